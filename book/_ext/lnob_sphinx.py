@@ -1,0 +1,65 @@
+"""Sphinx extension for the lnob book.
+
+- Shows the methodology version (from ``pyproject.toml``) in every page footer.
+- Disables the ``raw`` and ``include`` directives in generated results pages, so text that came from
+  data (inventories, testimonies, country configs) can never inject markup or read files.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+from docutils.parsers.rst import Directive, directives
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def methodology_version() -> str:
+    """Return the version declared in pyproject.toml."""
+    with open(ROOT / "pyproject.toml", "rb") as fh:
+        return tomllib.load(fh)["project"]["version"]
+
+
+class _Refused(Directive):
+    """A directive that refuses to run: used in place of raw and include for results pages."""
+
+    has_content = True
+    optional_arguments = 10
+    final_argument_whitespace = True
+    option_spec = None
+
+    def run(self):  # noqa: D102
+        raise self.error(f"The {self.name!r} directive is disabled in lnob results pages.")
+
+
+def _guard_results(app, docname, source):
+    # Results pages are generated from data: raw HTML and file inclusion are never legitimate there.
+    if docname.startswith("book/results/"):
+        directives.register_directive("raw", _Refused)
+        directives.register_directive("include", _Refused)
+    else:
+        from docutils.parsers.rst.directives.misc import Include, Raw
+
+        directives.register_directive("raw", Raw)
+        directives.register_directive("include", Include)
+
+
+def _footer(app, config):
+    opts = dict(config.html_theme_options or {})
+    opts["extra_footer"] = (
+        f'<p class="lnob-version">Methodology version {config.lnob_version}. '
+        "Results are rebuilt from the data by <code>make book</code>; see each page's run card.</p>"
+    )
+    config.html_theme_options = opts
+
+
+def setup(app):
+    """Register the lnob additions with Sphinx."""
+    version = methodology_version()
+    app.add_config_value("lnob_version", version, "html")
+    app.config.version = version
+    app.config.release = version
+    app.connect("source-read", _guard_results)
+    app.connect("config-inited", _footer)
+    return {"version": version, "parallel_read_safe": False, "parallel_write_safe": True}
