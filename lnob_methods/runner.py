@@ -1,0 +1,197 @@
+"""Run notebook templates per country with papermill: checked parameters, staging, cache, jobs."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from multiprocessing import get_context
+from pathlib import Path
+
+from . import cachekey, countries, params, paths, publish, runcard
+from .errors import ParameterError
+
+# Order of the results pages inside a country section; templates not listed come after, by name.
+NOTEBOOK_ORDER = ["official_stocktake", "stocktake", "gap_analysis", "furthest_behind", "voices"]
+CELL_TIMEOUT = 900
+
+
+@dataclass(frozen=True)
+class Job:
+    """One run: a country, a notebook template and its full parameter set."""
+
+    country: str
+    notebook: str
+    parameters: dict = field(hash=False)
+
+    @property
+    def template(self) -> Path:
+        """The jupytext template of this run."""
+        return templates()[self.notebook]
+
+    @property
+    def published(self) -> Path:
+        """Where the result notebook is published."""
+        return paths.RESULTS / self.country / f"{self.notebook}.ipynb"
+
+
+@dataclass
+class Outcome:
+    """What happened to one job: ``ran``, ``skipped`` or ``failed`` (with a message)."""
+
+    job: Job
+    status: str
+    message: str = ""
+
+
+def templates() -> dict[str, Path]:
+    """Return notebook name to template path, in results-page order."""
+    found = {p.stem: p for p in sorted(paths.NOTEBOOKS.glob("*.md"))}
+    order = [n for n in NOTEBOOK_ORDER if n in found] + sorted(set(found) - set(NOTEBOOK_ORDER))
+    return {n: found[n] for n in order}
+
+
+def plan(country_codes: list[str], notebooks: list[str] | None, given: dict) -> list[Job]:
+    """Return the jobs for countries × notebooks with checked, complete parameters.
+
+    A parameter given on the command line goes to every selected template that declares it; it is
+    an error when none of them does, or when its value does not fit the declared default's type.
+
+    Raises
+    ------
+    ParameterError, InputError
+        For an unknown notebook, an undeclared or mistyped parameter, or an unknown country.
+    """
+    available = templates()
+    chosen = notebooks or list(available)
+    unknown = [n for n in chosen if n not in available]
+    if unknown:
+        raise ParameterError(f"no notebook template named {unknown[0]!r}."
+                             f"{countries.suggest(unknown[0], available)} "
+                             f"Templates: {', '.join(available)}.")  # fmt: skip
+    defaults = {n: params.declared(params.read_template(available[n])) for n in chosen}
+    for name in given:
+        if not any(name in d for d in defaults.values()):
+            names = sorted({k for d in defaults.values() for k in d})
+            raise ParameterError(f"no selected template declares a parameter {name!r}."
+                                 f"{countries.suggest(name, names)} Declared: "
+                                 f"{', '.join(names)}.")  # fmt: skip
+    if "country" in given:
+        raise ParameterError("choose countries with --country, not -p country=...")
+    jobs = []
+    for code in country_codes:
+        iso3 = countries.check_iso3(code)
+        countries.load_country(iso3)  # validates the config now, before any run starts
+        for n in chosen:
+            mine = {k: v for k, v in given.items() if k in defaults[n]}
+            values = params.resolve(defaults[n], mine, f"notebooks/{n}.md")
+            values["country"] = iso3
+            jobs.append(Job(iso3, n, values))
+    return jobs
+
+
+def is_fresh(job: Job, key: str) -> bool:
+    """Return True when the published result was made from exactly these inputs."""
+    if not job.published.exists():
+        return False
+    try:
+        meta = json.loads(job.published.read_text(encoding="utf-8"))["metadata"].get("lnob", {})
+    except (OSError, ValueError, KeyError):
+        return False
+    exports = job.published.parent / "exports" / job.notebook / "runcard.json"
+    return meta.get("cache_key") == key and exports.exists()
+
+
+def execute(job: Job, key: str) -> Outcome:
+    """Execute one job in a staging folder and publish it only if every cell succeeded."""
+    import papermill as pm  # imported here: workers start faster without it at module level
+
+    os.environ.pop("MPLBACKEND", None)  # a non-inline backend would drop every figure
+    staging = publish.new_staging(job.country, job.notebook)
+    inputs = cachekey.input_hashes(job.template, job.country)
+    runcard.write(runcard.build(job.country, job.notebook, job.parameters, inputs), staging)
+    nb = params.read_template(job.template)
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    out_path = staging / "executed.ipynb"
+    try:
+        executed = pm.execute_notebook(
+            nb, str(out_path), parameters=job.parameters, kernel_name="python3",
+            cwd=str(staging), progress_bar=False, log_output=False,
+            request_save_on_cell_execute=False, execution_timeout=CELL_TIMEOUT,
+        )  # fmt: skip
+    except pm.PapermillExecutionError as exc:
+        _keep_failed(staging, job)
+        return Outcome(job, "failed", f"{job.country}/{job.notebook} failed in cell "
+                       f"{exc.cell_index} (execution count {exc.exec_count}): "
+                       f"{exc.ename}: {exc.evalue}")  # fmt: skip
+    except Exception as exc:  # noqa: BLE001 - a dead kernel or a timeout must not crash the batch
+        _keep_failed(staging, job)
+        return Outcome(job, "failed", f"{job.country}/{job.notebook} failed: "
+                       f"{type(exc).__name__}: {exc}".strip())  # fmt: skip
+    publish.retitle(executed, countries.load_country(job.country).name)
+    meta = {"country": job.country, "notebook": job.notebook, "cache_key": key,
+            "parameters": dict(sorted(job.parameters.items()))}  # fmt: skip
+    publish.stabilise(executed, job.notebook, meta)
+    out_path.unlink(missing_ok=True)
+    publish.publish(staging, executed, job.country, job.notebook)
+    shutil.rmtree(staging, ignore_errors=True)
+    return Outcome(job, "ran")
+
+
+def _keep_failed(staging: Path, job: Job) -> None:
+    # Keep the partial notebook for diagnosis outside book/, then drop the staging folder.
+    failed = paths.STATE / "failed"
+    failed.mkdir(parents=True, exist_ok=True)
+    partial = staging / "executed.ipynb"
+    if partial.exists():
+        os.replace(partial, failed / f"{job.country}-{job.notebook}.ipynb")
+    shutil.rmtree(staging, ignore_errors=True)
+
+
+def _execute_entry(job: Job, key: str) -> Outcome:
+    try:
+        return execute(job, key)
+    except Exception as exc:  # noqa: BLE001 - reported per job, never a traceback to the user
+        return Outcome(job, "failed", f"{job.country}/{job.notebook} failed while publishing: "
+                       f"{type(exc).__name__}: {exc}")  # fmt: skip
+
+
+def run(jobs: list[Job], n_jobs: int | None = None, force: bool = False,
+        progress: bool = True) -> list[Outcome]:  # fmt: skip
+    """Run the stale jobs (all of them with ``force``) in parallel; return one outcome per job.
+
+    Parameters
+    ----------
+    jobs
+        From :func:`plan`.
+    n_jobs
+        Parallel processes; default the number of CPU cores.
+    force
+        Run even when the published result is fresh.
+    progress
+        Show a progress bar on standard error.
+    """
+    from tqdm import tqdm
+
+    from . import sdgdb
+
+    sdgdb.ensure_cache()  # convert the shared extract once, before workers race for it
+    keys = {job: cachekey.cache_key(job.template, job.country, job.parameters) for job in jobs}
+    outcomes = [Outcome(j, "skipped") for j in jobs if not force and is_fresh(j, keys[j])]
+    todo = [j for j in jobs if force or not is_fresh(j, keys[j])]
+    if not todo:
+        return outcomes
+    workers = max(1, min(n_jobs or os.cpu_count() or 1, len(todo)))
+    bar = tqdm(total=len(todo), desc="lnob run", unit="run", disable=not progress)
+    with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn")) as pool:
+        futures = {pool.submit(_execute_entry, j, keys[j]): j for j in todo}
+        for fut in as_completed(futures):
+            done = fut.result()
+            bar.set_postfix_str(f"{done.job.country}/{done.job.notebook} {done.status}")
+            bar.update()
+            outcomes.append(done)
+    bar.close()
+    order = {j: i for i, j in enumerate(jobs)}
+    return sorted(outcomes, key=lambda o: order[o.job])
