@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import platform
 from functools import lru_cache
 from pathlib import Path
@@ -58,7 +59,7 @@ def source_files() -> list[Path]:
 
 def relative(path: Path) -> str:
     """Return ``path`` relative to the repository root, with forward slashes."""
-    return path.resolve().relative_to(paths.ROOT).as_posix()
+    return os.path.relpath(path.resolve(), paths.ROOT).replace(os.sep, "/")
 
 
 def input_hashes(template: Path, country: str) -> dict[str, str]:

@@ -7,6 +7,7 @@ import importlib
 import os
 import subprocess
 import sys
+import traceback
 from pathlib import Path
 
 from . import countries, paths, runner, toc
@@ -107,6 +108,13 @@ def main(argv: list[str] | None = None) -> int:
     except LnobError as exc:
         print(f"lnob {args.command}: {exc}", file=sys.stderr)
         return 2
+    except Exception as exc:  # noqa: BLE001 - users get a message; the traceback goes to a file
+        log = paths.STATE / "last-error.txt"
+        log.parent.mkdir(parents=True, exist_ok=True)
+        log.write_text(traceback.format_exc(), encoding="utf-8")
+        print(f"lnob {args.command}: unexpected error: {type(exc).__name__}: {exc}\n"
+              f"Details were written to {log}; please report them.", file=sys.stderr)  # fmt: skip
+        return 3
     except KeyboardInterrupt:
         print("lnob: interrupted; published results were left as they were.", file=sys.stderr)
         return 130

@@ -1,5 +1,6 @@
 """Where things live in the repository: one place, so no module guesses paths."""
 
+import os
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -7,10 +8,12 @@ DATA = ROOT / "data"
 REFERENCE = DATA / "reference"
 TAXONOMY = DATA / "taxonomy"
 COUNTRIES = DATA / "countries"
-NOTEBOOKS = ROOT / "notebooks"
 BOOK = ROOT / "book"
-RESULTS = BOOK / "results"
-STATE = ROOT / ".lnob"
+# Overridable so that tests (and analysts trying things out) can run into a sandbox folder.
+NOTEBOOKS = Path(os.environ.get("LNOB_NOTEBOOKS_DIR", ROOT / "notebooks"))
+RESULTS = Path(os.environ.get("LNOB_RESULTS_DIR", BOOK / "results"))
+STATE = Path(os.environ.get("LNOB_STATE_DIR", ROOT / ".lnob"))
+TOC = Path(os.environ.get("LNOB_TOC", ROOT / "_toc.yml"))
 CACHE = STATE / "cache"
 STAGING = STATE / "staging"
 PRIVATE = STATE / "private"

@@ -147,9 +147,9 @@ def headline(table: pd.DataFrame, focus_targets: tuple[str, ...] = ()) -> dict[s
     return {
         "n_indicators": int(len(table)),
         "n_with_data": int(with_data.sum()),
-        "pct_with_data": round(100 * with_data.mean(), 1),
+        "pct_with_data": round(float(100 * with_data.mean()), 1),
         "n_disaggregated": int(disagg.sum()),
-        "pct_disaggregated_of_data": round(100 * disagg.sum() / max(int(with_data.sum()), 1), 1),
+        "pct_disaggregated_of_data": round(float(100 * disagg.sum() / max(int(with_data.sum()), 1)), 1),
         "median_latest_year": int(latest.median()) if len(latest) else None,
         "n_focus": int(len(focus)),
         "n_focus_with_data": int(focus["has_data"].sum()),

@@ -6,6 +6,8 @@ kept as they are, so adding a country needs no hand edit.
 
 from __future__ import annotations
 
+import os
+
 import yaml
 
 from . import countries, paths, publish
@@ -76,17 +78,18 @@ def write_toc(extra_chapters: list[dict] | None = None) -> dict:
     extra_chapters
         Chapters placed after the countries (for example a cross-country synthesis page).
     """
-    toc_path = paths.ROOT / "_toc.yml"
+    toc_path = paths.TOC
     text = toc_path.read_text(encoding="utf-8")
     header = "".join(line + "\n" for line in text.splitlines() if line.startswith("#"))
     toc = yaml.safe_load(text)
     parts = [p for p in toc.get("parts", []) if p.get("caption") != CAPTION]
     order = list(templates())
+    base = os.path.relpath(paths.RESULTS, paths.ROOT).replace(os.sep, "/")
     chapters = []
     for iso3 in write_country_pages():
         present = {p.stem for p in (paths.RESULTS / iso3).glob("*.ipynb")}
-        sections = [{"file": f"book/results/{iso3}/{n}"} for n in order if n in present]
-        chapters.append({"file": f"book/results/{iso3}/index", "sections": sections})
+        sections = [{"file": f"{base}/{iso3}/{n}"} for n in order if n in present]
+        chapters.append({"file": f"{base}/{iso3}/index", "sections": sections})
     chapters += extra_chapters or []
     if chapters:
         parts.insert(1 if parts else 0, {"caption": CAPTION, "chapters": chapters})

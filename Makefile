@@ -1,0 +1,63 @@
+# lnob: the Leave No One Behind methodology book and analysis library.
+# `make help` lists the targets. Everything runs inside .venv, created on first use.
+
+SHELL := /bin/bash
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+SUDO := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
+PYTEST := $(BIN)/pytest -p no:cacheprovider
+
+.DEFAULT_GOAL := help
+.PHONY: help venv system-deps book run test check lint nbval browser-deps regression bench clean
+
+help: ## List the targets
+	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e ".[test,dist]"
+	touch $(STAMP)
+
+venv: $(STAMP) ## Create .venv and install the project with its test tools
+
+system-deps: ## Install Debian packages the tests need: chromium, R and rpart
+	@if command -v chromium >/dev/null && command -v Rscript >/dev/null \
+	   && Rscript -e 'suppressMessages(library(rpart))' >/dev/null 2>&1; then \
+	  echo "system packages present (chromium, R, rpart)"; \
+	else \
+	  $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium r-base-core r-cran-rpart; \
+	fi
+
+book: venv ## Run every stale country notebook and build the site into _build/html
+	$(BIN)/lnob build
+
+run: venv ## Re-run notebooks: make run ARGS="--country KEN -p since_year=2015"
+	$(BIN)/lnob run $(ARGS)
+
+lint: venv ## ruff check and format check
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check lnob_methods tests benchmarks
+
+check: venv ## Quick loop: unit tests only (no notebooks, browser or R)
+	$(PYTEST) -m "not slow and not browser and not r" -q
+
+nbval: venv ## Compare the regression notebooks with a fresh execution (nbval)
+	$(PYTEST) -q --nbval --nbval-current-env \
+	  --nbval-sanitize-with tests/regression/sanitize.cfg tests/regression
+
+test: venv system-deps book lint ## Every test: unit, notebooks, R parity, browser, nbval
+	$(PYTEST) -q
+	$(MAKE) --no-print-directory nbval
+
+regression: venv ## Regenerate tests/regression from freshly executed pilot notebooks
+	$(BIN)/python -m lnob_methods.regression
+
+bench: venv ## Print the benchmark tables (not a test)
+	$(BIN)/python benchmarks/run_all.py
+
+clean: ## Remove the build, results and caches (keeps .venv)
+	rm -rf _build book/results .lnob .pytest_cache
