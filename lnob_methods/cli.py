@@ -52,7 +52,7 @@ def cmd_run(args) -> int:
 
 
 def cmd_build(args) -> int:
-    """Run every stale notebook of the configured and already-published countries; build the book."""
+    """Run stale notebooks of configured and published countries, then build the book."""
     codes = list(dict.fromkeys(countries.configured_countries() + toc.result_countries()))
     outcomes = runner.run(runner.plan(codes, None, {}), n_jobs=args.jobs, progress=not args.quiet)
     status = _report(outcomes)
@@ -63,12 +63,13 @@ def cmd_build(args) -> int:
     return build_book()
 
 
-def build_book() -> int:
-    """Build the site into ``_build/html`` with warnings as errors; return the exit code."""
+def build_book(root: Path = paths.ROOT, quiet: bool = False) -> int:
+    """Build the book at ``root`` into ``_build/html``, warnings as errors; return the exit code."""
     exe = Path(sys.executable).parent / "jupyter-book"
-    cmd = [str(exe), "build", str(paths.ROOT), "-W", "-n", "--keep-going"]
+    cmd = [str(exe), "build", str(root), "-W", "-n", "--keep-going"]
     env = {**os.environ, "PYDEVD_DISABLE_FILE_VALIDATION": "1"}
-    return subprocess.run(cmd, cwd=paths.ROOT, env=env, check=False).returncode
+    out = subprocess.DEVNULL if quiet else None
+    return subprocess.run(cmd, cwd=root, env=env, stdout=out, check=False).returncode
 
 
 def parser() -> argparse.ArgumentParser:
@@ -76,11 +77,21 @@ def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="lnob", description=__doc__)
     sub = p.add_subparsers(dest="command", required=True)
     r = sub.add_parser("run", help="run notebook templates for countries (papermill)")
-    r.add_argument("--country", nargs="+", metavar="ISO3",
-                   help="ISO3 codes, or 'all' (default: the configured countries)")
+    r.add_argument(
+        "--country",
+        nargs="+",
+        metavar="ISO3",
+        help="ISO3 codes, or 'all' (default: the configured countries)",
+    )
     r.add_argument("--notebook", nargs="+", metavar="NAME", help="templates (default: all)")
-    r.add_argument("-p", "--param", action="append", default=[], metavar="KEY=VALUE",
-                   help="a template parameter; repeat for several")
+    r.add_argument(
+        "-p",
+        "--param",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="a template parameter; repeat for several",
+    )
     r.add_argument("--jobs", type=int, default=None, help="parallel runs (default: CPU cores)")
     r.add_argument("--force", action="store_true", help="run even when inputs are unchanged")
     r.add_argument("--quiet", action="store_true", help="no progress bar")

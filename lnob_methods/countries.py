@@ -152,9 +152,24 @@ def parse_country(path: Path) -> Country:
         with open(path, encoding="utf-8") as fh:
             raw = yaml.safe_load(fh)
     except yaml.YAMLError as exc:
-        raise InputError([Problem(name, "yaml-syntax", f"is not valid YAML: {exc}")]) from None
+        raise InputError(
+            [
+                Problem(
+                    label="key", file=name, kind="yaml-syntax", message=f"is not valid YAML: {exc}"
+                )
+            ]
+        ) from None
     if not isinstance(raw, dict):
-        raise InputError([Problem(name, "not-a-mapping", "must be a YAML mapping of keys.")])
+        raise InputError(
+            [
+                Problem(
+                    label="key",
+                    file=name,
+                    kind="not-a-mapping",
+                    message="must be a YAML mapping of keys.",
+                )
+            ]
+        )
     problems = _check_keys(name, raw)
     if problems:
         raise InputError(problems)
@@ -184,75 +199,173 @@ def _check_keys(name: str, raw: dict) -> list[Problem]:
     for key in raw:
         if key not in _KEYS:
             problems.append(
-                Problem(name, "unknown-key", "is not a country config key; remove it or fix "
-                        "the spelling." + suggest(key, _KEYS), column=key, value=key)
+                Problem(
+                    label="key",
+                    file=name,
+                    kind="unknown-key",
+                    message="is not a country config key; remove it or fix "
+                    "the spelling." + suggest(key, _KEYS),
+                    column=key,
+                    value=key,
+                )
             )
     for key, (typ, required) in _KEYS.items():
         if key not in raw:
             if required:
-                problems.append(Problem(name, "missing-key", f"add the key {key!r}.", column=key))
+                problems.append(
+                    Problem(
+                        label="key",
+                        file=name,
+                        kind="missing-key",
+                        message=f"add the key {key!r}.",
+                        column=key,
+                    )
+                )
         elif not isinstance(raw[key], typ):
             problems.append(
-                Problem(name, "wrong-type", f"must be a {_type_name(typ)}, not "
-                        f"{type(raw[key]).__name__}.", column=key, value=raw[key])
+                Problem(
+                    label="key",
+                    file=name,
+                    kind="wrong-type",
+                    message=f"must be a {_type_name(typ)}, not {type(raw[key]).__name__}.",
+                    column=key,
+                    value=raw[key],
+                )
             )
     focus = raw.get("research_focus")
     if isinstance(focus, dict):
         for key, val in focus.items():
             col = f"research_focus.{key}"
             if key not in _FOCUS_KEYS:
-                problems.append(Problem(name, "unknown-key", "is not a research_focus key."
-                                        + suggest(key, _FOCUS_KEYS), column=col, value=key))
+                problems.append(
+                    Problem(
+                        label="key",
+                        file=name,
+                        kind="unknown-key",
+                        message="is not a research_focus key." + suggest(key, _FOCUS_KEYS),
+                        column=col,
+                        value=key,
+                    )
+                )
             elif not isinstance(val, _FOCUS_KEYS[key]):
-                problems.append(Problem(name, "wrong-type", f"must be a "
-                                        f"{_type_name(_FOCUS_KEYS[key])}.", column=col, value=val))
+                problems.append(
+                    Problem(
+                        label="key",
+                        file=name,
+                        kind="wrong-type",
+                        message=f"must be a {_type_name(_FOCUS_KEYS[key])}.",
+                        column=col,
+                        value=val,
+                    )
+                )
     return problems
 
 
 def _check_values(name: str, stem: str, raw: dict) -> list[Problem]:
     problems = []
     if raw["iso3"] != stem:
-        problems.append(Problem(name, "iso3-mismatch", f"must equal the file name {stem!r}.",
-                                column="iso3", value=raw["iso3"]))
+        problems.append(
+            Problem(
+                label="key",
+                file=name,
+                kind="iso3-mismatch",
+                message=f"must equal the file name {stem!r}.",
+                column="iso3",
+                value=raw["iso3"],
+            )
+        )
     if raw["iso3"] not in iso3_names():
-        problems.append(Problem(name, "unknown-country", "is not a known ISO3 code."
-                                + suggest(raw["iso3"], iso3_names()), column="iso3",
-                                value=raw["iso3"]))
+        problems.append(
+            Problem(
+                label="key",
+                file=name,
+                kind="unknown-country",
+                message="is not a known ISO3 code." + suggest(raw["iso3"], iso3_names()),
+                column="iso3",
+                value=raw["iso3"],
+            )
+        )
     valid_targets = set(taxonomy.targets())
     focus = raw["research_focus"]
     for t in focus.get("sdg_targets", []):
         if not isinstance(t, str):
-            problems.append(Problem(name, "target-not-text", "write SDG targets as quoted text "
-                                    "(\"16.10\", not 16.10, which YAML reads as 16.1).",
-                                    column="research_focus.sdg_targets", value=t))
+            problems.append(
+                Problem(
+                    label="key",
+                    file=name,
+                    kind="target-not-text",
+                    message="write SDG targets as quoted text "
+                    '("16.10", not 16.10, which YAML reads as 16.1).',
+                    column="research_focus.sdg_targets",
+                    value=t,
+                )
+            )
         elif t not in valid_targets:
-            problems.append(Problem(name, "unknown-target", "is not an SDG target."
-                                    + suggest(t, valid_targets),
-                                    column="research_focus.sdg_targets", value=t))
+            problems.append(
+                Problem(
+                    label="key",
+                    file=name,
+                    kind="unknown-target",
+                    message="is not an SDG target." + suggest(t, valid_targets),
+                    column="research_focus.sdg_targets",
+                    value=t,
+                )
+            )
     dims = taxonomy.dimensions()
     own = []
     for i, g in enumerate(raw.get("country_groups") or []):
         col = f"country_groups[{i}]"
         if not isinstance(g, dict) or set(g) != {"id", "label", "dimension"}:
-            problems.append(Problem(name, "bad-group", "each country group needs exactly the keys "
-                                    "id, label and dimension.", column=col, value=g))
+            problems.append(
+                Problem(
+                    label="key",
+                    file=name,
+                    kind="bad-group",
+                    message="each country group needs exactly the keys id, label and dimension.",
+                    column=col,
+                    value=g,
+                )
+            )
             continue
         if g["dimension"] not in dims:
-            problems.append(Problem(name, "unknown-dimension", "is not an LNOB dimension."
-                                    + suggest(g["dimension"], dims), column=col + ".dimension",
-                                    value=g["dimension"]))
+            problems.append(
+                Problem(
+                    label="key",
+                    file=name,
+                    kind="unknown-dimension",
+                    message="is not an LNOB dimension." + suggest(g["dimension"], dims),
+                    column=col + ".dimension",
+                    value=g["dimension"],
+                )
+            )
         own.append(g["id"])
     known = set(taxonomy.groups_table()["group"]) | set(own)
     for gid in focus.get("groups", []):
         if gid not in known:
-            problems.append(Problem(name, "unknown-group", "is not a group of the LNOB taxonomy "
-                                    "or of country_groups." + suggest(gid, known),
-                                    column="research_focus.groups", value=gid))
+            problems.append(
+                Problem(
+                    label="key",
+                    file=name,
+                    kind="unknown-group",
+                    message="is not a group of the LNOB taxonomy "
+                    "or of country_groups." + suggest(gid, known),
+                    column="research_focus.groups",
+                    value=gid,
+                )
+            )
     for key in ("participating_organisations", "languages", "places"):
         for v in raw.get(key) or []:
             if not isinstance(v, str):
-                problems.append(Problem(name, "wrong-type", "each entry must be text.",
-                                        column=key, value=v))
+                problems.append(
+                    Problem(
+                        label="key",
+                        file=name,
+                        kind="wrong-type",
+                        message="each entry must be text.",
+                        column=key,
+                        value=v,
+                    )
+                )
     return problems
 
 

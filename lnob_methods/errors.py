@@ -26,6 +26,7 @@ class Problem:
     row: int | None = None
     column: str | None = None
     value: object = None
+    label: str = "column"  # what a config file calls its fields: "key"
 
     def __str__(self) -> str:
         where = [self.file]
@@ -34,7 +35,7 @@ class Problem:
         if self.row is not None:
             where.append(f"row {self.row}")
         if self.column:
-            where.append(f"column {self.column!r}")
+            where.append(f"{self.label} {self.column!r}")
         shown = "" if self.value is None else f" (value: {self.value!r})"
         return f"{', '.join(where)}: {self.message}{shown} [{self.kind}]"
 

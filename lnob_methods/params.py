@@ -38,7 +38,13 @@ def declared(nb) -> dict[str, object]:
         if not (isinstance(node, ast.Assign) and len(node.targets) == 1
                 and isinstance(node.targets[0], ast.Name)):  # fmt: skip
             raise ParameterError("the parameters cell may only hold `name = literal` lines.")
-        out[node.targets[0].id] = ast.literal_eval(node.value)
+        try:
+            out[node.targets[0].id] = ast.literal_eval(node.value)
+        except ValueError:
+            raise ParameterError(
+                f"parameter {node.targets[0].id!r} must be a literal value; derived values "
+                "belong in the next cell."
+            ) from None
     return out
 
 

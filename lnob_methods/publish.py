@@ -30,7 +30,9 @@ def retitle(nb, country_name: str) -> None:
         m = re.match(r"# (.+)", cell.source)
         if m:
             title = m[1]
-            cell.source = f"# {country_name}: {title[0].lower()}{title[1:]}" + cell.source[m.end():]
+            cell.source = (
+                f"# {country_name}: {title[0].lower()}{title[1:]}" + cell.source[m.end() :]
+            )
             return
 
 
@@ -77,6 +79,8 @@ def publish(staging: Path, nb, country: str, notebook: str) -> Path:
         run card become ``book/results/<country>/exports/<notebook>/``.
     nb
         The stabilised notebook.
+    country, notebook
+        What ran: the results go to ``book/results/<country>/<notebook>.ipynb``.
 
     Returns
     -------

@@ -15,7 +15,7 @@ REGRESSION = paths.ROOT / "tests" / "regression"
 
 
 def regenerate() -> int:
-    """Run the pilots' stale notebooks and copy them into ``tests/regression/``; return exit code."""
+    """Run stale pilot notebooks, copy them into ``tests/regression/``; return the exit code."""
     jobs = runner.plan(countries.configured_countries(), None, {})
     outcomes = runner.run(jobs)
     toc.write_toc()

@@ -113,7 +113,11 @@ def execute(job: Job, key: str) -> Outcome:
     inputs = cachekey.input_hashes(job.template, job.country)
     runcard.write(runcard.build(job.country, job.notebook, job.parameters, inputs), staging)
     nb = params.read_template(job.template)
-    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nb.metadata["kernelspec"] = {
+        "name": "python3",
+        "display_name": "Python 3",
+        "language": "python",
+    }
     out_path = staging / "executed.ipynb"
     try:
         executed = pm.execute_notebook(

@@ -62,7 +62,7 @@ def ensure_cache() -> Path:
 
 @lru_cache(maxsize=1)
 def catalogue() -> pd.DataFrame:
-    """Return the series catalogue: code, description, goal, target, indicator(s), disaggregations."""
+    """Return the series catalogue: code, description, goal, target, indicators, breakdowns."""
     return pd.read_csv(paths.SDGDB_CATALOGUE, dtype=str, keep_default_na=False)
 
 

@@ -149,8 +149,30 @@ def headline(table: pd.DataFrame, focus_targets: tuple[str, ...] = ()) -> dict[s
         "n_with_data": int(with_data.sum()),
         "pct_with_data": round(float(100 * with_data.mean()), 1),
         "n_disaggregated": int(disagg.sum()),
-        "pct_disaggregated_of_data": round(float(100 * disagg.sum() / max(int(with_data.sum()), 1)), 1),
+        "pct_disaggregated_of_data": round(
+            float(100 * disagg.sum() / max(int(with_data.sum()), 1)), 1
+        ),
         "median_latest_year": int(latest.median()) if len(latest) else None,
         "n_focus": int(len(focus)),
         "n_focus_with_data": int(focus["has_data"].sum()),
     }
+
+
+HEADLINE_LABELS = {
+    "n_indicators": "Indicator codes in the SDG framework",
+    "n_with_data": "Indicator codes with data",
+    "pct_with_data": "Share with data (%)",
+    "n_disaggregated": "Indicator codes with an LNOB breakdown",
+    "pct_disaggregated_of_data": "Share of those with data that have a breakdown (%)",
+    "median_latest_year": "Median latest year",
+    "n_focus": "Indicator codes in the research focus",
+    "n_focus_with_data": "Research focus indicator codes with data",
+}
+
+
+def headline_table(numbers: dict[str, object]) -> pd.DataFrame:
+    """Return the headline numbers as a two-column table (what the prose quotes, in one place)."""
+    return pd.DataFrame(
+        [(HEADLINE_LABELS[k], "–" if v is None else str(v)) for k, v in numbers.items()],
+        columns=["Figure", "Value"],
+    )

@@ -30,8 +30,10 @@ def test_run_publishes_then_skips_unchanged_then_reruns_on_new_parameter(sandbox
     nb = json.loads((f["results"] / "KEN" / "tiny.ipynb").read_text())
     assert nb["metadata"]["lnob"]["parameters"]["n"] == 4
     assert "".join(nb["cells"][0]["source"]).startswith("# Kenya: tiny test notebook")
-    assert (f["results"] / "KEN" / "exports" / "tiny" / "out.csv").read_text().startswith(
-        "country,n,rate,label\nKEN,4,0.5,x"
+    assert (
+        (f["results"] / "KEN" / "exports" / "tiny" / "out.csv")
+        .read_text()
+        .startswith("country,n,rate,label\nKEN,4,0.5,x")
     )
     second = lnob(env, "run", "--country", "KEN", "-p", "n=4", "--quiet")
     assert "skipped (unchanged): KEN/tiny" in second.stdout
