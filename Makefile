@@ -49,7 +49,11 @@ nbval: venv ## Compare the regression notebooks with a fresh execution (nbval)
 	$(PYTEST) -q --nbval --nbval-current-env \
 	  --nbval-sanitize-with tests/regression/sanitize.cfg tests/regression
 
-test: venv system-deps book lint ## Every test: unit, notebooks, R parity, browser, nbval
+browser-deps: ## axe-core for the accessibility tests (npm, pinned in tests/browser)
+	@[ -f tests/browser/node_modules/axe-core/axe.min.js ] || \
+	  npm ci --prefix tests/browser --no-audit --no-fund --silent
+
+test: venv system-deps browser-deps book lint ## Every test: unit, notebooks, R parity, browser, nbval
 	$(PYTEST) -q
 	$(MAKE) --no-print-directory nbval
 

@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import re
 import tomllib
 from pathlib import Path
 
@@ -54,6 +55,41 @@ def _footer(app, config):
     config.html_theme_options = opts
 
 
+def _dedupe_scripts(app, pagename, templatename, context, doctree):
+    # sphinx-thebe registers its inline configuration twice under Jupyter Book 1, which declares a
+    # const twice and raises a console error on every page: keep the first of identical scripts.
+    scripts = context.get("script_files")
+    if not scripts:
+        return
+    seen, kept = set(), []
+    for js in scripts:
+        name = getattr(js, "filename", str(js)) or ""  # None and "" both mean an inline script
+        key = (name, tuple(sorted(getattr(js, "attributes", {}).items())))
+        if key not in seen:
+            seen.add(key)
+            kept.append(js)
+    scripts[:] = kept
+
+
+_SUMMARY = re.compile(r'(>)([^<>]+)(</a><details[^>]*><summary)(>)')
+
+
+def _label_toc_toggles(app, pagename, templatename, context, doctree):
+    # The theme's collapsible sidebar sections are <summary> elements with only an icon inside:
+    # screen readers announce nothing (axe "summary-name"). Name each after its section.
+    make = context.get("generate_toctree_html")
+    if make is None or getattr(make, "_lnob_labelled", False):
+        return
+
+    def labelled(*args, **kwargs):
+        html = make(*args, **kwargs)
+        return _SUMMARY.sub(lambda m: f'{m[1]}{m[2]}{m[3]} aria-label="Show or hide the pages '
+                            f'of {m[2].strip()}"{m[4]}', str(html))
+
+    labelled._lnob_labelled = True
+    context["generate_toctree_html"] = labelled
+
+
 def setup(app):
     """Register the lnob additions with Sphinx."""
     version = methodology_version()
@@ -62,4 +98,6 @@ def setup(app):
     app.config.release = version
     app.connect("source-read", _guard_results)
     app.connect("config-inited", _footer)
+    app.connect("html-page-context", _dedupe_scripts)
+    app.connect("html-page-context", _label_toc_toggles, priority=900)
     return {"version": version, "parallel_read_safe": False, "parallel_write_safe": True}

@@ -1,0 +1,124 @@
+"""Gap classes, overlaps, priority score and sensitivity on a hand-made country."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from lnob_methods import evidence, gaps, sdgdb
+
+GROUPS = pd.DataFrame({
+    "group": ["women_and_girls", "persons_with_disabilities", "ethnic_minorities"],
+    "label": ["Women and girls", "Persons with disabilities", "Ethnic minorities"],
+    "dimension": ["sex", "disability", "race_ethnicity"],
+})  # fmt: skip
+TARGETS = ["1.1", "10.2"]
+
+
+def _stocktake():
+    rows = []
+    for target, ind, has, sex in [("1.1", "1.1.1", True, "complete"),
+                                  ("10.2", "10.2.1", True, "not applicable")]:  # fmt: skip
+        row = {"goal": int(target.split(".")[0]), "target": target, "indicator": ind,
+               "indicator_title": "t", "has_data": has, "latest_year": 2020}  # fmt: skip
+        row.update(dict.fromkeys(sdgdb.dimension_columns(), "not applicable"))
+        row["sex"] = sex
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def _item(iid, org, group, target, year, quality="medium", source="icso_study", synth=False,
+          stream="inventory"):  # fmt: skip
+    return {"item_id": iid, "organisation": org, "title": iid, "source_type": source,
+            "evidence_type": "study", "quality": quality, "access": "public", "year": year,
+            "is_synthesis": synth, "group": group, "target": target, "stream": stream}  # fmt: skip
+
+
+@pytest.fixture
+def cells():
+    st = _stocktake()
+    official = evidence.official_evidence(st, GROUPS)
+    rows = pd.DataFrame([
+        _item("A:1", "A", "women_and_girls", "10.2", 2015, "low"),
+        _item("B:1", "B", "women_and_girls", "10.2", 2016, "low"),
+        _item("V:1", "Community testimonies", "persons_with_disabilities", "1.1", 2022,
+              source="community_voices", stream="voices"),
+        _item("B:2", "B", "persons_with_disabilities", "10.2", 2021, "high", synth=True),
+    ])  # fmt: skip
+    rows["year"] = rows["year"].astype("Int64")
+    ev = evidence.combine(official, rows)
+    return gaps.cell_table(
+        ev, GROUPS, TARGETS, st,
+        focus_groups=("women_and_girls", "persons_with_disabilities"), focus_targets=("10.2",),
+        reference_year=2023, recency_years=5, synthesis_min=2,
+    ).set_index(["group", "target"])  # fmt: skip
+
+
+def test_official_evidence_follows_the_dimension(cells):
+    assert cells.loc[("women_and_girls", "1.1"), "n_official_statistics"] == 1
+    assert cells.loc[("persons_with_disabilities", "1.1"), "n_official_statistics"] == 0
+
+
+GAP_EXPECTED = {
+    # group, target: absolute, disaggregation, recency, quality, voices, synthesis
+    ("women_and_girls", "1.1"): (False, False, False, False, True, False),
+    ("women_and_girls", "10.2"): (False, True, True, True, True, True),
+    ("persons_with_disabilities", "1.1"): (False, True, False, False, False, False),
+    ("persons_with_disabilities", "10.2"): (False, True, False, False, True, False),
+    ("ethnic_minorities", "1.1"): (True, True, False, False, True, False),
+    ("ethnic_minorities", "10.2"): (True, True, False, False, True, False),
+}
+
+
+@pytest.mark.parametrize("cell", list(GAP_EXPECTED))
+def test_every_gap_class(cells, cell):
+    got = tuple(bool(cells.loc[cell, f"gap_{g}"]) for g in gaps.GAP_CLASSES)
+    assert got == GAP_EXPECTED[cell]
+
+
+def test_overlaps_name_the_organisations(cells):
+    ov = gaps.overlaps(cells.reset_index())
+    assert ov[["group", "target", "organisations"]].values.tolist() == [
+        ["women_and_girls", "10.2", "A; B"]
+    ]
+
+
+def test_priority_score_and_ranking(cells):
+    ranked = gaps.priority(cells.reset_index())
+    got = [(g, t, s) for g, t, s in zip(ranked["group"], ranked["target"], ranked["score"],
+                                        strict=True)]  # fmt: skip
+    assert got == [
+        (
+            "women_and_girls",
+            "10.2",
+            8.0,
+        ),  # 2 disagg + 1 recency + 1 quality + 1 voices + 1 synth + 2 focus
+        ("ethnic_minorities", "10.2", 6.0),  # 3 absolute + 2 disagg + 1 voices
+        ("persons_with_disabilities", "10.2", 5.0),  # 2 disagg + 1 voices + 2 focus
+        ("persons_with_disabilities", "1.1", 2.0),  # 2 disagg
+        ("women_and_girls", "1.1", 1.0),  # 1 voices
+    ]
+    assert {"absolute", "disaggregation", "severity", "focus", "score"} <= set(ranked.columns)
+
+
+def test_severity_moves_a_cell_and_ties_break_by_group(cells):
+    sev = gaps.severity(pd.DataFrame({"group": ["women_and_girls"], "target": ["1.1"],
+                                      "relative_gap": [0.5]}))  # fmt: skip
+    ranked = gaps.priority(cells.reset_index(), sev)
+    tail = ranked.tail(2)[["group", "target", "score", "severity"]].values.tolist()
+    assert tail == [["persons_with_disabilities", "1.1", 2.0, 0.0],
+                    ["women_and_girls", "1.1", 2.0, 0.5]]  # fmt: skip
+
+
+def test_weights_change_the_ranking(cells):
+    ranked = gaps.priority(cells.reset_index(), weights={"absolute": 10.0})
+    assert ranked.iloc[0][["group", "target"]].tolist() == ["ethnic_minorities", "10.2"]
+
+
+def test_sensitivity_table(cells):
+    table = gaps.sensitivity(cells.reset_index(), top=2)
+    row = table[(table["weight"] == "absolute") & (table["to"] == 1.5)].iloc[0]
+    assert row["top_kept"] == 1
+    assert row["entering"] == "persons_with_disabilities × 10.2"
+    assert row["leaving"] == "ethnic_minorities × 10.2"
+    assert len(table) == 2 * len(gaps.DEFAULT_WEIGHTS)
