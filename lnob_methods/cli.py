@@ -36,8 +36,11 @@ def _report(outcomes: list[runner.Outcome]) -> int:
     print(f"{counts['ran']} ran, {counts['skipped']} skipped as unchanged, "
           f"{counts['failed']} failed")  # fmt: skip
     if counts["failed"]:
-        print("Previously published results of the failed runs were kept unchanged.",
-              file=sys.stderr)  # fmt: skip
+        print(
+            "Previously published results of the failed runs were kept unchanged. "
+            f"Summary of every run: {paths.STATE / 'last-run.json'}",
+            file=sys.stderr,
+        )
     return 1 if counts["failed"] else 0
 
 
@@ -46,7 +49,8 @@ def cmd_run(args) -> int:
     from .params import parse_assignments
 
     jobs = runner.plan(_countries(args.country), args.notebook, parse_assignments(args.param))
-    outcomes = runner.run(jobs, n_jobs=args.jobs, force=args.force, progress=not args.quiet)
+    outcomes = runner.run(jobs, n_jobs=args.jobs, force=args.force, progress=not args.quiet,
+                          scheduler=args.scheduler)  # fmt: skip
     toc.write_toc()
     return _report(outcomes)
 
@@ -94,6 +98,11 @@ def parser() -> argparse.ArgumentParser:
     )
     r.add_argument("--jobs", type=int, default=None, help="parallel runs (default: CPU cores)")
     r.add_argument("--force", action="store_true", help="run even when inputs are unchanged")
+    r.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="run on a Dask distributed cluster (e.g. tcp://10.0.0.5:8786)",
+    )
     r.add_argument("--quiet", action="store_true", help="no progress bar")
     r.set_defaults(func=cmd_run)
     b = sub.add_parser("build", help="run what is stale, then build the book")

@@ -163,7 +163,7 @@ def _execute_entry(job: Job, key: str) -> Outcome:
 
 
 def run(jobs: list[Job], n_jobs: int | None = None, force: bool = False,
-        progress: bool = True) -> list[Outcome]:  # fmt: skip
+        progress: bool = True, scheduler: str | None = None) -> list[Outcome]:  # fmt: skip
     """Run the stale jobs (all of them with ``force``) in parallel; return one outcome per job.
 
     Parameters
@@ -171,11 +171,15 @@ def run(jobs: list[Job], n_jobs: int | None = None, force: bool = False,
     jobs
         From :func:`plan`.
     n_jobs
-        Parallel processes; default the number of CPU cores.
+        Parallel processes on this machine; default the number of CPU cores.
     force
         Run even when the published result is fresh.
     progress
         Show a progress bar on standard error.
+    scheduler
+        Address of a Dask distributed scheduler (``tcp://host:8786``): the runs execute on its
+        workers instead, with the same staging, cache and failure rules. Workers must see the
+        same repository path (a shared file system), since they publish into it.
     """
     from tqdm import tqdm
 
@@ -185,17 +189,42 @@ def run(jobs: list[Job], n_jobs: int | None = None, force: bool = False,
     keys = {job: cachekey.cache_key(job.template, job.country, job.parameters) for job in jobs}
     outcomes = [Outcome(j, "skipped") for j in jobs if not force and is_fresh(j, keys[j])]
     todo = [j for j in jobs if force or not is_fresh(j, keys[j])]
-    if not todo:
-        return outcomes
-    workers = max(1, min(n_jobs or os.cpu_count() or 1, len(todo)))
-    bar = tqdm(total=len(todo), desc="lnob run", unit="run", disable=not progress)
-    with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn")) as pool:
-        futures = {pool.submit(_execute_entry, j, keys[j]): j for j in todo}
-        for fut in as_completed(futures):
-            done = fut.result()
+    if todo:
+        bar = tqdm(total=len(todo), desc="lnob run", unit="run", disable=not progress)
+        for done in _dispatch(todo, keys, n_jobs, scheduler):
             bar.set_postfix_str(f"{done.job.country}/{done.job.notebook} {done.status}")
             bar.update()
             outcomes.append(done)
-    bar.close()
+        bar.close()
     order = {j: i for i, j in enumerate(jobs)}
-    return sorted(outcomes, key=lambda o: order[o.job])
+    outcomes = sorted(outcomes, key=lambda o: order[o.job])
+    write_summary(outcomes)
+    return outcomes
+
+
+def _dispatch(todo: list[Job], keys: dict, n_jobs: int | None, scheduler: str | None):
+    if scheduler:
+        from distributed import Client
+        from distributed import as_completed as dask_completed
+
+        with Client(scheduler, timeout="30s") as client:
+            futures = [client.submit(_execute_entry, j, keys[j], pure=False) for j in todo]
+            for fut in dask_completed(futures):
+                yield fut.result()
+        return
+    workers = max(1, min(n_jobs or os.cpu_count() or 1, len(todo)))
+    with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn")) as pool:
+        futures = [pool.submit(_execute_entry, j, keys[j]) for j in todo]
+        for fut in as_completed(futures):
+            yield fut.result()
+
+
+def write_summary(outcomes: list[Outcome]) -> Path:
+    """Write ``.lnob/last-run.json`` (every outcome) and return its path; failures come first."""
+    rows = [{"country": o.job.country, "notebook": o.job.notebook, "status": o.status,
+             "message": o.message} for o in outcomes]  # fmt: skip
+    rows.sort(key=lambda r: (r["status"] != "failed", r["country"], r["notebook"]))
+    path = paths.STATE / "last-run.json"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(rows, indent=1) + "\n", encoding="utf-8")
+    return path

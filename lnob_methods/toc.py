@@ -14,6 +14,7 @@ from . import countries, paths, publish
 from .runner import templates
 
 CAPTION = "Country results"
+GLOBAL_CAPTION = "All countries"
 
 
 def md_escape(text: str) -> str:
@@ -70,8 +71,30 @@ def write_country_pages() -> list[str]:
     return codes
 
 
+GLOBAL_AFTER = 8  # with more non-pilot countries than this, they go under one index page
+
+
+def global_page(codes: list[str]) -> str:
+    """Return the index page of every non-pilot country with results (a plain, fast table)."""
+    names = countries.iso3_names()
+    lines = [
+        "# All countries", "",
+        "Results for countries without a national configuration, run with the defaults (all "
+        "goals, the SDG 17.18 groups) from the UN SDG Global Database (December 2023). Each "
+        "country's pages are listed in the navigation and below.", "",
+        "| Country | ISO3 | Pages |", "|---|---|---|",
+    ]  # fmt: skip
+    for iso3 in codes:
+        lines.append(f"| {md_escape(names.get(iso3, iso3))} | {iso3} | {{doc}}`{iso3}/index` |")
+    return "\n".join(lines) + "\n"
+
+
 def write_toc(extra_chapters: list[dict] | None = None) -> dict:
-    """Rewrite the "Country results" part of ``_toc.yml`` from ``book/results/``; return the toc.
+    """Rewrite the country parts of ``_toc.yml`` from ``book/results/``; return the toc.
+
+    Pilot (configured) countries get a chapter each under "Country results"; when more than
+    :data:`GLOBAL_AFTER` other countries have results, those go under an "All countries" index page
+    so that the navigation stays short and the build stays fast.
 
     Parameters
     ----------
@@ -82,18 +105,30 @@ def write_toc(extra_chapters: list[dict] | None = None) -> dict:
     text = toc_path.read_text(encoding="utf-8")
     header = "".join(line + "\n" for line in text.splitlines() if line.startswith("#"))
     toc = yaml.safe_load(text)
-    parts = [p for p in toc.get("parts", []) if p.get("caption") != CAPTION]
-    order = list(templates())
+    parts = [p for p in toc.get("parts", []) if p.get("caption") not in {CAPTION, GLOBAL_CAPTION}]
     base = os.path.relpath(paths.RESULTS, paths.ROOT).replace(os.sep, "/")
-    chapters = []
-    for iso3 in write_country_pages():
+    order = list(templates())
+
+    def chapter(iso3):
         present = {p.stem for p in (paths.RESULTS / iso3).glob("*.ipynb")}
         sections = [{"file": f"{base}/{iso3}/{n}"} for n in order if n in present]
-        chapters.append({"file": f"{base}/{iso3}/index", "sections": sections})
+        return {"file": f"{base}/{iso3}/index", "sections": sections}
+
+    codes = write_country_pages()
+    pilots = [c for c in codes if c in countries.configured_countries()]
+    others = [c for c in codes if c not in pilots]
+    many = len(others) > GLOBAL_AFTER
+    chapters = [chapter(c) for c in (pilots if many else codes)]
     chapters += extra_chapters or []
-    if chapters:
-        parts.insert(1 if parts else 0, {"caption": CAPTION, "chapters": chapters})
-    toc["parts"] = parts
+    new_parts = [{"caption": CAPTION, "chapters": chapters}] if chapters else []
+    if many:
+        publish.write_atomic(paths.RESULTS / "global.md", global_page(others))
+        new_parts.append({"caption": GLOBAL_CAPTION, "chapters": [
+            {"file": f"{base}/global", "sections": [chapter(c) for c in others]}]})  # fmt: skip
+    else:
+        (paths.RESULTS / "global.md").unlink(missing_ok=True)
+    at = 1 if parts else 0
+    toc["parts"] = parts[:at] + new_parts + parts[at:]
     body = yaml.safe_dump(toc, sort_keys=False, allow_unicode=True, width=100)
     publish.write_atomic(toc_path, header + body)
     return toc
