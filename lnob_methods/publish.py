@@ -103,9 +103,37 @@ def publish(staging: Path, nb, country: str, notebook: str) -> Path:
 
 def new_staging(country: str, notebook: str) -> Path:
     """Create and return a fresh staging folder for one run."""
-    path = paths.STAGING / f"{country}-{notebook}-{uuid.uuid4().hex[:12]}"
+    path = paths.STAGING / f"{country}-{notebook}-{os.getpid()}-{uuid.uuid4().hex[:12]}"
     path.mkdir(parents=True)
     return path
+
+
+def clean_stale_staging() -> int:
+    """Remove staging folders whose process is gone (a killed run); return how many."""
+    removed = 0
+    for folder in paths.STAGING.glob("*-*-*-*") if paths.STAGING.exists() else []:
+        try:
+            pid = int(folder.name.rsplit("-", 2)[-2])
+        except ValueError:
+            continue
+        if not _alive(pid):
+            shutil.rmtree(folder, ignore_errors=True)
+            removed += 1
+    return removed
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    try:  # a killed process nobody has reaped yet is a zombie: it runs nothing any more
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return True
+    return state != "Z"
 
 
 def write_atomic(path: Path, text: str) -> None:

@@ -186,6 +186,7 @@ def run(jobs: list[Job], n_jobs: int | None = None, force: bool = False,
     from . import sdgdb
 
     sdgdb.ensure_cache()  # convert the shared extract once, before workers race for it
+    publish.clean_stale_staging()
     keys = {job: cachekey.cache_key(job.template, job.country, job.parameters) for job in jobs}
     outcomes = [Outcome(j, "skipped") for j in jobs if not force and is_fresh(j, keys[j])]
     todo = [j for j in jobs if force or not is_fresh(j, keys[j])]

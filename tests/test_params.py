@@ -14,7 +14,7 @@ TINY = FIXTURES / "notebooks" / "tiny.md"
 def test_declared_reads_the_parameters_cell():
     nb = params.read_template(TINY)
     assert params.declared(nb) == {"country": "KEN", "n": 3, "rate": 0.5, "fail": False,
-                                   "label": "x"}  # fmt: skip
+                                   "label": "x", "die": False, "sleep": 0.0}  # fmt: skip
 
 
 def test_official_stocktake_parameters():

@@ -1,0 +1,69 @@
+"""Failures mid-run: a kernel killed by a signal, a runner killed outright, a cell that raises.
+
+In every case the previously published notebooks and exports stay byte-identical and no partial
+file is left under the results folder.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import time
+
+import pytest
+from conftest import FIXTURES, LNOB, ROOT, lnob
+
+pytestmark = pytest.mark.slow
+
+
+def _snapshot(folder):
+    return {p.relative_to(folder).as_posix(): p.read_bytes()
+            for p in sorted(folder.rglob("*")) if p.is_file()}  # fmt: skip
+
+
+@pytest.fixture
+def published(sandbox):
+    env, f = sandbox
+    shutil.copyfile(FIXTURES / "notebooks" / "tiny.md", f["notebooks"] / "tiny.md")
+    assert lnob(env, "run", "--country", "KEN", "--quiet").returncode == 0
+    return env, f, _snapshot(f["results"])
+
+
+def test_kernel_killed_by_a_signal(published):
+    env, f, before = published
+    res = lnob(env, "run", "--country", "KEN", "-p", "die=true", "--quiet")
+    assert res.returncode == 1
+    assert "KEN/tiny failed" in res.stderr and "DeadKernelError" in res.stderr
+    assert _snapshot(f["results"]) == before
+
+
+def test_runner_killed_outright_leaves_nothing_partial(published):
+    env, f, before = published
+    proc = subprocess.Popen([*LNOB, "run", "--country", "KEN", "NPL", "-p", "sleep=30",
+                             "--quiet"], env=env, cwd=ROOT, start_new_session=True,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
+    deadline = time.monotonic() + 60
+    staging = f["state"] / "staging"
+    while time.monotonic() < deadline and not any(staging.glob("*/runcard.json")):
+        time.sleep(0.2)
+    time.sleep(2)  # the kernels are executing now
+    os.killpg(proc.pid, signal.SIGKILL)
+    proc.wait(timeout=30)
+    assert _snapshot(f["results"]) == before
+    assert any(staging.iterdir()), "the killed run's staging folders are still there"
+    # The next run removes them and publishes normally.
+    res = lnob(env, "run", "--country", "KEN", "NPL", "--quiet")
+    assert res.returncode == 0
+    assert (f["results"] / "NPL" / "tiny.ipynb").exists()
+    assert list(staging.iterdir()) == []
+
+
+def test_cell_error_keeps_exports_byte_identical(published):
+    env, f, before = published
+    res = lnob(env, "run", "--country", "KEN", "-p", "fail=true", "-p", "label=changed", "--quiet")
+    assert res.returncode == 1
+    assert "KEN/tiny failed in cell" in res.stderr
+    assert _snapshot(f["results"]) == before
+    assert (f["state"] / "failed" / "KEN-tiny.ipynb").exists(), "kept for diagnosis, outside book/"
