@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 import zipfile
 from pathlib import Path
 
@@ -11,6 +12,7 @@ import pandas as pd
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _FIXED_ZIP_TIME = (2000, 1, 1, 0, 0, 0)
+_MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(<)")
 
 
 def neutralise_formula(value: object) -> object:
@@ -71,4 +73,8 @@ def _rewrite_zip_fixed(data: bytes, path: Path) -> None:
             fixed = zipfile.ZipInfo(info.filename, date_time=_FIXED_ZIP_TIME)
             fixed.compress_type = zipfile.ZIP_DEFLATED
             fixed.external_attr = info.external_attr
-            dst.writestr(fixed, src.read(info.filename))
+            data = src.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                # openpyxl stamps "modified" with the save time whatever the workbook says.
+                data = _MODIFIED.sub(rb"\g<1>2000-01-01T00:00:00Z\2", data)
+            dst.writestr(fixed, data)

@@ -122,3 +122,28 @@ def test_sensitivity_table(cells):
     assert row["entering"] == "persons_with_disabilities × 10.2"
     assert row["leaving"] == "ethnic_minorities × 10.2"
     assert len(table) == 2 * len(gaps.DEFAULT_WEIGHTS)
+
+
+def test_xlsx_and_csv_exports_are_reproducible_and_formula_safe(tmp_path):
+    import time
+    import zipfile
+
+    from lnob_methods.exports import write_csv, write_xlsx
+
+    df = pd.DataFrame({"n": [1, -2], "text": ["=HYPERLINK(\"x\")", "@SUM(A1)"],
+                       "more": ["+1", "\tx"]})  # fmt: skip
+    write_xlsx({"s": df}, tmp_path / "a.xlsx")
+    time.sleep(1.1)
+    write_xlsx({"s": df}, tmp_path / "b.xlsx")
+    assert (tmp_path / "a.xlsx").read_bytes() == (tmp_path / "b.xlsx").read_bytes()
+    with zipfile.ZipFile(tmp_path / "a.xlsx") as z:
+        core = z.read("docProps/core.xml").decode()
+    assert "2000-01-01T00:00:00Z</dcterms:modified>" in core
+    back = pd.read_excel(tmp_path / "a.xlsx")
+    assert back["text"].tolist() == ['\'=HYPERLINK("x")', "'@SUM(A1)"]
+    assert back["n"].tolist() == [1, -2], "numbers stay numbers"
+    write_csv(df, tmp_path / "a.csv")
+    assert (tmp_path / "a.csv").read_text().splitlines()[1:] == [
+        '1,"\'=HYPERLINK(""x"")",\'+1',
+        "-2,'@SUM(A1),'\tx",
+    ]
