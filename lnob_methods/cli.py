@@ -14,7 +14,7 @@ from . import countries, paths, runner, toc
 from .errors import LnobError
 
 # Modules that add their own subcommands with ``register(subparsers)``.
-PLUGINS = ["lnob_methods.cli_inventory"]
+PLUGINS = ["lnob_methods.cli_inventories"]
 
 
 def _countries(arg: list[str] | None) -> list[str]:

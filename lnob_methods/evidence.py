@@ -90,7 +90,7 @@ def inventory_evidence(items: pd.DataFrame) -> pd.DataFrame:
             "quality": long["quality"],
             "access": long["access"],
             "year": pd.to_numeric(long["year_to"], errors="coerce").astype("Int64"),
-            "is_synthesis": long["is_synthesis"].astype(bool),
+            "is_synthesis": long["is_synthesis"].eq("yes"),
             "group": long["groups"],
             "target": long["sdg_targets"],
             "stream": "inventory",

@@ -59,9 +59,24 @@ def write_xlsx(sheets: dict[str, pd.DataFrame], path: Path) -> Path:
     with pd.ExcelWriter(buf, engine="openpyxl") as xw:
         for name, df in sheets.items():
             safe_frame(df).to_excel(xw, sheet_name=name[:31], index=False)
-        props = xw.book.properties
-        props.created = props.modified = dt.datetime(2000, 1, 1)
-        props.creator = props.lastModifiedBy = "lnob"
+        fix_workbook_times(xw.book)
+    _rewrite_zip_fixed(buf.getvalue(), path)
+    return path
+
+
+def fix_workbook_times(wb) -> None:
+    """Set an openpyxl workbook's document dates and author to constants."""
+    props = wb.properties
+    props.created = props.modified = dt.datetime(2000, 1, 1)
+    props.creator = props.lastModifiedBy = "lnob"
+
+
+def save_reproducible(wb, path: Path) -> Path:
+    """Save an openpyxl workbook so that the same content always gives the same bytes."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    buf = io.BytesIO()
+    wb.save(buf)
     _rewrite_zip_fixed(buf.getvalue(), path)
     return path
 

@@ -1,0 +1,58 @@
+"""``lnob template`` and ``lnob validate``: the inventory subcommands of the ``lnob`` command."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from . import countries
+
+
+def cmd_template(args) -> int:
+    """Write the Excel template of a country's inventory."""
+    iso3 = countries.check_iso3(args.country)
+    out = Path(args.out or f"lnob_inventory_template_{iso3}.xlsx")
+    if out.suffix.lower() != ".xlsx":
+        print(f"lnob template: {out} must end in .xlsx", file=sys.stderr)
+        return 2
+    from .inventory_xlsx import write_template
+
+    write_template(iso3, out)
+    print(f"template written: {out}")
+    return 0
+
+
+def cmd_validate(args) -> int:
+    """Check inventory files; print every problem; exit 0 only when all are clean."""
+    from .inventories import check_files
+
+    files = [Path(p) for p in args.paths]
+    expanded = []
+    for f in files:
+        if f.is_dir():
+            expanded += sorted(p for p in f.iterdir() if p.suffix.lower() in {".xlsx", ".csv"})
+        else:
+            expanded.append(f)
+    country = countries.check_iso3(args.country) if args.country else None
+    tidy, problems = check_files(expanded, country)
+    for p in problems:
+        print(p)
+    if problems:
+        print(f"{len(problems)} problem(s) in {len(expanded)} file(s). Fix them and run "
+              "`lnob validate` again.")  # fmt: skip
+        return 1
+    print(f"{len(expanded)} file(s), {len(tidy)} item(s): no problems found.")
+    return 0
+
+
+def register(sub) -> None:
+    """Add the ``template`` and ``validate`` subcommands to the ``lnob`` parser."""
+    t = sub.add_parser("template", help="write the Excel inventory template of a country")
+    t.add_argument("--country", required=True, metavar="ISO3")
+    t.add_argument("--out", metavar="PATH", help="where to write (default: ./lnob_inventory_"
+                   "template_<ISO3>.xlsx)")  # fmt: skip
+    t.set_defaults(func=cmd_template)
+    v = sub.add_parser("validate", help="check inventory files (xlsx, csv, Kobo, HXL)")
+    v.add_argument("paths", nargs="+", metavar="PATH", help="files or folders")
+    v.add_argument("--country", metavar="ISO3", help="check against this country's config")
+    v.set_defaults(func=cmd_validate)

@@ -1,0 +1,191 @@
+"""Inventory formats, template, form, CLI, synthetic data and round trips."""
+
+from __future__ import annotations
+
+import csv
+import io
+import subprocess
+import sys
+
+import pandas as pd
+from conftest import ROOT
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from openpyxl import load_workbook
+
+from lnob_methods import demo_inventories, inventories, taxonomy
+from lnob_methods.exports import fix_workbook_times, save_reproducible
+from lnob_methods.inventory_fields import FIELDS, docs_markdown
+from lnob_methods.inventory_xlsx import write_template, write_xlsform
+
+ITEMS = [
+    {"id": "X-1", "organisation": "CARE", "holder_type": "icso", "title": "Étude – accès à l’eau",
+     "evidence_type": "study", "method": "qualitative", "sdg_targets": "6.1; 16.10",
+     "groups": "women_and_girls; slum_dwellers", "disaggregations": "sex", "iso3": "KEN",
+     "admin1": "Kisumu", "year_from": 2018, "year_to": 2020, "sample_size": None,
+     "quality": "low", "access": "public", "link_or_contact": "MEL team", "language": "fr",
+     "contains_personal_data": "no", "is_synthesis": "no"},
+    {"id": "X-2", "organisation": "CARE", "holder_type": "icso", "title": "Panel survey",
+     "evidence_type": "survey", "method": "quantitative", "sdg_targets": "10.2",
+     "groups": "youth", "disaggregations": "age; sex", "iso3": "KEN", "admin1": "",
+     "year_from": 2021, "year_to": 2022, "sample_size": 1500, "quality": "high",
+     "access": "on_request", "link_or_contact": "", "language": "sw",
+     "contains_personal_data": "yes", "is_synthesis": "no"},
+]  # fmt: skip
+VALUES = [f.name for f in FIELDS]
+
+
+def _csv(rows, header, delimiter=",") -> str:
+    buf = io.StringIO()
+    w = csv.writer(buf, delimiter=delimiter, lineterminator="\n")
+    for r in [header, *rows]:
+        w.writerow(["" if v is None else v for v in r])
+    return buf.getvalue()
+
+
+def _formats(tmp_path):
+    rows = [[it[f] for f in VALUES] for it in ITEMS]
+    labels = [f.label for f in FIELDS]
+    out = {}
+    write_template("KEN", tmp_path / "t.xlsx")
+    wb = load_workbook(tmp_path / "t.xlsx")
+    for r, row in enumerate(rows, start=3):
+        for j, v in enumerate(row, start=1):
+            wb["Inventory"].cell(r, j, v)
+    fix_workbook_times(wb)
+    out["xlsx"] = save_reproducible(wb, tmp_path / "filled.xlsx")
+    for enc, delim in [("utf-8", ","), ("utf-8-sig", ","), ("cp1252", ";")]:
+        p = tmp_path / f"inv-{enc}.csv"
+        p.write_bytes(_csv(rows, labels, delim).encode(enc))
+        out[enc] = p
+    hxl = tmp_path / "inv-hxl.csv"
+    hxl.write_text(_csv([[f.hxl for f in FIELDS], *rows], labels))
+    out["hxl"] = hxl
+    groups = list(taxonomy.groups_table()["group"])
+    kobo_rows = []
+    for it in ITEMS:
+        chosen = it["groups"].split("; ")
+        row = [str(it[f]).replace("; ", " ") if f in {"groups", "disaggregations"} else it[f]
+               for f in VALUES]  # fmt: skip
+        kobo_rows.append(row + [int(g in chosen) for g in groups] + ["uuid-1", 1])
+    kobo = tmp_path / "inv-kobo.csv"
+    kobo.write_text(_csv(kobo_rows, [f"inventory/{f}" for f in VALUES]
+                         + [f"inventory/groups/{g}" for g in groups] + ["_uuid", "_index"]))
+    out["kobo"] = kobo
+    return out
+
+
+def _table(path):
+    t = inventories.load([path], "KEN")
+    return t.drop(columns=["_file", "_sheet", "_row"]).reset_index(drop=True)
+
+
+def test_same_content_in_every_format_gives_the_same_table(tmp_path):
+    formats = _formats(tmp_path)
+    reference = _table(formats["xlsx"])
+    assert reference.loc[0, "sdg_targets"] == ("6.1", "16.10")
+    assert reference.loc[0, "admin1"] == ("KE042",)
+    assert reference.loc[1, "source_type"] == "icso_study"
+    for name, path in formats.items():
+        pd.testing.assert_frame_equal(_table(path), reference, obj=name)
+
+
+def test_template_has_dropdowns_instructions_and_an_example(tmp_path):
+    path = write_template("KEN", tmp_path / "t.xlsx")
+    wb = load_workbook(path)
+    assert wb.sheetnames == ["Instructions", "Inventory", "Lists"]
+    ws = wb["Inventory"]
+    assert [c.value for c in ws[1]] == [f.label for f in FIELDS]
+    assert str(ws["A2"].value).startswith("EXAMPLE")
+    lists = [dv for dv in ws.data_validations.dataValidation if dv.type == "list"]
+    coded = [f for f in FIELDS if f.kind in {"code", "iso3"}]
+    assert len(lists) == len(coded)
+    groups = [c.value for c in wb["Lists"]["A"]] + [c.value for row in wb["Lists"].iter_cols()
+                                                     for c in row]  # fmt: skip
+    assert "small_scale_farmers" in groups, "the country's own groups are in the lists"
+    again = write_template("KEN", tmp_path / "t2.xlsx")
+    assert path.read_bytes() == again.read_bytes()
+
+
+def test_xlsform_matches_the_schema(tmp_path):
+    wb = load_workbook(write_xlsform(tmp_path / "f.xlsx"))
+    names = [r[1].value for r in wb["survey"].iter_rows(min_row=2)]
+    assert names == VALUES
+    shipped = load_workbook(ROOT / "data" / "forms" / "inventory_xlsform.xlsx")
+    assert [r[1].value for r in shipped["survey"].iter_rows(min_row=2)] == VALUES
+
+
+def test_data_model_page_is_generated_from_the_schema():
+    page = (ROOT / "book" / "methods" / "data_model.md").read_text(encoding="utf-8")
+    assert page == docs_markdown(), "run python -m lnob_methods.inventory_fields --write-docs " \
+        "book/methods/data_model.md"  # fmt: skip
+
+
+def test_synthetic_inventories_regenerate_byte_for_byte(tmp_path):
+    written = demo_inventories.generate(tmp_path)
+    assert len(written) >= 4 * 8
+    for path in written:
+        rel = path.relative_to(tmp_path)
+        assert rel.name.startswith("synthetic_")
+        assert (ROOT / "data" / "countries" / rel).read_bytes() == path.read_bytes(), rel
+
+
+def test_pilot_inventories_load_clean_with_organisation_on_every_row():
+    for iso3 in ["BGD", "KEN", "NPL", "VNM"]:
+        t = inventories.load_country(iso3)
+        assert len(t) > 200 and t["organisation"].notna().all()
+        assert t["organisation"].nunique() >= 8
+        assert t["title"].str.endswith("(synthetic)").all()
+
+
+def test_cli_validate_and_template(tmp_path):
+    lnob = [sys.executable, "-m", "lnob_methods.cli"]
+    ok = subprocess.run([*lnob, "validate", "data/countries/KEN/inventories", "--country", "KEN"],
+                        cwd=ROOT, capture_output=True, text=True, check=False)  # fmt: skip
+    assert ok.returncode == 0 and "no problems found" in ok.stdout
+    bad = subprocess.run([*lnob, "validate", "tests/fixtures/inventory/several-errors-one-row.csv",
+                          "tests/fixtures/inventory/zip-bomb.xlsx", "--country", "KEN"],
+                         cwd=ROOT, capture_output=True, text=True, check=False)  # fmt: skip
+    assert bad.returncode == 1 and "Traceback" not in bad.stderr
+    assert "5 problem(s) in 2 file(s)" in bad.stdout
+    assert "row 2, column 'Quality': is not an allowed value" in bad.stdout
+    assert "(value: 'great')" in bad.stdout
+    out = tmp_path / "k.xlsx"
+    made = subprocess.run([*lnob, "template", "--country", "KEN", "--out", str(out)], cwd=ROOT,
+                          capture_output=True, text=True, check=False)  # fmt: skip
+    assert made.returncode == 0 and out.exists()
+
+
+codes = st.sampled_from
+item = st.fixed_dictionaries({
+    "evidence_type": codes(["study", "survey", "dataset", "evaluation", "citizen_generated"]),
+    "method": codes(["quantitative", "qualitative", "mixed", "participatory"]),
+    "sdg_targets": st.lists(codes(["1.1", "5.2", "10.2", "16.10", "17.18"]), min_size=1,
+                            max_size=3, unique=True),
+    "groups": st.lists(codes(["youth", "women_and_girls", "small_scale_farmers"]), min_size=1,
+                       max_size=3, unique=True),
+    "year_from": st.integers(1990, 2020), "span": st.integers(0, 5),
+    "quality": codes(["low", "medium", "high"]),
+    "title": st.text(st.characters(blacklist_categories=["Cs", "Cc"]), min_size=1, max_size=40)
+    .filter(lambda t: t.strip() == t and t and not t.upper().startswith("EXAMPLE")),
+})  # fmt: skip
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(item, min_size=1, max_size=6))
+def test_valid_generated_inventories_are_accepted_and_round_trip(tmp_path, items):
+    rows = []
+    for i, it in enumerate(items):
+        base = dict(ITEMS[1])
+        base.update(id=f"H-{i}", title=it["title"], evidence_type=it["evidence_type"],
+                    method=it["method"], sdg_targets="; ".join(it["sdg_targets"]),
+                    groups="; ".join(it["groups"]), year_from=it["year_from"],
+                    year_to=it["year_from"] + it["span"], quality=it["quality"])  # fmt: skip
+        rows.append([base[f] for f in VALUES])
+    path = tmp_path / "gen.csv"
+    path.write_text(_csv(rows, [f.label for f in FIELDS]), encoding="utf-8")
+    table, problems = inventories.check_files([path], "KEN")
+    assert problems == []
+    assert table["title"].tolist() == [it["title"] for it in items]
+    assert [set(t) for t in table["sdg_targets"]] == [set(it["sdg_targets"]) for it in items]
+    assert table["year_to"].tolist() == [it["year_from"] + it["span"] for it in items]
