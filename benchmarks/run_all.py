@@ -33,8 +33,10 @@ def machine() -> str:
     except OSError:
         pass
     mem = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
-    return (f"{platform.system()} {platform.machine()}, {os.cpu_count()} cores ({cpu}), "
-            f"{mem:.0f} GiB RAM, Python {platform.python_version()}")  # fmt: skip
+    return (
+        f"{platform.system()} {platform.machine()}, {os.cpu_count()} cores ({cpu}), "
+        f"{mem:.0f} GiB RAM, Python {platform.python_version()}"
+    )
 
 
 def timed(cmd: list[str], env=None) -> float:
@@ -71,15 +73,21 @@ def pipeline(repeat: int) -> list[tuple[str, float, int]]:
         clean()
         full.append(timed([*LNOB, "build", "--quiet"]))
     rows.append(("full build from clean (4 pilots, every notebook, site)", full))
-    rows.append(("no-change rebuild (lnob build)",
-                 [timed([*LNOB, "build", "--quiet"]) for _ in range(repeat)]))  # fmt: skip
+    rows.append(
+        (
+            "no-change rebuild (lnob build)",
+            [timed([*LNOB, "build", "--quiet"]) for _ in range(repeat)],
+        )
+    )
     one = []
     for i in range(repeat):
-        one.append(timed([*LNOB, "run", "--country", "KEN", "--quiet",
-                          "-p", f"since_year={2001 + i}"]))  # fmt: skip
+        one.append(
+            timed([*LNOB, "run", "--country", "KEN", "--quiet", "-p", f"since_year={2001 + i}"])
+        )
     rows.append(("one-country re-run with a changed parameter (KEN, all notebooks)", one))
-    rows.append(("kernel floor (start, import libraries, stop)",
-                 [kernel_floor() for _ in range(repeat)]))  # fmt: skip
+    rows.append(
+        ("kernel floor (start, import libraries, stop)", [kernel_floor() for _ in range(repeat)])
+    )
     timed([*LNOB, "build", "--quiet"])  # leave the published results at their defaults
     return [(name, statistics.median(t), len(t)) for name, t in rows]
 

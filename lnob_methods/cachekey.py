@@ -53,8 +53,9 @@ def data_inputs(country: str) -> list[Path]:
 
 def source_files() -> list[Path]:
     """Return the library's Python source files, sorted."""
-    return sorted(p for p in (paths.ROOT / "lnob_methods").rglob("*.py")
-                  if "__pycache__" not in p.parts)  # fmt: skip
+    return sorted(
+        p for p in (paths.ROOT / "lnob_methods").rglob("*.py") if "__pycache__" not in p.parts
+    )
 
 
 def relative(path: Path) -> str:

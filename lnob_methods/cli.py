@@ -33,8 +33,9 @@ def _report(outcomes: list[runner.Outcome]) -> int:
     for o in outcomes:
         if o.status == "failed":
             print(f"FAILED: {o.message}", file=sys.stderr)
-    print(f"{counts['ran']} ran, {counts['skipped']} skipped as unchanged, "
-          f"{counts['failed']} failed")  # fmt: skip
+    print(
+        f"{counts['ran']} ran, {counts['skipped']} skipped as unchanged, {counts['failed']} failed"
+    )
     if counts["failed"]:
         print(
             "Previously published results of the failed runs were kept unchanged. "
@@ -49,8 +50,9 @@ def cmd_run(args) -> int:
     from .params import parse_assignments
 
     jobs = runner.plan(_countries(args.country), args.notebook, parse_assignments(args.param))
-    outcomes = runner.run(jobs, n_jobs=args.jobs, force=args.force, progress=not args.quiet,
-                          scheduler=args.scheduler)  # fmt: skip
+    outcomes = runner.run(
+        jobs, n_jobs=args.jobs, force=args.force, progress=not args.quiet, scheduler=args.scheduler
+    )
     toc.write_toc()
     return _report(outcomes)
 
@@ -132,8 +134,11 @@ def main(argv: list[str] | None = None) -> int:
         log = paths.STATE / "last-error.txt"
         log.parent.mkdir(parents=True, exist_ok=True)
         log.write_text(traceback.format_exc(), encoding="utf-8")
-        print(f"lnob {args.command}: unexpected error: {type(exc).__name__}: {exc}\n"
-              f"Details were written to {log}; please report them.", file=sys.stderr)  # fmt: skip
+        print(
+            f"lnob {args.command}: unexpected error: {type(exc).__name__}: {exc}\n"
+            f"Details were written to {log}; please report them.",
+            file=sys.stderr,
+        )
         return 3
     except KeyboardInterrupt:
         print("lnob: interrupted; published results were left as they were.", file=sys.stderr)

@@ -38,8 +38,10 @@ def cmd_validate(args) -> int:
     for p in problems:
         print(p)
     if problems:
-        print(f"{len(problems)} problem(s) in {len(expanded)} file(s). Fix them and run "
-              "`lnob validate` again.")  # fmt: skip
+        print(
+            f"{len(problems)} problem(s) in {len(expanded)} file(s). Fix them and run "
+            "`lnob validate` again."
+        )
         return 1
     print(f"{len(expanded)} file(s), {len(tidy)} item(s): no problems found.")
     return 0
@@ -49,8 +51,11 @@ def register(sub) -> None:
     """Add the ``template`` and ``validate`` subcommands to the ``lnob`` parser."""
     t = sub.add_parser("template", help="write the Excel inventory template of a country")
     t.add_argument("--country", required=True, metavar="ISO3")
-    t.add_argument("--out", metavar="PATH", help="where to write (default: ./lnob_inventory_"
-                   "template_<ISO3>.xlsx)")  # fmt: skip
+    t.add_argument(
+        "--out",
+        metavar="PATH",
+        help="where to write (default: ./lnob_inventory_template_<ISO3>.xlsx)",
+    )
     t.set_defaults(func=cmd_template)
     v = sub.add_parser("validate", help="check inventory files (xlsx, csv, Kobo, HXL)")
     v.add_argument("paths", nargs="+", metavar="PATH", help="files or folders")

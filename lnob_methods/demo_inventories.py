@@ -34,20 +34,35 @@ OTHER_HOLDERS = [
     ("Community organisations network (synthetic)", "community_group"),
 ]
 TYPES = {
-    "icso": ["study", "evaluation", "programme_monitoring", "programme_monitoring",
-             "citizen_generated", "survey"],
+    "icso": [
+        "study",
+        "evaluation",
+        "programme_monitoring",
+        "programme_monitoring",
+        "citizen_generated",
+        "survey",
+    ],
     "national_statistics_office": ["survey", "administrative", "dataset"],
     "un_agency": ["dataset", "survey", "study", "evaluation"],
     "university": ["study", "study", "survey"],
     "community_group": ["citizen_generated", "citizen_generated", "study"],
-}  # fmt: skip
-METHOD = {"study": ["qualitative", "mixed"], "survey": ["quantitative"],
-          "dataset": ["quantitative"], "administrative": ["quantitative"],
-          "programme_monitoring": ["quantitative", "mixed"], "evaluation": ["mixed"],
-          "citizen_generated": ["participatory"]}  # fmt: skip
-QUALITY_P = {"icso": [0.3, 0.5, 0.2], "national_statistics_office": [0.05, 0.35, 0.6],
-             "un_agency": [0.1, 0.4, 0.5], "university": [0.15, 0.45, 0.4],
-             "community_group": [0.5, 0.4, 0.1]}  # fmt: skip
+}
+METHOD = {
+    "study": ["qualitative", "mixed"],
+    "survey": ["quantitative"],
+    "dataset": ["quantitative"],
+    "administrative": ["quantitative"],
+    "programme_monitoring": ["quantitative", "mixed"],
+    "evaluation": ["mixed"],
+    "citizen_generated": ["participatory"],
+}
+QUALITY_P = {
+    "icso": [0.3, 0.5, 0.2],
+    "national_statistics_office": [0.05, 0.35, 0.6],
+    "un_agency": [0.1, 0.4, 0.5],
+    "university": [0.15, 0.45, 0.4],
+    "community_group": [0.5, 0.4, 0.1],
+}
 COMMON_GOALS = [1, 2, 3, 4, 5, 6, 8, 10, 11, 13, 16]
 LOCAL = {"BGD": "bn", "KEN": "sw", "NPL": "ne", "VNM": "vi"}
 
@@ -69,42 +84,66 @@ def _items(iso3: str, org: str, holder: str, rng: np.random.Generator) -> list[d
     for i in range(int(rng.integers(20, 61))):
         etype = str(rng.choice(TYPES[holder]))
         in_focus = rng.random() < focus_share and place.focus_targets
-        tg = (rng.choice(place.focus_targets, size=min(len(place.focus_targets), 1 + int(
-              rng.integers(0, 2))), replace=False) if in_focus else
-              rng.choice(targets, size=int(rng.integers(1, 4)), replace=False))  # fmt: skip
+        tg = (
+            rng.choice(
+                place.focus_targets,
+                size=min(len(place.focus_targets), 1 + int(rng.integers(0, 2))),
+                replace=False,
+            )
+            if in_focus
+            else rng.choice(targets, size=int(rng.integers(1, 4)), replace=False)
+        )
         pool = list(place.focus_groups) if in_focus else groups
         gr = rng.choice(pool, size=min(len(pool), int(rng.integers(1, 4))), replace=False)
         year_to = int(2023 - min(rng.geometric(0.22), 15))
-        area = [str(names.get(a, a)).title() for a in rng.choice(areas, size=int(
-            rng.integers(0, 3)), replace=False)] if areas else []  # fmt: skip
+        area = (
+            [
+                str(names.get(a, a)).title()
+                for a in rng.choice(areas, size=int(rng.integers(0, 3)), replace=False)
+            ]
+            if areas
+            else []
+        )
         quant = METHOD[etype][0] == "quantitative"
-        out.append({
-            "id": f"{slug(org)[:12].upper()}-{i + 1:03d}",
-            "organisation": org,
-            "holder_type": holder,
-            "title": f"{etype.replace('_', ' ').capitalize()}: {labels[gr[0]]}, SDG {tg[0]}"
-                     f"{' in ' + area[0] if area else ''} (synthetic)",
-            "evidence_type": etype,
-            "method": str(rng.choice(METHOD[etype])),
-            "sdg_targets": "; ".join(sorted(tg, key=lambda t: (int(t.split('.')[0]), t))),
-            "groups": "; ".join(sorted(gr)),
-            "disaggregations": "; ".join(sorted(rng.choice(
-                ["sex", "age", "disability", "geographic_location", "income"],
-                size=int(rng.integers(0, 3)), replace=False))),
-            "iso3": iso3,
-            "admin1": "; ".join(sorted(area)),
-            "year_from": year_to - int(rng.integers(0, 3)),
-            "year_to": year_to,
-            "sample_size": int(rng.integers(80, 5000)) if quant else None,
-            "quality": str(rng.choice(["low", "medium", "high"], p=QUALITY_P[holder])),
-            "access": str(rng.choice(["public", "on_request", "restricted"], p=[0.4, 0.4, 0.2])),
-            "link_or_contact": "MEL focal point (synthetic)",
-            "language": "en" if rng.random() < 0.7 else LOCAL[iso3],
-            "contains_personal_data": "yes" if etype in {"programme_monitoring",
-                                                         "citizen_generated"} else "no",
-            "is_synthesis": "yes" if rng.random() < (0.2 if holder == "university" else 0.05)
-            else "no",
-        })  # fmt: skip
+        out.append(
+            {
+                "id": f"{slug(org)[:12].upper()}-{i + 1:03d}",
+                "organisation": org,
+                "holder_type": holder,
+                "title": f"{etype.replace('_', ' ').capitalize()}: {labels[gr[0]]}, SDG {tg[0]}"
+                f"{' in ' + area[0] if area else ''} (synthetic)",
+                "evidence_type": etype,
+                "method": str(rng.choice(METHOD[etype])),
+                "sdg_targets": "; ".join(sorted(tg, key=lambda t: (int(t.split(".")[0]), t))),
+                "groups": "; ".join(sorted(gr)),
+                "disaggregations": "; ".join(
+                    sorted(
+                        rng.choice(
+                            ["sex", "age", "disability", "geographic_location", "income"],
+                            size=int(rng.integers(0, 3)),
+                            replace=False,
+                        )
+                    )
+                ),
+                "iso3": iso3,
+                "admin1": "; ".join(sorted(area)),
+                "year_from": year_to - int(rng.integers(0, 3)),
+                "year_to": year_to,
+                "sample_size": int(rng.integers(80, 5000)) if quant else None,
+                "quality": str(rng.choice(["low", "medium", "high"], p=QUALITY_P[holder])),
+                "access": str(
+                    rng.choice(["public", "on_request", "restricted"], p=[0.4, 0.4, 0.2])
+                ),
+                "link_or_contact": "MEL focal point (synthetic)",
+                "language": "en" if rng.random() < 0.7 else LOCAL[iso3],
+                "contains_personal_data": "yes"
+                if etype in {"programme_monitoring", "citizen_generated"}
+                else "no",
+                "is_synthesis": "yes"
+                if rng.random() < (0.2 if holder == "university" else 0.05)
+                else "no",
+            }
+        )
     return out
 
 
@@ -128,8 +167,9 @@ def _csv_text(header, rows, delimiter=",") -> str:
 
 
 def _write_csv_cp1252(items, path):
-    text = _csv_text([f.label for f in FIELDS], [[it[f.name] for f in FIELDS] for it in items],
-                     delimiter=";")  # fmt: skip
+    text = _csv_text(
+        [f.label for f in FIELDS], [[it[f.name] for f in FIELDS] for it in items], delimiter=";"
+    )
     path.write_bytes(text.encode("cp1252", errors="replace"))
 
 
@@ -145,8 +185,10 @@ def _write_kobo(items, path, iso3):
     rows = []
     for i, it in enumerate(items, start=1):
         chosen = it["groups"].split("; ")
-        row = [it[f.name].replace("; ", " ") if f.name in {"groups", "disaggregations"}
-               else it[f.name] for f in FIELDS]  # fmt: skip
+        row = [
+            it[f.name].replace("; ", " ") if f.name in {"groups", "disaggregations"} else it[f.name]
+            for f in FIELDS
+        ]
         row += [int(g in chosen) for g in groups]
         row += [f"{zlib.crc32(it['id'].encode()):08x}-synthetic", i]
         rows.append(row)

@@ -18,9 +18,19 @@ from . import sdgdb
 SOURCE_TYPES = ["official_statistics", "icso_study", "programme_data", "community_voices"]
 QUALITIES = ["low", "medium", "high"]
 COLUMNS = [
-    "item_id", "organisation", "title", "source_type", "evidence_type", "quality", "access",
-    "year", "is_synthesis", "group", "target", "stream",
-]  # fmt: skip
+    "item_id",
+    "organisation",
+    "title",
+    "source_type",
+    "evidence_type",
+    "quality",
+    "access",
+    "year",
+    "is_synthesis",
+    "group",
+    "target",
+    "stream",
+]
 OFFICIAL_HOLDER = "UN SDG Global Database (UNSD and custodian agencies)"
 
 
@@ -44,8 +54,10 @@ def official_evidence(stocktake: pd.DataFrame, groups: pd.DataFrame) -> pd.DataF
     dims = list(sdgdb.dimension_columns())
     long = stocktake[stocktake["has_data"]].melt(
         id_vars=["target", "indicator", "indicator_title", "latest_year"],
-        value_vars=dims, var_name="dimension", value_name="status",
-    )  # fmt: skip
+        value_vars=dims,
+        var_name="dimension",
+        value_name="status",
+    )
     long = long[long["status"].isin(["complete", "partial"])]
     rows = long.merge(groups[["group", "dimension"]], on="dimension")
     out = pd.DataFrame(

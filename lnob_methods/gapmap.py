@@ -36,8 +36,14 @@ def goal_counts(evidence: pd.DataFrame, groups: pd.DataFrame) -> pd.DataFrame:
     return out.reset_index().merge(groups[["group"]], on="group")
 
 
-def plot_gap_map(evidence: pd.DataFrame, groups: pd.DataFrame, *, goals: dict[int, str],
-                 ax: plt.Axes | None = None, title: str = "") -> plt.Axes:  # fmt: skip
+def plot_gap_map(
+    evidence: pd.DataFrame,
+    groups: pd.DataFrame,
+    *,
+    goals: dict[int, str],
+    ax: plt.Axes | None = None,
+    title: str = "",
+) -> plt.Axes:
     """Draw the evidence gap map (groups × goals) and return its Axes.
 
     Parameters
@@ -63,8 +69,17 @@ def plot_gap_map(evidence: pd.DataFrame, groups: pd.DataFrame, *, goals: dict[in
     for i, g in enumerate(rows):
         for j, goal in enumerate(cols):
             if total.get((g, goal), 0) == 0:
-                ax.add_patch(plt.Rectangle((j - 0.5, i - 0.5), 1, 1, facecolor="#eeeeee",
-                                           hatch="///", edgecolor="#bbbbbb", lw=0))  # fmt: skip
+                ax.add_patch(
+                    plt.Rectangle(
+                        (j - 0.5, i - 0.5),
+                        1,
+                        1,
+                        facecolor="#eeeeee",
+                        hatch="///",
+                        edgecolor="#bbbbbb",
+                        lw=0,
+                    )
+                )
     for k, (stype, (colour, marker, _)) in enumerate(STYLE.items()):
         sub = counts[counts["source_type"] == stype]
         x = [cols.index(gl) + OFFSETS[k][0] for gl in sub["goal"]]
@@ -73,21 +88,42 @@ def plot_gap_map(evidence: pd.DataFrame, groups: pd.DataFrame, *, goals: dict[in
         ax.scatter(x, y, s=size, c=colour, marker=marker, edgecolors="black", linewidths=0.6)
     ax.set_xlim(-0.5, len(cols) - 0.5)
     ax.set_ylim(len(rows) - 0.5, -0.5)
-    ax.set_xticks(range(len(cols)), [f"{c}. {goals[c]}" for c in cols], rotation=45, ha="right",
-                  fontsize=8)  # fmt: skip
-    labels = [f"{lab} ({dim})" for lab, dim in zip(groups["label"], groups["dimension_label"],
-                                                     strict=True)]  # fmt: skip
+    ax.set_xticks(
+        range(len(cols)), [f"{c}. {goals[c]}" for c in cols], rotation=45, ha="right", fontsize=8
+    )
+    labels = [
+        f"{lab} ({dim})"
+        for lab, dim in zip(groups["label"], groups["dimension_label"], strict=True)
+    ]
     ax.set_yticks(range(len(rows)), labels, fontsize=8)
     ax.set_xticks(np.arange(-0.5, len(cols)), minor=True)
     ax.set_yticks(np.arange(-0.5, len(rows)), minor=True)
     ax.grid(which="minor", color="white", lw=1.5)
     ax.tick_params(which="minor", length=0)
-    handles = [plt.Line2D([], [], ls="", marker=m, color=c, markeredgecolor="black", label=lab)
-               for c, m, lab in STYLE.values()]  # fmt: skip
-    handles.append(plt.Rectangle((0, 0), 1, 1, facecolor="#eeeeee", hatch="///",
-                                 edgecolor="#bbbbbb", label="No evidence (gap)"))  # fmt: skip
-    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=8,
-              title="Marker area: number of items", title_fontsize=8, frameon=False)  # fmt: skip
+    handles = [
+        plt.Line2D([], [], ls="", marker=m, color=c, markeredgecolor="black", label=lab)
+        for c, m, lab in STYLE.values()
+    ]
+    handles.append(
+        plt.Rectangle(
+            (0, 0),
+            1,
+            1,
+            facecolor="#eeeeee",
+            hatch="///",
+            edgecolor="#bbbbbb",
+            label="No evidence (gap)",
+        )
+    )
+    ax.legend(
+        handles=handles,
+        loc="upper left",
+        bbox_to_anchor=(1.01, 1),
+        fontsize=8,
+        title="Marker area: number of items",
+        title_fontsize=8,
+        frameon=False,
+    )
     ax.set_title(title, fontsize=11)
     return ax
 
@@ -95,12 +131,20 @@ def plot_gap_map(evidence: pd.DataFrame, groups: pd.DataFrame, *, goals: dict[in
 def _payload(evidence: pd.DataFrame, groups: pd.DataFrame, framework: pd.DataFrame) -> dict:
     items = {}
     for row in evidence.itertuples(index=False):
-        it = items.setdefault(row.item_id, {
-            "id": row.item_id, "org": row.organisation, "title": row.title,
-            "source": row.source_type, "type": row.evidence_type, "quality": row.quality,
-            "access": row.access, "year": None if pd.isna(row.year) else int(row.year),
-            "cells": [],
-        })  # fmt: skip
+        it = items.setdefault(
+            row.item_id,
+            {
+                "id": row.item_id,
+                "org": row.organisation,
+                "title": row.title,
+                "source": row.source_type,
+                "type": row.evidence_type,
+                "quality": row.quality,
+                "access": row.access,
+                "year": None if pd.isna(row.year) else int(row.year),
+                "cells": [],
+            },
+        )
         it["cells"].append([row.group, row.target])
     fw = framework.drop_duplicates("target")
     goals = [
@@ -108,16 +152,19 @@ def _payload(evidence: pd.DataFrame, groups: pd.DataFrame, framework: pd.DataFra
         for g, s in fw.drop_duplicates("goal")[["goal", "goal_short"]].itertuples(index=False)
     ]
     return {
-        "groups": [{"id": g, "label": lab, "dim": d} for g, lab, d in
-                   groups[["group", "label", "dimension_label"]].itertuples(index=False)],
+        "groups": [
+            {"id": g, "label": lab, "dim": d}
+            for g, lab, d in groups[["group", "label", "dimension_label"]].itertuples(index=False)
+        ],
         "goals": goals,
         "items": [items[k] for k in sorted(items)],
         "sources": {k: v[2] for k, v in STYLE.items()},
-    }  # fmt: skip
+    }
 
 
-def interactive_html(evidence: pd.DataFrame, groups: pd.DataFrame, framework: pd.DataFrame,
-                     title: str) -> str:  # fmt: skip
+def interactive_html(
+    evidence: pd.DataFrame, groups: pd.DataFrame, framework: pd.DataFrame, title: str
+) -> str:
     """Return a self-contained HTML fragment with the filterable, clickable gap map.
 
     Filters combine with AND across filter groups and OR within one (two organisations ticked:
@@ -160,14 +207,24 @@ def eppi_json(evidence: pd.DataFrame, groups: pd.DataFrame, framework: pd.DataFr
     rows = []
     for d, dl in dims.itertuples(index=False):
         members = groups.loc[groups["dimension"] == d, ["group", "label"]]
-        rows.append(attr(("dim", d), dl, [attr(("group", g), lab) for g, lab in
-                                          members.itertuples(index=False)]))  # fmt: skip
+        rows.append(
+            attr(
+                ("dim", d),
+                dl,
+                [attr(("group", g), lab) for g, lab in members.itertuples(index=False)],
+            )
+        )
     fw = framework.drop_duplicates("target")
     cols = []
     for g, short in fw.drop_duplicates("goal")[["goal", "goal_short"]].itertuples(index=False):
         targets = fw.loc[fw["goal"] == g, "target"]
-        cols.append(attr(("goal", int(g)), f"{g}. {short}",
-                         [attr(("target", t), f"Target {t}") for t in targets]))  # fmt: skip
+        cols.append(
+            attr(
+                ("goal", int(g)),
+                f"{g}. {short}",
+                [attr(("target", t), f"Target {t}") for t in targets],
+            )
+        )
     sources = [attr(("source", k), v[2]) for k, v in STYLE.items()]
     qualities = [attr(("quality", q), q) for q in ev.QUALITIES]
     refs = []
@@ -184,10 +241,16 @@ def eppi_json(evidence: pd.DataFrame, groups: pd.DataFrame, framework: pd.DataFr
                 "Codes": [{"AttributeId": c, "AdditionalText": ""} for c in sorted(codes)],
             }
         )
-    sets = [("Population groups (rows)", rows), ("SDG goals and targets (columns)", cols),
-            ("Source type", sources), ("Quality", qualities)]  # fmt: skip
+    sets = [
+        ("Population groups (rows)", rows),
+        ("SDG goals and targets (columns)", cols),
+        ("Source type", sources),
+        ("Quality", qualities),
+    ]
     return {
-        "CodeSets": [{"SetId": i + 1, "SetName": n, "Attributes": {"AttributesList": a}}
-                     for i, (n, a) in enumerate(sets)],
+        "CodeSets": [
+            {"SetId": i + 1, "SetName": n, "Attributes": {"AttributesList": a}}
+            for i, (n, a) in enumerate(sets)
+        ],
         "References": refs,
-    }  # fmt: skip
+    }

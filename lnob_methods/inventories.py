@@ -22,8 +22,9 @@ def country_files(iso3: str) -> list[Path]:
     return sorted(p for p in folder.iterdir() if p.suffix.lower() in SUFFIXES and p.is_file())
 
 
-def check_files(files: list[Path], country: str | None = None) -> tuple[pd.DataFrame,
-                                                                       list[Problem]]:
+def check_files(
+    files: list[Path], country: str | None = None
+) -> tuple[pd.DataFrame, list[Problem]]:
     """Read and check files together; return (tidy table of every row, all problems).
 
     Parameters

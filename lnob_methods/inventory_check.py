@@ -25,7 +25,7 @@ ERROR_KINDS = {
     "target-as-number": "an SDG target typed as a number (Excel turns 16.10 into 16.1)",
     "unknown-target": "a value that is not an SDG target of the framework",
     "unknown-group": "a population group code that is neither in the taxonomy nor in the country "
-                     "config",
+    "config",
     "unknown-area": "an admin-1 name or p-code that is not one of the country's",
     "country-mismatch": "an ISO3 code other than the country the inventory is for",
     "date-serial": "an Excel date serial number where a year is expected",
@@ -47,7 +47,7 @@ ERROR_KINDS = {
     "not-a-spreadsheet": "the file is not an .xlsx or .csv file",
     "not-found": "the path does not exist",
     "unsafe-file": "a file refused for safety (zip bomb, XML entities, path tricks, size)",
-}  # fmt: skip
+}
 MULTI_SPLIT = re.compile(r"[;,\s]+")
 CODE_NORMALISE = re.compile(r"[\s\-]+")
 
@@ -73,9 +73,17 @@ class _Row:
         self.raw, self.problems = raw, problems
 
     def add(self, field, kind, message, value):
-        self.problems.append(Problem(
-            file=self.raw["_file"], sheet=self.raw["_sheet"], row=self.raw["_row"],
-            column=field.label, kind=kind, message=message, value=value))  # fmt: skip
+        self.problems.append(
+            Problem(
+                file=self.raw["_file"],
+                sheet=self.raw["_sheet"],
+                row=self.raw["_row"],
+                column=field.label,
+                kind=kind,
+                message=message,
+                value=value,
+            )
+        )
 
 
 def _code(row, f, value, allowed) -> str | None:
@@ -103,8 +111,13 @@ def _year(row, f, value) -> int | None:
             return int(value)
         if 10000 <= value <= 80000:
             year = (dt.date(1899, 12, 30) + dt.timedelta(days=int(value))).year
-            row.add(f, "date-serial", f"looks like an Excel date serial number (a date in {year})"
-                    f"; type the year only: {year}.", value)  # fmt: skip
+            row.add(
+                f,
+                "date-serial",
+                f"looks like an Excel date serial number (a date in {year})"
+                f"; type the year only: {year}.",
+                value,
+            )
             return None
         row.add(f, "not-a-year", "is not a year between 1900 and 2100.", value)
         return None
@@ -121,9 +134,14 @@ def _year(row, f, value) -> int | None:
 
 def _targets(row, f, value) -> tuple[str, ...]:
     if isinstance(value, (int, float)) and not isinstance(value, bool):
-        row.add(f, "target-as-number", "SDG targets must be entered as text: this cell holds "
-                f"the number {value!r} (16.10 typed in a number cell becomes 16.1). Format the "
-                "column as Text and type the targets again.", value)  # fmt: skip
+        row.add(
+            f,
+            "target-as-number",
+            "SDG targets must be entered as text: this cell holds "
+            f"the number {value!r} (16.10 typed in a number cell becomes 16.1). Format the "
+            "column as Text and type the targets again.",
+            value,
+        )
         return ()
     valid = set(taxonomy.targets())
     out = []
@@ -138,8 +156,9 @@ def _targets(row, f, value) -> tuple[str, ...]:
     return tuple(sorted(set(out), key=lambda t: (int(t.split(".")[0]), t)))
 
 
-def check_row(raw: dict, country: countries.Country | None, groups: set[str],
-              problems: list[Problem]) -> dict:  # fmt: skip
+def check_row(
+    raw: dict, country: countries.Country | None, groups: set[str], problems: list[Problem]
+) -> dict:
     """Return the cleaned record of one raw row, adding its problems to ``problems``."""
     row = _Row(raw, problems)
     rec: dict = {}
@@ -161,8 +180,12 @@ def check_row(raw: dict, country: countries.Country | None, groups: set[str],
             continue
         rec[f.name] = _clean(row, f, value, country, groups)
     if rec.get("year_from") and rec.get("year_to") and rec["year_from"] > rec["year_to"]:
-        row.add(next(f for f in FIELDS if f.name == "year_from"), "year-order",
-                f"is after the last year {rec['year_to']}.", rec["year_from"])  # fmt: skip
+        row.add(
+            next(f for f in FIELDS if f.name == "year_from"),
+            "year-order",
+            f"is after the last year {rec['year_to']}.",
+            rec["year_from"],
+        )
     for key in PROVENANCE:
         rec[key] = raw[key]
     return rec
@@ -203,12 +226,22 @@ def _iso3(row, f, value, country):
     if code not in names:
         hint = " (NA is not an ISO3 code: Namibia is NAM)" if code == "NA" else ""
         close = _suggest(code, names)
-        row.add(f, "unknown-code", f"is not an ISO3 country code{hint}."
-                + (f" Did you mean {close[0]!r}?" if close else ""), value)  # fmt: skip
+        row.add(
+            f,
+            "unknown-code",
+            f"is not an ISO3 country code{hint}."
+            + (f" Did you mean {close[0]!r}?" if close else ""),
+            value,
+        )
         return None
     if country is not None and code != country.iso3:
-        row.add(f, "country-mismatch", f"this inventory is for {country.iso3}; put items about "
-                "other countries in their own country folder.", value)  # fmt: skip
+        row.add(
+            f,
+            "country-mismatch",
+            f"this inventory is for {country.iso3}; put items about "
+            "other countries in their own country folder.",
+            value,
+        )
     return code
 
 
@@ -221,13 +254,19 @@ def _admin1(row, f, value, country):
             out.append(known[part.casefold()])
         else:
             close = _suggest(part.casefold(), known)
-            row.add(f, "unknown-area", f"{part!r} is not an admin-1 area of {iso3}."
-                    + (f" Did you mean {close[0]!r}?" if close else ""), value)  # fmt: skip
+            row.add(
+                f,
+                "unknown-area",
+                f"{part!r} is not an admin-1 area of {iso3}."
+                + (f" Did you mean {close[0]!r}?" if close else ""),
+                value,
+            )
     return tuple(sorted(set(out)))
 
 
-def check_rows(raw: pd.DataFrame, country: countries.Country | None) -> tuple[pd.DataFrame,
-                                                                             list[Problem]]:
+def check_rows(
+    raw: pd.DataFrame, country: countries.Country | None
+) -> tuple[pd.DataFrame, list[Problem]]:
     """Clean every raw row; return (tidy table, problems), duplicates checked across all rows."""
     problems: list[Problem] = []
     if country is not None:
@@ -238,9 +277,12 @@ def check_rows(raw: pd.DataFrame, country: countries.Country | None) -> tuple[pd
     tidy = pd.DataFrame(records, columns=[*(f.name for f in FIELDS), *PROVENANCE])
     problems += _duplicates(tidy)
     if len(tidy):
-        tidy["source_type"] = [source_type(h or "", e or "", m or "") for h, e, m in
-                               zip(tidy["holder_type"], tidy["evidence_type"], tidy["method"],
-                                   strict=True)]  # fmt: skip
+        tidy["source_type"] = [
+            source_type(h or "", e or "", m or "")
+            for h, e, m in zip(
+                tidy["holder_type"], tidy["evidence_type"], tidy["method"], strict=True
+            )
+        ]
     else:
         tidy["source_type"] = pd.Series(dtype=str)
     for f in FIELDS:
@@ -260,9 +302,17 @@ def _duplicates(tidy: pd.DataFrame) -> list[Problem]:
         key = tuple(str(rec[v]) for v in values)
         if key in seen_rows:
             first = seen_rows[key]
-            out.append(Problem(file=where[0], sheet=where[1], row=where[2], column=None,
-                               kind="duplicate-row", value=None,
-                               message=f"repeats row {first[2]} of {first[0]}; delete one."))  # fmt: skip
+            out.append(
+                Problem(
+                    file=where[0],
+                    sheet=where[1],
+                    row=where[2],
+                    column=None,
+                    kind="duplicate-row",
+                    value=None,
+                    message=f"repeats row {first[2]} of {first[0]}; delete one.",
+                )
+            )
             continue
         seen_rows[key] = where
         iid = rec["id"]
@@ -270,10 +320,18 @@ def _duplicates(tidy: pd.DataFrame) -> list[Problem]:
             continue
         if iid in seen_ids:
             first = seen_ids[iid]
-            out.append(Problem(file=where[0], sheet=where[1], row=where[2], column=id_field.label,
-                               kind="duplicate-id", value=iid,
-                               message=f"is already used in row {first[2]} of {first[0]}; "
-                               "give each item its own ID."))  # fmt: skip
+            out.append(
+                Problem(
+                    file=where[0],
+                    sheet=where[1],
+                    row=where[2],
+                    column=id_field.label,
+                    kind="duplicate-id",
+                    value=iid,
+                    message=f"is already used in row {first[2]} of {first[0]}; "
+                    "give each item its own ID.",
+                )
+            )
         else:
             seen_ids[iid] = where
     return out

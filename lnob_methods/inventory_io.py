@@ -49,8 +49,15 @@ def column_field(header: object) -> str | None:
 def is_kobo_extra(header: object) -> bool:
     """Return True for columns a Kobo/ODK export adds (meta, and one 0/1 column per choice)."""
     text = str(header or "").strip()
-    if text.startswith("_") or text in {"start", "end", "today", "deviceid", "meta/instanceID",
-                                        "__version__", "instanceID"}:  # fmt: skip
+    if text.startswith("_") or text in {
+        "start",
+        "end",
+        "today",
+        "deviceid",
+        "meta/instanceID",
+        "__version__",
+        "instanceID",
+    }:
         return True
     parts = text.split("/")
     return len(parts) >= 2 and parts[-2] in MULTI_PREFIXES
@@ -65,8 +72,14 @@ def safety_problems(path: Path) -> list[Problem]:
     name = str(path)
     size = path.stat().st_size
     if size > MAX_BYTES:
-        return [Problem(name, "unsafe-file", f"is {size / 2**20:.0f} MB; inventories larger than "
-                        f"{MAX_BYTES // 2**20} MB are refused. Split the file.")]  # fmt: skip
+        return [
+            Problem(
+                name,
+                "unsafe-file",
+                f"is {size / 2**20:.0f} MB; inventories larger than "
+                f"{MAX_BYTES // 2**20} MB are refused. Split the file.",
+            )
+        ]
     if not zipfile.is_zipfile(path):
         return []
     try:
@@ -76,21 +89,44 @@ def safety_problems(path: Path) -> list[Problem]:
             packed = max(sum(i.compress_size for i in infos), 1)
             for i in infos:
                 if i.filename.startswith(("/", "\\")) or ".." in Path(i.filename).parts:
-                    return [Problem(name, "unsafe-file", f"contains the member path "
-                                    f"{i.filename!r} that points outside the file; refused.")]  # fmt: skip
+                    return [
+                        Problem(
+                            name,
+                            "unsafe-file",
+                            f"contains the member path "
+                            f"{i.filename!r} that points outside the file; refused.",
+                        )
+                    ]
             if total > MAX_UNZIPPED or total / packed > MAX_RATIO:
-                return [Problem(name, "unsafe-file", f"expands to {total / 2**20:.0f} MB from "
-                                f"{packed / 2**20:.1f} MB (a zip bomb?); refused.")]  # fmt: skip
+                return [
+                    Problem(
+                        name,
+                        "unsafe-file",
+                        f"expands to {total / 2**20:.0f} MB from "
+                        f"{packed / 2**20:.1f} MB (a zip bomb?); refused.",
+                    )
+                ]
             for i in infos:
                 if i.filename.endswith((".xml", ".rels", ".vml")):
                     with z.open(i) as fh:
                         head = fh.read(4096)
                     if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
-                        return [Problem(name, "unsafe-file", f"member {i.filename!r} declares XML "
-                                        "entities (an entity bomb?); refused.")]  # fmt: skip
+                        return [
+                            Problem(
+                                name,
+                                "unsafe-file",
+                                f"member {i.filename!r} declares XML "
+                                "entities (an entity bomb?); refused.",
+                            )
+                        ]
     except zipfile.BadZipFile:
-        return [Problem(name, "not-a-spreadsheet", "is a damaged zip/xlsx file; save it again "
-                        "from Excel as .xlsx.")]  # fmt: skip
+        return [
+            Problem(
+                name,
+                "not-a-spreadsheet",
+                "is a damaged zip/xlsx file; save it again from Excel as .xlsx.",
+            )
+        ]
     return []
 
 
@@ -108,22 +144,37 @@ def read_any(path: Path) -> tuple[pd.DataFrame, list[Problem]]:
     suffix = path.suffix.lower()
     head = path.read_bytes()[:8]
     if suffix == ".xls" or head.startswith(b"\xd0\xcf\x11\xe0"):
-        return _empty(), [Problem(name, "not-a-spreadsheet", "is an old .xls workbook: open it "
-                                  "in Excel and save it as .xlsx.")]  # fmt: skip
+        return _empty(), [
+            Problem(
+                name,
+                "not-a-spreadsheet",
+                "is an old .xls workbook: open it in Excel and save it as .xlsx.",
+            )
+        ]
     if suffix in {".xlsx", ".xlsm"} or head.startswith(b"PK"):
         return read_xlsx(path)
     if suffix in {".csv", ".txt", ".tsv"}:
         return read_csv(path)
-    return _empty(), [Problem(name, "not-a-spreadsheet", f"has the extension {suffix!r}: "
-                              "inventories are .xlsx or .csv files.")]  # fmt: skip
+    return _empty(), [
+        Problem(
+            name,
+            "not-a-spreadsheet",
+            f"has the extension {suffix!r}: inventories are .xlsx or .csv files.",
+        )
+    ]
 
 
 def _empty() -> pd.DataFrame:
     return pd.DataFrame(columns=[*(f.name for f in FIELDS), *PROVENANCE])
 
 
-def _table(name: str, sheet: str | None, header: list, rows: list[tuple[int, list]],
-           problems: list[Problem]) -> pd.DataFrame:  # fmt: skip
+def _table(
+    name: str,
+    sheet: str | None,
+    header: list,
+    rows: list[tuple[int, list]],
+    problems: list[Problem],
+) -> pd.DataFrame:
     """Map header cells to fields and build the raw table from (row number, cells) pairs."""
     cols: dict[int, str] = {}
     for j, h in enumerate(header):
@@ -131,21 +182,42 @@ def _table(name: str, sheet: str | None, header: list, rows: list[tuple[int, lis
         if f and f not in cols.values():
             cols[j] = f
         elif h not in (None, "") and not is_kobo_extra(h) and not f:
-            problems.append(Problem(name, "unknown-column", "is not a column of the inventory "
-                                    "template; remove or rename it.", sheet=sheet, row=None,
-                                    column=str(h)))  # fmt: skip
+            problems.append(
+                Problem(
+                    name,
+                    "unknown-column",
+                    "is not a column of the inventory template; remove or rename it.",
+                    sheet=sheet,
+                    row=None,
+                    column=str(h),
+                )
+            )
     missing = [f for f in FIELDS if f.name not in cols.values() and f.required]
     for m in missing:
-        problems.append(Problem(name, "missing-column", "is missing: add this column (see the "
-                                "template).", sheet=sheet, column=m.label))  # fmt: skip
+        problems.append(
+            Problem(
+                name,
+                "missing-column",
+                "is missing: add this column (see the template).",
+                sheet=sheet,
+                column=m.label,
+            )
+        )
     header_norm = [_norm(h) for h in header]
     records = []
     for rownum, cells in rows:
         if all(c is None or str(c).strip() == "" for c in cells):
             continue  # blank rows are allowed and skipped
         if [_norm(c) for c in cells[: len(header)]] == header_norm:
-            problems.append(Problem(name, "repeated-header", "repeats the header row; delete it.",
-                                    sheet=sheet, row=rownum))  # fmt: skip
+            problems.append(
+                Problem(
+                    name,
+                    "repeated-header",
+                    "repeats the header row; delete it.",
+                    sheet=sheet,
+                    row=rownum,
+                )
+            )
             continue
         rec = {f.name: None if f.name in cols.values() else ABSENT for f in FIELDS}
         for j, fname in cols.items():
@@ -165,28 +237,52 @@ def read_xlsx(path: Path) -> tuple[pd.DataFrame, list[Problem]]:
     try:
         wb = openpyxl.load_workbook(path, data_only=False)
     except Exception as exc:  # noqa: BLE001 - any parser failure means "not a spreadsheet"
-        return _empty(), [Problem(name, "not-a-spreadsheet", f"cannot be read as an Excel "
-                                  f"workbook ({type(exc).__name__}); save it as .xlsx.")]  # fmt: skip
+        return _empty(), [
+            Problem(
+                name,
+                "not-a-spreadsheet",
+                f"cannot be read as an Excel workbook ({type(exc).__name__}); save it as .xlsx.",
+            )
+        ]
     if SHEET in wb.sheetnames:
         ws = wb[SHEET]
     elif len(wb.sheetnames) == 1:
         ws = wb[wb.sheetnames[0]]
     else:
-        return _empty(), [Problem(name, "wrong-sheet", f"has no sheet named {SHEET!r} (sheets: "
-                                  f"{', '.join(wb.sheetnames)}); put the inventory on a sheet "
-                                  f"named {SHEET!r}.")]  # fmt: skip
+        return _empty(), [
+            Problem(
+                name,
+                "wrong-sheet",
+                f"has no sheet named {SHEET!r} (sheets: "
+                f"{', '.join(wb.sheetnames)}); put the inventory on a sheet "
+                f"named {SHEET!r}.",
+            )
+        ]
     problems: list[Problem] = []
     grid = [[_cell(c) for c in row] for row in ws.iter_rows()]
     hdr = _header_index(grid)
     if hdr is None:
-        problems.append(Problem(name, "no-header", "has no header row with the template's "
-                                "columns: use the template.", sheet=ws.title))  # fmt: skip
+        problems.append(
+            Problem(
+                name,
+                "no-header",
+                "has no header row with the template's columns: use the template.",
+                sheet=ws.title,
+            )
+        )
         return _empty(), problems
     for rng in ws.merged_cells.ranges:
         if rng.min_row <= hdr + 1 <= rng.max_row:
-            problems.append(Problem(name, "merged-header", f"has merged header cells {rng.coord}:"
-                                    " unmerge them so each column has its own header.",
-                                    sheet=ws.title, row=hdr + 1))  # fmt: skip
+            problems.append(
+                Problem(
+                    name,
+                    "merged-header",
+                    f"has merged header cells {rng.coord}:"
+                    " unmerge them so each column has its own header.",
+                    sheet=ws.title,
+                    row=hdr + 1,
+                )
+            )
     rows = [(i + 1, cells) for i, cells in enumerate(grid) if i > hdr]
     table = _table(name, ws.title, grid[hdr], rows, problems)
     if table.empty and not problems:
@@ -237,11 +333,17 @@ def read_csv(path: Path) -> tuple[pd.DataFrame, list[Problem]]:
     problems: list[Problem] = []
     hdr = _header_index(grid)
     if hdr is None:
-        hxl = next((i for i, r in enumerate(grid[:5])
-                    if sum(str(c).startswith("#") for c in r) >= 3), None)  # fmt: skip
+        hxl = next(
+            (i for i, r in enumerate(grid[:5]) if sum(str(c).startswith("#") for c in r) >= 3), None
+        )
         if hxl is None:
-            return _empty(), [Problem(name, "no-header", "has no header row with the template's "
-                                      "columns (or HXL tags).")]  # fmt: skip
+            return _empty(), [
+                Problem(
+                    name,
+                    "no-header",
+                    "has no header row with the template's columns (or HXL tags).",
+                )
+            ]
         hdr = hxl
     if hdr + 1 < len(grid) and sum(str(c).startswith("#") for c in grid[hdr + 1]) >= 3:
         hdr += 1  # HXL: the hashtag row under the human header names the columns

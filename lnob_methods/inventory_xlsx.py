@@ -46,8 +46,11 @@ def write_template(iso3: str, path: Path) -> Path:
         c.fill = HEADER_FILL
         c.alignment = Alignment(wrap_text=True, vertical="top")
         ws.column_dimensions[get_column_letter(j)].width = max(14, min(40, len(f.label) + 6))
-        example = f"EXAMPLE-1 (delete or keep: rows whose ID starts with EXAMPLE are ignored)" \
-            if f.name == "id" else f.example  # fmt: skip
+        example = (
+            "EXAMPLE-1 (delete or keep: rows whose ID starts with EXAMPLE are ignored)"
+            if f.name == "id"
+            else f.example
+        )
         ws.cell(2, j, example).font = Font(italic=True, color="666666")
         letter = get_column_letter(j)
         if f.kind in {"targets", "year"} or f.name == "id":
@@ -55,17 +58,25 @@ def write_template(iso3: str, path: Path) -> Path:
                 ws.cell(r, j).number_format = "@"  # text, so 16.10 stays 16.10
         if f.kind in {"code", "iso3"}:
             n = len(lists[f.name])
-            dv = DataValidation(type="list", formula1=f"=Lists!${col_of[f.name]}$2:"
-                                f"${col_of[f.name]}${n + 1}", allow_blank=not f.required,
-                                showErrorMessage=True, errorTitle="Not an allowed value",
-                                error=f"Choose a value of the list for {f.label}.")  # fmt: skip
+            dv = DataValidation(
+                type="list",
+                formula1=f"=Lists!${col_of[f.name]}$2:${col_of[f.name]}${n + 1}",
+                allow_blank=not f.required,
+                showErrorMessage=True,
+                errorTitle="Not an allowed value",
+                error=f"Choose a value of the list for {f.label}.",
+            )
             dv.add(f"{letter}3:{letter}1001")
             ws.add_data_validation(dv)
         elif f.kind in {"codes", "groups", "targets"}:
             shown = ", ".join(lists.get(f.name, [])[:40]) or "SDG targets such as 10.2; 16.10"
-            dv = DataValidation(type="custom", formula1="TRUE", showInputMessage=True,
-                                promptTitle=f.label[:32], prompt=f"Separate values with ; "
-                                f"Codes: {shown}"[:255])  # fmt: skip
+            dv = DataValidation(
+                type="custom",
+                formula1="TRUE",
+                showInputMessage=True,
+                promptTitle=f.label[:32],
+                prompt=f"Separate values with ; Codes: {shown}"[:255],
+            )
             dv.add(f"{letter}3:{letter}1001")
             ws.add_data_validation(dv)
     ws.freeze_panes = "A3"
@@ -78,20 +89,32 @@ def write_template(iso3: str, path: Path) -> Path:
 def _instructions(ws, country: countries.Country) -> None:
     rows = [
         [f"Evidence inventory template for {country.name} ({country.iso3})"],
-        ["One row per evidence item on the 'Inventory' sheet, from row 3 (row 2 is an example "
-         "and is ignored). One file per organisation. Check it with: lnob validate FILE"],
-        ["Type SDG targets as text (16.10, not 16.1). Separate several values with ';'. "
-         "Leave a cell empty when the value is not known: 'NA' is text, not 'missing'."],
+        [
+            "One row per evidence item on the 'Inventory' sheet, from row 3 (row 2 is an example "
+            "and is ignored). One file per organisation. Check it with: lnob validate FILE"
+        ],
+        [
+            "Type SDG targets as text (16.10, not 16.1). Separate several values with ';'. "
+            "Leave a cell empty when the value is not known: 'NA' is text, not 'missing'."
+        ],
         [],
         ["Column", "Field name", "Required", "Allowed values", "Description", "Example"],
-    ]  # fmt: skip
+    ]
     for f in FIELDS:
-        allowed = ", ".join(f.allowed) if f.allowed else {
-            "groups": "see the Lists sheet (groups)", "targets": "SDG targets of the framework",
-            "iso3": country.iso3, "admin1": "admin-1 names or p-codes", "year": "four digits",
-        }.get(f.kind, "")  # fmt: skip
-        rows.append([f.label, f.name, "yes" if f.required else "no", allowed, f.description,
-                     f.example])  # fmt: skip
+        allowed = (
+            ", ".join(f.allowed)
+            if f.allowed
+            else {
+                "groups": "see the Lists sheet (groups)",
+                "targets": "SDG targets of the framework",
+                "iso3": country.iso3,
+                "admin1": "admin-1 names or p-codes",
+                "year": "four digits",
+            }.get(f.kind, "")
+        )
+        rows.append(
+            [f.label, f.name, "yes" if f.required else "no", allowed, f.description, f.example]
+        )
     rows += [[], ["Quality rule"]] + [[k, v] for k, v in QUALITY_RULE.items()]
     for r in rows:
         ws.append(r)
@@ -112,14 +135,21 @@ def write_xlsform(path: Path) -> Path:
     lists = {f.name: list(f.allowed) for f in FIELDS if f.allowed}
     lists["groups"] = list(groups["group"])
     for f in FIELDS:
-        kind = {"code": f"select_one {f.name}", "codes": f"select_multiple {f.name}",
-                "groups": "select_multiple groups", "year": "integer", "count": "integer"}.get(
-            f.kind, "text")  # fmt: skip
+        kind = {
+            "code": f"select_one {f.name}",
+            "codes": f"select_multiple {f.name}",
+            "groups": "select_multiple groups",
+            "year": "integer",
+            "count": "integer",
+        }.get(f.kind, "text")
         constraint = ". >= 1900 and . <= 2100" if f.kind == "year" else ""
-        survey.append([kind, f.name, f.label, "yes" if f.required else "no", f.description,
-                       constraint])  # fmt: skip
+        survey.append(
+            [kind, f.name, f.label, "yes" if f.required else "no", f.description, constraint]
+        )
     for name, values in lists.items():
-        labels = dict(zip(groups["group"], groups["label"], strict=True)) if name == "groups" else {}
+        labels = (
+            dict(zip(groups["group"], groups["label"], strict=True)) if name == "groups" else {}
+        )
         for v in values:
             choices.append([name, v, labels.get(v, v.replace("_", " "))])
     settings = wb.create_sheet("settings")

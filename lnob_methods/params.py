@@ -31,12 +31,16 @@ def declared(nb) -> dict[str, object]:
     """
     cells = [c for c in nb.cells if "parameters" in c.get("metadata", {}).get("tags", [])]
     if len(cells) != 1:
-        raise ParameterError(f"the template needs exactly one cell tagged 'parameters', "
-                             f"found {len(cells)}.")  # fmt: skip
+        raise ParameterError(
+            f"the template needs exactly one cell tagged 'parameters', found {len(cells)}."
+        )
     out: dict[str, object] = {}
     for node in ast.parse(cells[0].source).body:
-        if not (isinstance(node, ast.Assign) and len(node.targets) == 1
-                and isinstance(node.targets[0], ast.Name)):  # fmt: skip
+        if not (
+            isinstance(node, ast.Assign)
+            and len(node.targets) == 1
+            and isinstance(node.targets[0], ast.Name)
+        ):
             raise ParameterError("the parameters cell may only hold `name = literal` lines.")
         try:
             out[node.targets[0].id] = ast.literal_eval(node.value)
@@ -103,8 +107,10 @@ def resolve(defaults: dict[str, object], given: dict[str, object], template: str
     values = dict(defaults)
     for name, raw in given.items():
         if name not in defaults:
-            errors.append(f"{template} declares no parameter {name!r}.{suggest(name, defaults)} "
-                          f"Declared: {', '.join(sorted(defaults))}.")  # fmt: skip
+            errors.append(
+                f"{template} declares no parameter {name!r}.{suggest(name, defaults)} "
+                f"Declared: {', '.join(sorted(defaults))}."
+            )
             continue
         try:
             values[name] = coerce(name, raw, defaults[name])

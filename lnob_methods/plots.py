@@ -44,10 +44,18 @@ def plot_disaggregation_heatmap(
     annot = data.map(lambda v: "n/a" if pd.isna(v) else f"{v:.0f}%")
     ax.set_facecolor("#f2f2f2")
     sns.heatmap(
-        data, ax=ax, cmap=SEQUENTIAL, vmin=0, vmax=100, annot=annot.to_numpy(), fmt="",
-        linewidths=0.5, linecolor="white", cbar_kws={"label": "% of applicable indicators"},
+        data,
+        ax=ax,
+        cmap=SEQUENTIAL,
+        vmin=0,
+        vmax=100,
+        annot=annot.to_numpy(),
+        fmt="",
+        linewidths=0.5,
+        linecolor="white",
+        cbar_kws={"label": "% of applicable indicators"},
         annot_kws={"fontsize": 8},
-    )  # fmt: skip
+    )
     # Hatch the not-applicable cells so they read as "no such breakdown anywhere", not as 0%.
     for (i, j), v in np.ndenumerate(data.to_numpy(dtype=float)):
         if np.isnan(v):

@@ -17,8 +17,18 @@ from pathlib import Path
 from . import __version__, paths
 
 RUNCARD_FILE = "runcard.json"
-RESULT_PACKAGES = ["lnob-methods", "pandas", "numpy", "matplotlib", "seaborn", "papermill",
-                   "jupytext", "pyarrow", "openpyxl", "scikit-learn"]  # fmt: skip
+RESULT_PACKAGES = [
+    "lnob-methods",
+    "pandas",
+    "numpy",
+    "matplotlib",
+    "seaborn",
+    "papermill",
+    "jupytext",
+    "pyarrow",
+    "openpyxl",
+    "scikit-learn",
+]
 
 
 def package_versions() -> dict[str, str]:

@@ -68,16 +68,20 @@ def plan(country_codes: list[str], notebooks: list[str] | None, given: dict) -> 
     chosen = notebooks or list(available)
     unknown = [n for n in chosen if n not in available]
     if unknown:
-        raise ParameterError(f"no notebook template named {unknown[0]!r}."
-                             f"{countries.suggest(unknown[0], available)} "
-                             f"Templates: {', '.join(available)}.")  # fmt: skip
+        raise ParameterError(
+            f"no notebook template named {unknown[0]!r}."
+            f"{countries.suggest(unknown[0], available)} "
+            f"Templates: {', '.join(available)}."
+        )
     defaults = {n: params.declared(params.read_template(available[n])) for n in chosen}
     for name in given:
         if not any(name in d for d in defaults.values()):
             names = sorted({k for d in defaults.values() for k in d})
-            raise ParameterError(f"no selected template declares a parameter {name!r}."
-                                 f"{countries.suggest(name, names)} Declared: "
-                                 f"{', '.join(names)}.")  # fmt: skip
+            raise ParameterError(
+                f"no selected template declares a parameter {name!r}."
+                f"{countries.suggest(name, names)} Declared: "
+                f"{', '.join(names)}."
+            )
     if "country" in given:
         raise ParameterError("choose countries with --country, not -p country=...")
     jobs = []
@@ -121,22 +125,39 @@ def execute(job: Job, key: str) -> Outcome:
     out_path = staging / "executed.ipynb"
     try:
         executed = pm.execute_notebook(
-            nb, str(out_path), parameters=job.parameters, kernel_name="python3",
-            cwd=str(staging), progress_bar=False, log_output=False,
-            request_save_on_cell_execute=False, execution_timeout=CELL_TIMEOUT,
-        )  # fmt: skip
+            nb,
+            str(out_path),
+            parameters=job.parameters,
+            kernel_name="python3",
+            cwd=str(staging),
+            progress_bar=False,
+            log_output=False,
+            request_save_on_cell_execute=False,
+            execution_timeout=CELL_TIMEOUT,
+        )
     except pm.PapermillExecutionError as exc:
         _keep_failed(staging, job)
-        return Outcome(job, "failed", f"{job.country}/{job.notebook} failed in cell "
-                       f"{exc.cell_index} (execution count {exc.exec_count}): "
-                       f"{exc.ename}: {exc.evalue}")  # fmt: skip
+        return Outcome(
+            job,
+            "failed",
+            f"{job.country}/{job.notebook} failed in cell "
+            f"{exc.cell_index} (execution count {exc.exec_count}): "
+            f"{exc.ename}: {exc.evalue}",
+        )
     except Exception as exc:  # noqa: BLE001 - a dead kernel or a timeout must not crash the batch
         _keep_failed(staging, job)
-        return Outcome(job, "failed", f"{job.country}/{job.notebook} failed: "
-                       f"{type(exc).__name__}: {exc}".strip())  # fmt: skip
+        return Outcome(
+            job,
+            "failed",
+            f"{job.country}/{job.notebook} failed: {type(exc).__name__}: {exc}".strip(),
+        )
     publish.retitle(executed, countries.load_country(job.country).name)
-    meta = {"country": job.country, "notebook": job.notebook, "cache_key": key,
-            "parameters": dict(sorted(job.parameters.items()))}  # fmt: skip
+    meta = {
+        "country": job.country,
+        "notebook": job.notebook,
+        "cache_key": key,
+        "parameters": dict(sorted(job.parameters.items())),
+    }
     publish.stabilise(executed, job.notebook, meta)
     out_path.unlink(missing_ok=True)
     publish.publish(staging, executed, job.country, job.notebook)
@@ -158,12 +179,20 @@ def _execute_entry(job: Job, key: str) -> Outcome:
     try:
         return execute(job, key)
     except Exception as exc:  # noqa: BLE001 - reported per job, never a traceback to the user
-        return Outcome(job, "failed", f"{job.country}/{job.notebook} failed while publishing: "
-                       f"{type(exc).__name__}: {exc}")  # fmt: skip
+        return Outcome(
+            job,
+            "failed",
+            f"{job.country}/{job.notebook} failed while publishing: {type(exc).__name__}: {exc}",
+        )
 
 
-def run(jobs: list[Job], n_jobs: int | None = None, force: bool = False,
-        progress: bool = True, scheduler: str | None = None) -> list[Outcome]:  # fmt: skip
+def run(
+    jobs: list[Job],
+    n_jobs: int | None = None,
+    force: bool = False,
+    progress: bool = True,
+    scheduler: str | None = None,
+) -> list[Outcome]:
     """Run the stale jobs (all of them with ``force``) in parallel; return one outcome per job.
 
     Parameters
@@ -222,8 +251,15 @@ def _dispatch(todo: list[Job], keys: dict, n_jobs: int | None, scheduler: str | 
 
 def write_summary(outcomes: list[Outcome]) -> Path:
     """Write ``.lnob/last-run.json`` (every outcome) and return its path; failures come first."""
-    rows = [{"country": o.job.country, "notebook": o.job.notebook, "status": o.status,
-             "message": o.message} for o in outcomes]  # fmt: skip
+    rows = [
+        {
+            "country": o.job.country,
+            "notebook": o.job.notebook,
+            "status": o.status,
+            "message": o.message,
+        }
+        for o in outcomes
+    ]
     rows.sort(key=lambda r: (r["status"] != "failed", r["country"], r["notebook"]))
     path = paths.STATE / "last-run.json"
     path.parent.mkdir(parents=True, exist_ok=True)

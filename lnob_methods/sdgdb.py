@@ -19,9 +19,15 @@ import pyarrow.parquet as pq
 from . import paths, taxonomy
 
 PEOPLE_COLUMNS = [
-    "sex", "age", "location", "quantile", "disability_status",
-    "education_level", "migratory_status", "population_group",
-]  # fmt: skip
+    "sex",
+    "age",
+    "location",
+    "quantile",
+    "disability_status",
+    "education_level",
+    "migratory_status",
+    "population_group",
+]
 NOT_A_BREAKDOWN = {"", "notspec", "u", "x", "tsub"}
 VINTAGE = "UN SDG Global Database, snapshot of 17 December 2023 (open-numbers DDF export)"
 

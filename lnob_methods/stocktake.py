@@ -90,8 +90,19 @@ def indicator_stocktake(data: pd.DataFrame, since_year: int = 2000) -> pd.DataFr
         e = out["indicator"].map(exp_n.xs(dim, level="dimension")) if dim in _level(exp_n) else 0
         a = out["indicator"].map(act_n.xs(dim, level="dimension")) if dim in _level(act_n) else 0
         out[dim] = [_status(x, y) for x, y in zip(_fill(e, out), _fill(a, out), strict=True)]
-    return out[["goal", "target", "indicator", "indicator_title", "n_series", "has_data",
-                "latest_year", "n_values", *sdgdb.dimension_columns()]]  # fmt: skip
+    return out[
+        [
+            "goal",
+            "target",
+            "indicator",
+            "indicator_title",
+            "n_series",
+            "has_data",
+            "latest_year",
+            "n_values",
+            *sdgdb.dimension_columns(),
+        ]
+    ]
 
 
 def _level(counts: pd.Series) -> set:

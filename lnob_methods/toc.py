@@ -38,28 +38,36 @@ def country_page(iso3: str) -> str:
     lines = [f"# {md_escape(c.name)}", ""]
     if c.configured:
         lines += [
-            f"**Lead agency:** {md_escape(c.lead_organisation)}", "",
-            "**Participating organisations:** "
-            + ", ".join(md_escape(o) for o in c.organisations), "",
-            f"**National research focus:** {md_escape(c.focus_title)}", "",
-            "**SDG targets in focus:** " + ", ".join(md_escape(t) for t in c.focus_targets), "",
+            f"**Lead agency:** {md_escape(c.lead_organisation)}",
+            "",
+            "**Participating organisations:** " + ", ".join(md_escape(o) for o in c.organisations),
+            "",
+            f"**National research focus:** {md_escape(c.focus_title)}",
+            "",
+            "**SDG targets in focus:** " + ", ".join(md_escape(t) for t in c.focus_targets),
+            "",
             "**Groups in focus:** "
-            + "; ".join(md_escape(labels.get(g, g)) for g in c.focus_groups), "",
-        ]  # fmt: skip
+            + "; ".join(md_escape(labels.get(g, g)) for g in c.focus_groups),
+            "",
+        ]
         if c.notes:
             lines += [f"*{md_escape(c.notes)}*", ""]
     else:
         lines += [
             "This country has no configuration file, so it runs with the defaults: all goals and "
             "the groups of the SDG 17.18 dimensions. Add `data/countries/"
-            f"{iso3}.yaml` to set its research focus.", "",
-        ]  # fmt: skip
+            f"{iso3}.yaml` to set its research focus.",
+            "",
+        ]
     lines += [
         "Official statistics on these pages are real (UN SDG Global Database, December 2023). "
         "Organisations' evidence inventories and testimonies, where shown, are synthetic "
-        "demonstration data and are labelled so.", "",
-        "```{tableofcontents}", "```", "",
-    ]  # fmt: skip
+        "demonstration data and are labelled so.",
+        "",
+        "```{tableofcontents}",
+        "```",
+        "",
+    ]
     return "\n".join(lines)
 
 
@@ -78,12 +86,15 @@ def global_page(codes: list[str]) -> str:
     """Return the index page of every non-pilot country with results (a plain, fast table)."""
     names = countries.iso3_names()
     lines = [
-        "# All countries", "",
+        "# All countries",
+        "",
         "Results for countries without a national configuration, run with the defaults (all "
         "goals, the SDG 17.18 groups) from the UN SDG Global Database (December 2023). Each "
-        "country's pages are listed in the navigation and below.", "",
-        "| Country | ISO3 | Pages |", "|---|---|---|",
-    ]  # fmt: skip
+        "country's pages are listed in the navigation and below.",
+        "",
+        "| Country | ISO3 | Pages |",
+        "|---|---|---|",
+    ]
     for iso3 in codes:
         lines.append(f"| {md_escape(names.get(iso3, iso3))} | {iso3} | {{doc}}`{iso3}/index` |")
     return "\n".join(lines) + "\n"
@@ -123,8 +134,12 @@ def write_toc(extra_chapters: list[dict] | None = None) -> dict:
     new_parts = [{"caption": CAPTION, "chapters": chapters}] if chapters else []
     if many:
         publish.write_atomic(paths.RESULTS / "global.md", global_page(others))
-        new_parts.append({"caption": GLOBAL_CAPTION, "chapters": [
-            {"file": f"{base}/global", "sections": [chapter(c) for c in others]}]})  # fmt: skip
+        new_parts.append(
+            {
+                "caption": GLOBAL_CAPTION,
+                "chapters": [{"file": f"{base}/global", "sections": [chapter(c) for c in others]}],
+            }
+        )
     else:
         (paths.RESULTS / "global.md").unlink(missing_ok=True)
     at = 1 if parts else 0

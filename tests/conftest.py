@@ -30,12 +30,24 @@ def sandbox(tmp_path):
         "LNOB_TOC": str(toc),
     }
     env.pop("MPLBACKEND", None)
-    folders = {"notebooks": notebooks, "results": tmp_path / "results", "toc": toc,
-               "state": tmp_path / "state", "root": tmp_path}  # fmt: skip
+    folders = {
+        "notebooks": notebooks,
+        "results": tmp_path / "results",
+        "toc": toc,
+        "state": tmp_path / "state",
+        "root": tmp_path,
+    }
     return env, folders
 
 
 def lnob(env, *args, timeout=300):
     """Run the `lnob` command line with ``env``; return the completed process."""
-    return subprocess.run([*LNOB, *args], env=env, cwd=ROOT, capture_output=True, text=True,
-                          timeout=timeout, check=False)  # fmt: skip
+    return subprocess.run(
+        [*LNOB, *args],
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+    )

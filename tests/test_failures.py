@@ -19,8 +19,11 @@ pytestmark = pytest.mark.slow
 
 
 def _snapshot(folder):
-    return {p.relative_to(folder).as_posix(): p.read_bytes()
-            for p in sorted(folder.rglob("*")) if p.is_file()}  # fmt: skip
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 @pytest.fixture
@@ -41,9 +44,14 @@ def test_kernel_killed_by_a_signal(published):
 
 def test_runner_killed_outright_leaves_nothing_partial(published):
     env, f, before = published
-    proc = subprocess.Popen([*LNOB, "run", "--country", "KEN", "NPL", "-p", "sleep=30",
-                             "--quiet"], env=env, cwd=ROOT, start_new_session=True,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
+    proc = subprocess.Popen(
+        [*LNOB, "run", "--country", "KEN", "NPL", "-p", "sleep=30", "--quiet"],
+        env=env,
+        cwd=ROOT,
+        start_new_session=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     deadline = time.monotonic() + 60
     staging = f["state"] / "staging"
     while time.monotonic() < deadline and not any(staging.glob("*/runcard.json")):

@@ -7,51 +7,96 @@ import pytest
 
 from lnob_methods import evidence, gaps, sdgdb
 
-GROUPS = pd.DataFrame({
-    "group": ["women_and_girls", "persons_with_disabilities", "ethnic_minorities"],
-    "label": ["Women and girls", "Persons with disabilities", "Ethnic minorities"],
-    "dimension": ["sex", "disability", "race_ethnicity"],
-})  # fmt: skip
+GROUPS = pd.DataFrame(
+    {
+        "group": ["women_and_girls", "persons_with_disabilities", "ethnic_minorities"],
+        "label": ["Women and girls", "Persons with disabilities", "Ethnic minorities"],
+        "dimension": ["sex", "disability", "race_ethnicity"],
+    }
+)
 TARGETS = ["1.1", "10.2"]
 
 
 def _stocktake():
     rows = []
-    for target, ind, has, sex in [("1.1", "1.1.1", True, "complete"),
-                                  ("10.2", "10.2.1", True, "not applicable")]:  # fmt: skip
-        row = {"goal": int(target.split(".")[0]), "target": target, "indicator": ind,
-               "indicator_title": "t", "has_data": has, "latest_year": 2020}  # fmt: skip
+    for target, ind, has, sex in [
+        ("1.1", "1.1.1", True, "complete"),
+        ("10.2", "10.2.1", True, "not applicable"),
+    ]:
+        row = {
+            "goal": int(target.split(".")[0]),
+            "target": target,
+            "indicator": ind,
+            "indicator_title": "t",
+            "has_data": has,
+            "latest_year": 2020,
+        }
         row.update(dict.fromkeys(sdgdb.dimension_columns(), "not applicable"))
         row["sex"] = sex
         rows.append(row)
     return pd.DataFrame(rows)
 
 
-def _item(iid, org, group, target, year, quality="medium", source="icso_study", synth=False,
-          stream="inventory"):  # fmt: skip
-    return {"item_id": iid, "organisation": org, "title": iid, "source_type": source,
-            "evidence_type": "study", "quality": quality, "access": "public", "year": year,
-            "is_synthesis": synth, "group": group, "target": target, "stream": stream}  # fmt: skip
+def _item(
+    iid,
+    org,
+    group,
+    target,
+    year,
+    quality="medium",
+    source="icso_study",
+    synth=False,
+    stream="inventory",
+):
+    return {
+        "item_id": iid,
+        "organisation": org,
+        "title": iid,
+        "source_type": source,
+        "evidence_type": "study",
+        "quality": quality,
+        "access": "public",
+        "year": year,
+        "is_synthesis": synth,
+        "group": group,
+        "target": target,
+        "stream": stream,
+    }
 
 
 @pytest.fixture
 def cells():
     st = _stocktake()
     official = evidence.official_evidence(st, GROUPS)
-    rows = pd.DataFrame([
-        _item("A:1", "A", "women_and_girls", "10.2", 2015, "low"),
-        _item("B:1", "B", "women_and_girls", "10.2", 2016, "low"),
-        _item("V:1", "Community testimonies", "persons_with_disabilities", "1.1", 2022,
-              source="community_voices", stream="voices"),
-        _item("B:2", "B", "persons_with_disabilities", "10.2", 2021, "high", synth=True),
-    ])  # fmt: skip
+    rows = pd.DataFrame(
+        [
+            _item("A:1", "A", "women_and_girls", "10.2", 2015, "low"),
+            _item("B:1", "B", "women_and_girls", "10.2", 2016, "low"),
+            _item(
+                "V:1",
+                "Community testimonies",
+                "persons_with_disabilities",
+                "1.1",
+                2022,
+                source="community_voices",
+                stream="voices",
+            ),
+            _item("B:2", "B", "persons_with_disabilities", "10.2", 2021, "high", synth=True),
+        ]
+    )
     rows["year"] = rows["year"].astype("Int64")
     ev = evidence.combine(official, rows)
     return gaps.cell_table(
-        ev, GROUPS, TARGETS, st,
-        focus_groups=("women_and_girls", "persons_with_disabilities"), focus_targets=("10.2",),
-        reference_year=2023, recency_years=5, synthesis_min=2,
-    ).set_index(["group", "target"])  # fmt: skip
+        ev,
+        GROUPS,
+        TARGETS,
+        st,
+        focus_groups=("women_and_girls", "persons_with_disabilities"),
+        focus_targets=("10.2",),
+        reference_year=2023,
+        recency_years=5,
+        synthesis_min=2,
+    ).set_index(["group", "target"])
 
 
 def test_official_evidence_follows_the_dimension(cells):
@@ -85,29 +130,29 @@ def test_overlaps_name_the_organisations(cells):
 
 def test_priority_score_and_ranking(cells):
     ranked = gaps.priority(cells.reset_index())
-    got = [(g, t, s) for g, t, s in zip(ranked["group"], ranked["target"], ranked["score"],
-                                        strict=True)]  # fmt: skip
+    got = [
+        (g, t, s)
+        for g, t, s in zip(ranked["group"], ranked["target"], ranked["score"], strict=True)
+    ]
+    # In scope: the focus target 10.2 for every group, and the focus groups' goal-10 targets;
+    # 1.1 is outside the focus goals, so it is not ranked.
     assert got == [
-        (
-            "women_and_girls",
-            "10.2",
-            8.0,
-        ),  # 2 disagg + 1 recency + 1 quality + 1 voices + 1 synth + 2 focus
-        ("ethnic_minorities", "10.2", 6.0),  # 3 absolute + 2 disagg + 1 voices
-        ("persons_with_disabilities", "10.2", 5.0),  # 2 disagg + 1 voices + 2 focus
-        ("persons_with_disabilities", "1.1", 2.0),  # 2 disagg
-        ("women_and_girls", "1.1", 1.0),  # 1 voices
+        ("women_and_girls", "10.2", 8.0),  # disagg, recency, quality, voices, synth, focus
+        ("ethnic_minorities", "10.2", 6.0),  # absolute 3 + disagg 2 + voices 1
+        ("persons_with_disabilities", "10.2", 5.0),  # disagg 2 + voices 1 + focus 2
     ]
     assert {"absolute", "disaggregation", "severity", "focus", "score"} <= set(ranked.columns)
 
 
-def test_severity_moves_a_cell_and_ties_break_by_group(cells):
-    sev = gaps.severity(pd.DataFrame({"group": ["women_and_girls"], "target": ["1.1"],
-                                      "relative_gap": [0.5]}))  # fmt: skip
+def test_severity_moves_a_cell_and_ties_go_to_focus_groups(cells):
+    sev = gaps.severity(
+        pd.DataFrame(
+            {"group": ["persons_with_disabilities"], "target": ["10.2"], "relative_gap": [0.5]}
+        )
+    )
     ranked = gaps.priority(cells.reset_index(), sev)
-    tail = ranked.tail(2)[["group", "target", "score", "severity"]].values.tolist()
-    assert tail == [["persons_with_disabilities", "1.1", 2.0, 0.0],
-                    ["women_and_girls", "1.1", 2.0, 0.5]]  # fmt: skip
+    rows = ranked[["group", "score", "severity"]].values.tolist()
+    assert rows[1:] == [["persons_with_disabilities", 6.0, 0.5], ["ethnic_minorities", 6.0, 0.0]]
 
 
 def test_weights_change_the_ranking(cells):
@@ -130,8 +175,9 @@ def test_xlsx_and_csv_exports_are_reproducible_and_formula_safe(tmp_path):
 
     from lnob_methods.exports import write_csv, write_xlsx
 
-    df = pd.DataFrame({"n": [1, -2], "text": ["=HYPERLINK(\"x\")", "@SUM(A1)"],
-                       "more": ["+1", "\tx"]})  # fmt: skip
+    df = pd.DataFrame(
+        {"n": [1, -2], "text": ['=HYPERLINK("x")', "@SUM(A1)"], "more": ["+1", "\tx"]}
+    )
     write_xlsx({"s": df}, tmp_path / "a.xlsx")
     time.sleep(1.1)
     write_xlsx({"s": df}, tmp_path / "b.xlsx")

@@ -43,9 +43,18 @@ def test_n_seeded_errors_are_all_reported(tmp_path):
     """A file with one error in each of N rows reports all N, in one pass."""
     from make_fixtures import LABELS, row
 
-    traps = [("quality", "great"), ("access", "open"), ("year_to", "20x1"), ("iso3", "NA"),
-             ("evidence_type", "servey"), ("groups", "nobody"), ("sdg_targets", "99.9"),
-             ("method", ""), ("is_synthesis", "perhaps"), ("admin1", "Atlantis")]  # fmt: skip
+    traps = [
+        ("quality", "great"),
+        ("access", "open"),
+        ("year_to", "20x1"),
+        ("iso3", "NA"),
+        ("evidence_type", "servey"),
+        ("groups", "nobody"),
+        ("sdg_targets", "99.9"),
+        ("method", ""),
+        ("is_synthesis", "perhaps"),
+        ("admin1", "Atlantis"),
+    ]
     lines = [",".join(LABELS)]
     for i, (field, value) in enumerate(traps):
         r = row(id=f"AA-{i:03d}", title=f"Item {i}", **{field: value})

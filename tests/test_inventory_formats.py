@@ -19,19 +19,51 @@ from lnob_methods.inventory_fields import FIELDS, docs_markdown
 from lnob_methods.inventory_xlsx import write_template, write_xlsform
 
 ITEMS = [
-    {"id": "X-1", "organisation": "CARE", "holder_type": "icso", "title": "Étude – accès à l’eau",
-     "evidence_type": "study", "method": "qualitative", "sdg_targets": "6.1; 16.10",
-     "groups": "women_and_girls; slum_dwellers", "disaggregations": "sex", "iso3": "KEN",
-     "admin1": "Kisumu", "year_from": 2018, "year_to": 2020, "sample_size": None,
-     "quality": "low", "access": "public", "link_or_contact": "MEL team", "language": "fr",
-     "contains_personal_data": "no", "is_synthesis": "no"},
-    {"id": "X-2", "organisation": "CARE", "holder_type": "icso", "title": "Panel survey",
-     "evidence_type": "survey", "method": "quantitative", "sdg_targets": "10.2",
-     "groups": "youth", "disaggregations": "age; sex", "iso3": "KEN", "admin1": "",
-     "year_from": 2021, "year_to": 2022, "sample_size": 1500, "quality": "high",
-     "access": "on_request", "link_or_contact": "", "language": "sw",
-     "contains_personal_data": "yes", "is_synthesis": "no"},
-]  # fmt: skip
+    {
+        "id": "X-1",
+        "organisation": "CARE",
+        "holder_type": "icso",
+        "title": "Étude – accès à l’eau",
+        "evidence_type": "study",
+        "method": "qualitative",
+        "sdg_targets": "6.1; 16.10",
+        "groups": "women_and_girls; slum_dwellers",
+        "disaggregations": "sex",
+        "iso3": "KEN",
+        "admin1": "Kisumu",
+        "year_from": 2018,
+        "year_to": 2020,
+        "sample_size": None,
+        "quality": "low",
+        "access": "public",
+        "link_or_contact": "MEL team",
+        "language": "fr",
+        "contains_personal_data": "no",
+        "is_synthesis": "no",
+    },
+    {
+        "id": "X-2",
+        "organisation": "CARE",
+        "holder_type": "icso",
+        "title": "Panel survey",
+        "evidence_type": "survey",
+        "method": "quantitative",
+        "sdg_targets": "10.2",
+        "groups": "youth",
+        "disaggregations": "age; sex",
+        "iso3": "KEN",
+        "admin1": "",
+        "year_from": 2021,
+        "year_to": 2022,
+        "sample_size": 1500,
+        "quality": "high",
+        "access": "on_request",
+        "link_or_contact": "",
+        "language": "sw",
+        "contains_personal_data": "yes",
+        "is_synthesis": "no",
+    },
+]
 VALUES = [f.name for f in FIELDS]
 
 
@@ -65,12 +97,20 @@ def _formats(tmp_path):
     kobo_rows = []
     for it in ITEMS:
         chosen = it["groups"].split("; ")
-        row = [str(it[f]).replace("; ", " ") if f in {"groups", "disaggregations"} else it[f]
-               for f in VALUES]  # fmt: skip
+        row = [
+            str(it[f]).replace("; ", " ") if f in {"groups", "disaggregations"} else it[f]
+            for f in VALUES
+        ]
         kobo_rows.append(row + [int(g in chosen) for g in groups] + ["uuid-1", 1])
     kobo = tmp_path / "inv-kobo.csv"
-    kobo.write_text(_csv(kobo_rows, [f"inventory/{f}" for f in VALUES]
-                         + [f"inventory/groups/{g}" for g in groups] + ["_uuid", "_index"]))
+    kobo.write_text(
+        _csv(
+            kobo_rows,
+            [f"inventory/{f}" for f in VALUES]
+            + [f"inventory/groups/{g}" for g in groups]
+            + ["_uuid", "_index"],
+        )
+    )
     out["kobo"] = kobo
     return out
 
@@ -100,8 +140,9 @@ def test_template_has_dropdowns_instructions_and_an_example(tmp_path):
     lists = [dv for dv in ws.data_validations.dataValidation if dv.type == "list"]
     coded = [f for f in FIELDS if f.kind in {"code", "iso3"}]
     assert len(lists) == len(coded)
-    groups = [c.value for c in wb["Lists"]["A"]] + [c.value for row in wb["Lists"].iter_cols()
-                                                     for c in row]  # fmt: skip
+    groups = [c.value for c in wb["Lists"]["A"]] + [
+        c.value for row in wb["Lists"].iter_cols() for c in row
+    ]
     assert "small_scale_farmers" in groups, "the country's own groups are in the lists"
     again = write_template("KEN", tmp_path / "t2.xlsx")
     assert path.read_bytes() == again.read_bytes()
@@ -117,8 +158,9 @@ def test_xlsform_matches_the_schema(tmp_path):
 
 def test_data_model_page_is_generated_from_the_schema():
     page = (ROOT / "book" / "methods" / "data_model.md").read_text(encoding="utf-8")
-    assert page == docs_markdown(), "run python -m lnob_methods.inventory_fields --write-docs " \
-        "book/methods/data_model.md"  # fmt: skip
+    assert page == docs_markdown(), (
+        "run python -m lnob_methods.inventory_fields --write-docs book/methods/data_model.md"
+    )
 
 
 def test_synthetic_inventories_regenerate_byte_for_byte(tmp_path):
@@ -140,47 +182,86 @@ def test_pilot_inventories_load_clean_with_organisation_on_every_row():
 
 def test_cli_validate_and_template(tmp_path):
     lnob = [sys.executable, "-m", "lnob_methods.cli"]
-    ok = subprocess.run([*lnob, "validate", "data/countries/KEN/inventories", "--country", "KEN"],
-                        cwd=ROOT, capture_output=True, text=True, check=False)  # fmt: skip
+    ok = subprocess.run(
+        [*lnob, "validate", "data/countries/KEN/inventories", "--country", "KEN"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert ok.returncode == 0 and "no problems found" in ok.stdout
-    bad = subprocess.run([*lnob, "validate", "tests/fixtures/inventory/several-errors-one-row.csv",
-                          "tests/fixtures/inventory/zip-bomb.xlsx", "--country", "KEN"],
-                         cwd=ROOT, capture_output=True, text=True, check=False)  # fmt: skip
+    bad = subprocess.run(
+        [
+            *lnob,
+            "validate",
+            "tests/fixtures/inventory/several-errors-one-row.csv",
+            "tests/fixtures/inventory/zip-bomb.xlsx",
+            "--country",
+            "KEN",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert bad.returncode == 1 and "Traceback" not in bad.stderr
     assert "5 problem(s) in 2 file(s)" in bad.stdout
     assert "row 2, column 'Quality': is not an allowed value" in bad.stdout
     assert "(value: 'great')" in bad.stdout
     out = tmp_path / "k.xlsx"
-    made = subprocess.run([*lnob, "template", "--country", "KEN", "--out", str(out)], cwd=ROOT,
-                          capture_output=True, text=True, check=False)  # fmt: skip
+    made = subprocess.run(
+        [*lnob, "template", "--country", "KEN", "--out", str(out)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert made.returncode == 0 and out.exists()
 
 
 codes = st.sampled_from
-item = st.fixed_dictionaries({
-    "evidence_type": codes(["study", "survey", "dataset", "evaluation", "citizen_generated"]),
-    "method": codes(["quantitative", "qualitative", "mixed", "participatory"]),
-    "sdg_targets": st.lists(codes(["1.1", "5.2", "10.2", "16.10", "17.18"]), min_size=1,
-                            max_size=3, unique=True),
-    "groups": st.lists(codes(["youth", "women_and_girls", "small_scale_farmers"]), min_size=1,
-                       max_size=3, unique=True),
-    "year_from": st.integers(1990, 2020), "span": st.integers(0, 5),
-    "quality": codes(["low", "medium", "high"]),
-    "title": st.text(st.characters(blacklist_categories=["Cs", "Cc"]), min_size=1, max_size=40)
-    .filter(lambda t: t.strip() == t and t and not t.upper().startswith("EXAMPLE")),
-})  # fmt: skip
+item = st.fixed_dictionaries(
+    {
+        "evidence_type": codes(["study", "survey", "dataset", "evaluation", "citizen_generated"]),
+        "method": codes(["quantitative", "qualitative", "mixed", "participatory"]),
+        "sdg_targets": st.lists(
+            codes(["1.1", "5.2", "10.2", "16.10", "17.18"]), min_size=1, max_size=3, unique=True
+        ),
+        "groups": st.lists(
+            codes(["youth", "women_and_girls", "small_scale_farmers"]),
+            min_size=1,
+            max_size=3,
+            unique=True,
+        ),
+        "year_from": st.integers(1990, 2020),
+        "span": st.integers(0, 5),
+        "quality": codes(["low", "medium", "high"]),
+        "title": st.text(
+            st.characters(blacklist_categories=["Cs", "Cc"]), min_size=1, max_size=40
+        ).filter(lambda t: t.strip() == t and t and not t.upper().startswith("EXAMPLE")),
+    }
+)
 
 
-@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(st.lists(item, min_size=1, max_size=6))
 def test_valid_generated_inventories_are_accepted_and_round_trip(tmp_path, items):
     rows = []
     for i, it in enumerate(items):
         base = dict(ITEMS[1])
-        base.update(id=f"H-{i}", title=it["title"], evidence_type=it["evidence_type"],
-                    method=it["method"], sdg_targets="; ".join(it["sdg_targets"]),
-                    groups="; ".join(it["groups"]), year_from=it["year_from"],
-                    year_to=it["year_from"] + it["span"], quality=it["quality"])  # fmt: skip
+        base.update(
+            id=f"H-{i}",
+            title=it["title"],
+            evidence_type=it["evidence_type"],
+            method=it["method"],
+            sdg_targets="; ".join(it["sdg_targets"]),
+            groups="; ".join(it["groups"]),
+            year_from=it["year_from"],
+            year_to=it["year_from"] + it["span"],
+            quality=it["quality"],
+        )
         rows.append([base[f] for f in VALUES])
     path = tmp_path / "gen.csv"
     path.write_text(_csv(rows, [f.label for f in FIELDS]), encoding="utf-8")

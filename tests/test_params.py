@@ -13,8 +13,15 @@ TINY = FIXTURES / "notebooks" / "tiny.md"
 
 def test_declared_reads_the_parameters_cell():
     nb = params.read_template(TINY)
-    assert params.declared(nb) == {"country": "KEN", "n": 3, "rate": 0.5, "fail": False,
-                                   "label": "x", "die": False, "sleep": 0.0}  # fmt: skip
+    assert params.declared(nb) == {
+        "country": "KEN",
+        "n": 3,
+        "rate": 0.5,
+        "fail": False,
+        "label": "x",
+        "die": False,
+        "sleep": 0.0,
+    }
 
 
 def test_official_stocktake_parameters():
@@ -24,9 +31,17 @@ def test_official_stocktake_parameters():
 
 @pytest.mark.parametrize(
     ("raw", "default", "expected"),
-    [("5", 3, 5), ("0.25", 0.5, 0.25), ("2", 0.5, 2.0), ("yes", False, True), ("0", True, False),
-     ("hello", "x", "hello"), ("16.10", "x", "16.10"), ("[1, 2]", [0], [1, 2])],
-)  # fmt: skip
+    [
+        ("5", 3, 5),
+        ("0.25", 0.5, 0.25),
+        ("2", 0.5, 2.0),
+        ("yes", False, True),
+        ("0", True, False),
+        ("hello", "x", "hello"),
+        ("16.10", "x", "16.10"),
+        ("[1, 2]", [0], [1, 2]),
+    ],
+)
 def test_coerce_converts_to_the_default_type(raw, default, expected):
     value = params.coerce("p", raw, default)
     assert value == expected and type(value) is type(expected)
@@ -34,11 +49,13 @@ def test_coerce_converts_to_the_default_type(raw, default, expected):
 
 @pytest.mark.parametrize(
     ("raw", "default", "message"),
-    [("many", 3, "parameter 'p' must be int like its default 3, not 'many'."),
-     ("2.5", 3, "parameter 'p' must be int like its default 3, not float 2.5."),
-     ("maybe", False, "parameter 'p' must be true or false, not 'maybe'."),
-     ("'a'", 0.5, "parameter 'p' must be float like its default 0.5, not str 'a'.")],
-)  # fmt: skip
+    [
+        ("many", 3, "parameter 'p' must be int like its default 3, not 'many'."),
+        ("2.5", 3, "parameter 'p' must be int like its default 3, not float 2.5."),
+        ("maybe", False, "parameter 'p' must be true or false, not 'maybe'."),
+        ("'a'", 0.5, "parameter 'p' must be float like its default 0.5, not str 'a'."),
+    ],
+)
 def test_coerce_rejects_wrong_types(raw, default, message):
     with pytest.raises(ParameterError) as err:
         params.coerce("p", raw, default)

@@ -17,9 +17,12 @@ SANITIZE = ROOT / "tests" / "regression" / "sanitize.cfg"
 
 
 def _code(cells):
-    return [c["source"] if isinstance(c["source"], str) else "".join(c["source"])
-            for c in cells if c["cell_type"] == "code"
-            and "injected-parameters" not in c.get("metadata", {}).get("tags", [])]  # fmt: skip
+    return [
+        c["source"] if isinstance(c["source"], str) else "".join(c["source"])
+        for c in cells
+        if c["cell_type"] == "code"
+        and "injected-parameters" not in c.get("metadata", {}).get("tags", [])
+    ]
 
 
 def test_every_pilot_has_references():
@@ -38,10 +41,25 @@ def test_reference_code_matches_its_template(ref):
 
 def _nbval(folder):
     return subprocess.run(
-        [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-q", "--nbval",
-         "--nbval-current-env", "--nbval-sanitize-with", str(SANITIZE), str(folder)],
-        cwd=folder, capture_output=True, text=True, timeout=300, check=False,
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-p",
+            "no:cacheprovider",
+            "-q",
+            "--nbval",
+            "--nbval-current-env",
+            "--nbval-sanitize-with",
+            str(SANITIZE),
+            str(folder),
+        ],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
 
 
 @pytest.mark.slow

@@ -45,13 +45,21 @@ def test_two_builds_of_one_commit_are_byte_identical(sandbox, tmp_path):
     env["LNOB_NOTEBOOKS_DIR"] = str(ROOT / "notebooks")
     outputs = []
     for i in range(2):
-        env_i = {**env, "LNOB_RESULTS_DIR": str(tmp_path / f"r{i}"),
-                 "LNOB_STATE_DIR": str(tmp_path / f"s{i}")}  # fmt: skip
+        env_i = {
+            **env,
+            "LNOB_RESULTS_DIR": str(tmp_path / f"r{i}"),
+            "LNOB_STATE_DIR": str(tmp_path / f"s{i}"),
+        }
         res = lnob(env_i, "run", "--country", "NPL", "--notebook", "official_stocktake", "--quiet")
         assert res.returncode == 0, res.stderr
         folder = tmp_path / f"r{i}" / "NPL"
-        outputs.append({p.relative_to(folder).as_posix(): p.read_bytes()
-                        for p in sorted(folder.rglob("*")) if p.is_file()})  # fmt: skip
+        outputs.append(
+            {
+                p.relative_to(folder).as_posix(): p.read_bytes()
+                for p in sorted(folder.rglob("*"))
+                if p.is_file()
+            }
+        )
     assert outputs[0].keys() == outputs[1].keys()
     assert "exports/official_stocktake/indicator_stocktake.xlsx" in outputs[0]
     for name in outputs[0]:

@@ -17,8 +17,11 @@ def _tiny(folders):
 
 
 def _snapshot(folder):
-    return {p.relative_to(folder).as_posix(): p.read_bytes()
-            for p in sorted(folder.rglob("*")) if p.is_file()}  # fmt: skip
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 def test_run_publishes_then_skips_unchanged_then_reruns_on_new_parameter(sandbox):
@@ -122,8 +125,9 @@ def test_toc_lists_every_country_with_results(sandbox):
 
 def test_any_iso3_runs_the_real_stocktake_with_defaults(sandbox):
     env, f = sandbox
-    shutil.copyfile(ROOT / "notebooks" / "official_stocktake.md",
-                    f["notebooks"] / "official_stocktake.md")  # fmt: skip
+    shutil.copyfile(
+        ROOT / "notebooks" / "official_stocktake.md", f["notebooks"] / "official_stocktake.md"
+    )
     res = lnob(env, "run", "--country", "ETH", "--quiet")
     assert res.returncode == 0, res.stderr
     nb = json.loads((f["results"] / "ETH" / "official_stocktake.ipynb").read_text())

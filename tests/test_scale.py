@@ -27,8 +27,12 @@ def test_many_countries_with_a_failure_summary(sandbox):
     assert res.returncode == 1
     assert "lnob run: 100%" in res.stderr, "a progress bar is shown"
     summary = json.loads((f["state"] / "last-run.json").read_text())
-    assert summary[0] == {"country": "CHN", "notebook": "tiny", "status": "failed",
-                          "message": summary[0]["message"]}  # fmt: skip
+    assert summary[0] == {
+        "country": "CHN",
+        "notebook": "tiny",
+        "status": "failed",
+        "message": summary[0]["message"],
+    }
     assert "ValueError: planned failure for the test" in summary[0]["message"]
     assert sorted(r["country"] for r in summary if r["status"] == "ran") == sorted(
         set(codes) - {"CHN"}
@@ -56,15 +60,33 @@ def test_dask_scheduler_path(sandbox, monkeypatch):
     _tiny(f, failing={"NPL"})
     for key in ("LNOB_NOTEBOOKS_DIR", "LNOB_RESULTS_DIR", "LNOB_STATE_DIR", "LNOB_TOC"):
         monkeypatch.setenv(key, env[key])  # the cluster's worker processes inherit these
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                                  dashboard_address=None) as cluster:  # fmt: skip
-        res = lnob(env, "run", "--country", "KEN", "NPL", "VNM", "--quiet",
-                   "--scheduler", cluster.scheduler_address)  # fmt: skip
+    with distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+    ) as cluster:
+        res = lnob(
+            env,
+            "run",
+            "--country",
+            "KEN",
+            "NPL",
+            "VNM",
+            "--quiet",
+            "--scheduler",
+            cluster.scheduler_address,
+        )
         assert res.returncode == 1
         assert "NPL/tiny failed in cell" in res.stderr
         assert (f["results"] / "KEN" / "tiny.ipynb").exists()
         assert not (f["results"] / "NPL" / "tiny.ipynb").exists()
-        again = lnob(env, "run", "--country", "KEN", "VNM", "--quiet",
-                     "--scheduler", cluster.scheduler_address)  # fmt: skip
+        again = lnob(
+            env,
+            "run",
+            "--country",
+            "KEN",
+            "VNM",
+            "--quiet",
+            "--scheduler",
+            cluster.scheduler_address,
+        )
         assert "0 ran, 2 skipped" in again.stdout, "same cache as local runs"
     shutil.rmtree(f["state"] / "staging", ignore_errors=True)

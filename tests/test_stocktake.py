@@ -13,14 +13,22 @@ PEOPLE = dict.fromkeys(sdgdb.PEOPLE_COLUMNS, "")
 @pytest.fixture
 def tiny(monkeypatch):
     framework = pd.DataFrame(
-        {"goal": [1, 5], "goal_short": ["No poverty", "Gender equality"], "target": ["1.1", "5.1"],
-         "target_title": ["t", "t"], "indicator": ["1.1.1", "5.1.1"],
-         "indicator_title": ["Poverty", "Legal frameworks"]}
-    )  # fmt: skip
+        {
+            "goal": [1, 5],
+            "goal_short": ["No poverty", "Gender equality"],
+            "target": ["1.1", "5.1"],
+            "target_title": ["t", "t"],
+            "indicator": ["1.1.1", "5.1.1"],
+            "indicator_title": ["Poverty", "Legal frameworks"],
+        }
+    )
     cat = pd.DataFrame(
-        {"series_code": ["S1", "S2", "S3"], "series_description": ["a", "b", "c"],
-         "indicator": ["1.1.1", "1.1.1", "5.1.1"]}
-    )  # fmt: skip
+        {
+            "series_code": ["S1", "S2", "S3"],
+            "series_description": ["a", "b", "c"],
+            "indicator": ["1.1.1", "1.1.1", "5.1.1"],
+        }
+    )
     for col in sdgdb.PEOPLE_COLUMNS:
         cat[f"disagg_{col}"] = ""
     cat.loc[0, "disagg_sex"] = "bothsex;female;male"
@@ -83,9 +91,16 @@ def test_goal_dimension_coverage_and_headline(tiny):
     assert cov.loc[1, "geographic_location"] == 0.0
     assert pd.isna(cov.loc[5, "sex"]) and pd.isna(cov.loc[1, "income"])
     head = stocktake.headline(table, ("5.1",))
-    assert head == {"n_indicators": 2, "n_with_data": 2, "pct_with_data": 100.0,
-                    "n_disaggregated": 1, "pct_disaggregated_of_data": 50.0,
-                    "median_latest_year": 2013, "n_focus": 1, "n_focus_with_data": 1}  # fmt: skip
+    assert head == {
+        "n_indicators": 2,
+        "n_with_data": 2,
+        "pct_with_data": 100.0,
+        "n_disaggregated": 1,
+        "pct_disaggregated_of_data": 50.0,
+        "median_latest_year": 2013,
+        "n_focus": 1,
+        "n_focus_with_data": 1,
+    }
 
 
 def test_breakdown_codes_drop_totals_and_unknowns():

@@ -1,0 +1,84 @@
+"""Everything a country's evidence pages need, assembled in one call from the three streams."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from . import countries, evidence, gaps, group_gaps, inventories, sdgdb, stocktake, taxonomy
+
+
+@dataclass
+class CountryEvidence:
+    """A country's evidence: config, official stocktake, inventories, evidence and cells."""
+
+    place: countries.Country
+    groups: pd.DataFrame
+    official: pd.DataFrame
+    inventory: pd.DataFrame
+    evidence: pd.DataFrame
+    cells: pd.DataFrame
+    group_gaps: pd.DataFrame
+    focus_groups: tuple[str, ...]
+    focus_targets: tuple[str, ...]
+
+    @property
+    def synthetic(self) -> bool:
+        """True when any inventory file is synthetic demonstration data."""
+        return bool(self.inventory["_file"].astype(str).str.contains("synthetic_").any())
+
+    def severity(self) -> pd.Series:
+        """Return severity per (group, target) from official gaps where the group is behind."""
+        behind = self.group_gaps[self.group_gaps["group_behind"]]
+        return gaps.severity(behind[["group", "target", "relative_gap"]])
+
+
+def _split(text: str) -> tuple[str, ...]:
+    return tuple(t.strip() for t in text.replace(";", ",").split(",") if t.strip())
+
+
+def assemble(
+    country: str,
+    *,
+    since_year: int = 2000,
+    reference_year: int = 2023,
+    recency_years: int = 5,
+    synthesis_min: int = 3,
+    focus_targets: str = "",
+    focus_groups: str = "",
+) -> CountryEvidence:
+    """Return a country's evidence from official statistics and the organisations' inventories.
+
+    Parameters
+    ----------
+    country
+        ISO3 code.
+    since_year, reference_year, recency_years, synthesis_min
+        Stocktake and gap-class parameters (see :mod:`lnob_methods.gaps`).
+    focus_targets, focus_groups
+        Comma-separated overrides of the research focus of the country config.
+    """
+    place = countries.load_country(country)
+    groups = place.groups()
+    data = sdgdb.country_data(place.iso3)
+    official = stocktake.indicator_stocktake(data, since_year=since_year)
+    inv = inventories.load_country(place.iso3)
+    ev = evidence.combine(
+        evidence.official_evidence(official, groups), evidence.inventory_evidence(inv)
+    )
+    f_targets = _split(focus_targets) or place.focus_targets
+    f_groups = _split(focus_groups) or place.focus_groups
+    cells = gaps.cell_table(
+        ev,
+        groups,
+        taxonomy.targets(),
+        official,
+        focus_groups=f_groups,
+        focus_targets=f_targets,
+        reference_year=reference_year,
+        recency_years=recency_years,
+        synthesis_min=synthesis_min,
+    )
+    gg = group_gaps.group_gaps(data[data["year"] >= since_year])
+    return CountryEvidence(place, groups, official, inv, ev, cells, gg, f_groups, f_targets)
