@@ -1,4 +1,4 @@
-"""Gaps between groups in official data: poorest vs richest, rural vs urban, women vs men..."""
+"""Gaps between groups in official data: poorest vs richest, rural vs urban, women vs men.
 
 For every series where a country has both values of a comparison in the same year, with the other
 people columns at their totals, the latest such year gives a gap. Whether a higher value is worse
@@ -19,8 +19,13 @@ COMPARISONS = [
     ("people_in_poverty", "quantile", "q1", "q5", "poorest vs richest quintile"),
     ("rural_population", "location", "rural", "urban", "rural vs urban"),
     ("women_and_girls", "sex", "female", "male", "female vs male"),
-    ("persons_with_disabilities", "disability_status", "pwd", "pd",
-     "persons with vs without disability"),
+    (
+        "persons_with_disabilities",
+        "disability_status",
+        "pwd",
+        "pd",
+        "persons with vs without disability",
+    ),
 ]
 WORSE_WHEN_HIGHER = re.compile(
     r"mortality|death|poverty|poor\b|stunt|wast|overweight|obes|anaemi|undernourish|"
@@ -62,32 +67,60 @@ def group_gaps(data: pd.DataFrame) -> pd.DataFrame:
         if base.empty:
             continue
         # Pair values that agree on every other breakdown (same age band, same sex...).
-        keys = ["series_code", "series_description", "indicator", "year",
-                "other_disaggregations", *others]
+        keys = [
+            "series_code",
+            "series_description",
+            "indicator",
+            "year",
+            "other_disaggregations",
+            *others,
+        ]
         wide = base.pivot_table(index=keys, columns=col, values="value_num", aggfunc="first")
         if code not in wide or ref not in wide:
             continue
         wide = wide.dropna(subset=[code, ref]).reset_index()
         # Prefer the latest year, then the pair closest to the whole population (most totals).
-        wide["n_totals"] = sum(wide[c].map(lambda v, c=c: not sdgdb.breakdown_codes(c, [v]))
-                               for c in others)
+        wide["n_totals"] = sum(
+            wide[c].map(lambda v, c=c: not sdgdb.breakdown_codes(c, [v])) for c in others
+        )
         wide = wide.sort_values(["year", "n_totals", *keys], kind="stable")
         wide = wide.groupby(["series_code", "indicator"]).tail(1)
         for r in wide.itertuples(index=False):
             a, b = getattr(r, code), getattr(r, ref)
             worse = worse_when_higher(r.series_description)
             denom = max(abs(a), abs(b))
-            rows.append({
-                "series_code": r.series_code, "series_description": r.series_description,
-                "indicator": r.indicator, "target": r.indicator.rsplit(".", 1)[0],
-                "comparison": label, "group": group, "year": int(r.year), "value": a,
-                "reference_value": b, "gap": a - b,
-                "relative_gap": abs(a - b) / denom if denom else 0.0,
-                "worse_when_higher": worse, "group_behind": (a > b) if worse else (a < b),
-            })
-    cols = ["series_code", "series_description", "indicator", "target", "comparison", "group",
-            "year", "value", "reference_value", "gap", "relative_gap", "worse_when_higher",
-            "group_behind"]
+            rows.append(
+                {
+                    "series_code": r.series_code,
+                    "series_description": r.series_description,
+                    "indicator": r.indicator,
+                    "target": r.indicator.rsplit(".", 1)[0],
+                    "comparison": label,
+                    "group": group,
+                    "year": int(r.year),
+                    "value": a,
+                    "reference_value": b,
+                    "gap": a - b,
+                    "relative_gap": abs(a - b) / denom if denom else 0.0,
+                    "worse_when_higher": worse,
+                    "group_behind": (a > b) if worse else (a < b),
+                }
+            )
+    cols = [
+        "series_code",
+        "series_description",
+        "indicator",
+        "target",
+        "comparison",
+        "group",
+        "year",
+        "value",
+        "reference_value",
+        "gap",
+        "relative_gap",
+        "worse_when_higher",
+        "group_behind",
+    ]
     out = pd.DataFrame(rows, columns=cols)
     return out.sort_values(["group", "indicator", "series_code"], kind="stable").reset_index(
         drop=True
