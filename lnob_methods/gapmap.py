@@ -254,3 +254,21 @@ def eppi_json(evidence: pd.DataFrame, groups: pd.DataFrame, framework: pd.DataFr
         ],
         "References": refs,
     }
+
+
+def write_standalone(
+    evidence: pd.DataFrame, groups: pd.DataFrame, framework: pd.DataFrame, title: str, path
+) -> Path:
+    """Write the interactive map as one offline HTML file (no network resource)."""
+    import html as _html
+
+    body = interactive_html(evidence, groups, framework, title)
+    page = (
+        f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>'
+        f"{_html.escape(title)}</title></head><body><h1>{_html.escape(title)}</h1>{body}"
+        "</body></html>\n"
+    )
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(page, encoding="utf-8")
+    return path

@@ -37,6 +37,8 @@ def show_table(df: pd.DataFrame, caption: str = "") -> None:
     caption
         A caption shown above the table (escaped too).
     """
+    df = df.copy()
+    df.columns.name = None  # a leftover axis name would show as an extra header cell
     body = df.to_html(index=False, escape=True, na_rep="–", border=0, classes="lnob-table")
     cap = f"<p><strong>{html.escape(caption)}</strong></p>" if caption else ""
     display(HTML(cap + body))

@@ -14,7 +14,15 @@ from . import cachekey, countries, params, paths, publish, runcard
 from .errors import ParameterError
 
 # Order of the results pages inside a country section; templates not listed come after, by name.
-NOTEBOOK_ORDER = ["official_stocktake", "stocktake", "gap_analysis", "furthest_behind", "voices"]
+NOTEBOOK_ORDER = [
+    "official_stocktake",
+    "stocktake",
+    "gap_analysis",
+    "furthest_behind",
+    "voices",
+    "programme_brief",
+    "advocacy_brief",
+]
 CELL_TIMEOUT = 900
 
 
