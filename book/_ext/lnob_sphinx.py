@@ -90,6 +90,15 @@ def _label_toc_toggles(app, pagename, templatename, context, doctree):
     context["generate_toctree_html"] = labelled
 
 
+def _fix_citation_list(app, pagename, templatename, context, doctree):
+    # Docutils marks the bibliography container role="list" but its entries are
+    # role="doc-biblioentry", which axe reports as a list without list items: use the DPUB role.
+    body = context.get("body")
+    if body and 'role="list" class="citation-list"' in body:
+        context["body"] = body.replace('role="list" class="citation-list"',
+                                       'role="doc-bibliography" class="citation-list"')
+
+
 def setup(app):
     """Register the lnob additions with Sphinx."""
     version = methodology_version()
@@ -99,5 +108,6 @@ def setup(app):
     app.connect("source-read", _guard_results)
     app.connect("config-inited", _footer)
     app.connect("html-page-context", _dedupe_scripts)
+    app.connect("html-page-context", _fix_citation_list)
     app.connect("html-page-context", _label_toc_toggles, priority=900)
     return {"version": version, "parallel_read_safe": False, "parallel_write_safe": True}
