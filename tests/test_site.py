@@ -163,3 +163,51 @@ def test_heaviest_page_is_reported(browser):
         f"tests/artifacts/transfer_sizes.tsv)"
     )
     assert size < 8 * 2**20, "a page over 8 MiB is too heavy for slow connections"
+
+
+def test_interactive_gap_map_filters_and_lists_records(browser):
+    def play(page, _log):
+        root = page.locator(".lnob-egm").first
+        status = root.locator(".egm-status")
+        before = status.inner_text()
+        total = int(before.split(" of ")[1].split(" ")[0])
+        # One organisation ticked: fewer items match.
+        root.locator("fieldset[data-filter='org'] input").first.check()
+        after_org = int(status.inner_text().split(" ")[0])
+        # A second value in the same filter group widens the selection (OR within a group).
+        root.locator("fieldset[data-filter='org'] input").nth(1).check()
+        after_two = int(status.inner_text().split(" ")[0])
+        # A quality filter narrows it again (AND across groups).
+        root.locator("fieldset[data-filter='quality'] input[value='high']").check()
+        after_quality = int(status.inner_text().split(" ")[0])
+        # Drill down to a goal's targets, then click a cell with items.
+        root.locator("button.egm-goal").nth(9).click()
+        header = root.locator("thead th").nth(1).inner_text()
+        root.locator("td.egm-has button").first.click()
+        details = root.locator(".egm-details").inner_text()
+        return total, after_org, after_two, after_quality, header, details
+
+    _, result = _visit(browser, "book/results/KEN/gap_analysis.html", play)
+    total, after_org, after_two, after_quality, header, details = result
+    assert 0 < after_org < total
+    assert after_org < after_two <= total
+    assert after_quality <= after_two
+    assert header.startswith("10."), "goal 10 drilled down to its targets"
+    assert " × " in details and "(synthetic)" in details, "the cell's records are listed"
+
+
+def test_briefs_print_cleanly(browser):
+    def printed(page, _log):
+        page.emulate_media(media="print")
+        hidden = page.evaluate(
+            "() => getComputedStyle(document.querySelector('.bd-sidebar-primary')).display"
+        )
+        pdf = page.pdf(format="A4")
+        return hidden, pdf
+
+    ARTIFACTS.mkdir(exist_ok=True)
+    for brief in ["programme_brief", "advocacy_brief"]:
+        _, (hidden, pdf) = _visit(browser, f"book/results/KEN/{brief}.html", printed)
+        assert hidden == "none", "the navigation is left out of the printout"
+        assert pdf.startswith(b"%PDF") and len(pdf) > 20_000
+        (ARTIFACTS / f"KEN_{brief}.pdf").write_bytes(pdf)
