@@ -7,7 +7,7 @@ ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"
 REFERENCE = DATA / "reference"
 TAXONOMY = DATA / "taxonomy"
-COUNTRIES = DATA / "countries"
+COUNTRIES = Path(os.environ.get("LNOB_COUNTRIES_DIR", DATA / "countries"))
 BOOK = ROOT / "book"
 # Overridable so that tests (and analysts trying things out) can run into a sandbox folder.
 NOTEBOOKS = Path(os.environ.get("LNOB_NOTEBOOKS_DIR", ROOT / "notebooks"))

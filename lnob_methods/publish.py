@@ -15,6 +15,7 @@ from pathlib import Path
 import nbformat
 
 from . import paths
+from .markup import md_escape
 
 HIDE_TAGS = {"remove-cell", "remove-input", "hide-input", "hide-cell", "remove-output"}
 
@@ -31,7 +32,8 @@ def retitle(nb, country_name: str) -> None:
         if m:
             title = m[1]
             cell.source = (
-                f"# {country_name}: {title[0].lower()}{title[1:]}" + cell.source[m.end() :]
+                f"# {md_escape(country_name)}: {title[0].lower()}{title[1:]}"
+                + cell.source[m.end() :]
             )
             return
 

@@ -11,16 +11,11 @@ import os
 import yaml
 
 from . import countries, paths, publish
+from .markup import md_escape
 from .runner import templates
 
 CAPTION = "Country results"
 GLOBAL_CAPTION = "All countries"
-
-
-def md_escape(text: str) -> str:
-    """Return text that MyST shows literally (no roles, directives, links, HTML or math)."""
-    special = "\\`*_{}[]()<>#+-.!|$:~=&"
-    return "".join("\\" + ch if ch in special else ch for ch in str(text))
 
 
 def result_countries() -> list[str]:
