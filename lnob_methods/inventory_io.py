@@ -329,7 +329,10 @@ def read_csv(path: Path) -> tuple[pd.DataFrame, list[Problem]]:
     lines = text.splitlines()
     first = lines[0] if lines else ""
     delim = max([",", ";", "\t"], key=first.count)
-    grid = list(csv.reader(io.StringIO(text), delimiter=delim))
+    try:
+        grid = list(csv.reader(io.StringIO("\n".join(lines)), delimiter=delim))
+    except csv.Error as exc:
+        return _empty(), [Problem(name, "not-a-spreadsheet", f"is not a readable CSV ({exc}).")]
     problems: list[Problem] = []
     hdr = _header_index(grid)
     if hdr is None:
