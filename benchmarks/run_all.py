@@ -66,6 +66,44 @@ def kernel_floor() -> float:
     return timed([sys.executable, "-c", code])
 
 
+def jupyter_book_serial() -> float:
+    """Time Jupyter Book executing the same notebooks itself (execute_notebooks: force, serial).
+
+    The published notebooks are copied with their outputs stripped (the injected parameters stay,
+    so each one computes exactly what `lnob run` computed) into a copy of the book, and built.
+    """
+    import json
+    import tempfile
+
+    import yaml
+
+    with tempfile.TemporaryDirectory() as tmp:
+        book = Path(tmp)
+        for name in ("_toc.yml", "pyproject.toml"):
+            shutil.copyfile(ROOT / name, book / name)
+        cfg = yaml.safe_load((ROOT / "_config.yml").read_text())
+        cfg["execute"] = {"execute_notebooks": "force", "timeout": 600}
+        (book / "_config.yml").write_text(yaml.safe_dump(cfg))
+        shutil.copytree(ROOT / "book", book / "book", ignore=shutil.ignore_patterns("results"))
+        for nb_path in sorted((ROOT / "book" / "results").glob("*/*.ipynb")):
+            nb = json.loads(nb_path.read_text())
+            for cell in nb["cells"]:
+                if cell["cell_type"] == "code":
+                    cell["outputs"], cell["execution_count"] = [], None
+            dest = book / "book" / "results" / nb_path.parent.name
+            dest.mkdir(parents=True, exist_ok=True)
+            (dest / nb_path.name).write_text(json.dumps(nb))
+            card = nb_path.parent / "exports" / nb_path.stem / "runcard.json"
+            shutil.copyfile(card, dest / "runcard.json")
+            (dest / "exports").mkdir(exist_ok=True)
+            src_exports = nb_path.parent / "exports"
+            if src_exports.exists():
+                shutil.copytree(src_exports, dest / "exports", dirs_exist_ok=True)
+        for index in (ROOT / "book" / "results").glob("*/index.md"):
+            shutil.copyfile(index, book / "book" / "results" / index.parent.name / "index.md")
+        return timed([str(BIN / "jupyter-book"), "build", str(book), "--keep-going"])
+
+
 def pipeline(repeat: int) -> list[tuple[str, float, int]]:
     rows = []
     full = []
@@ -97,9 +135,13 @@ def main() -> int:
     ap.add_argument("--repeat", type=int, default=3)
     args = ap.parse_args()
     print(f"Machine: {machine()}")
-    print(f"{'what':<68} {'median s':>9} {'runs':>5}")
-    for name, med, n in pipeline(args.repeat):
-        print(f"{name:<68} {med:9.2f} {n:5d}")
+    print(f"{'what':<72} {'median s':>9} {'runs':>5}")
+    rows = pipeline(args.repeat)
+    for name, med, n in rows:
+        print(f"{name:<72} {med:9.2f} {n:5d}")
+    full = next(m for name, m, _ in rows if name.startswith("full build"))
+    serial = next(m for name, m, _ in rows if name.startswith("Jupyter Book"))
+    print(f"ratio: Jupyter Book serial execution / lnob full build = {serial / full:.2f}x")
     for extra in sorted((ROOT / "benchmarks").glob("bench_*.py")):
         print(f"\n== {extra.name}")
         sys.stdout.flush()

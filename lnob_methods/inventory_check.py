@@ -143,7 +143,7 @@ def _targets(row, f, value) -> tuple[str, ...]:
             value,
         )
         return ()
-    valid = set(taxonomy.targets())
+    valid = taxonomy.target_set()
     out = []
     for t in (x for x in MULTI_SPLIT.split(str(value).strip()) if x):
         t = t.rstrip(".")

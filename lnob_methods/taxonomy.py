@@ -31,7 +31,18 @@ def sdg_framework() -> pd.DataFrame:
 
 def targets() -> list[str]:
     """Return every SDG target code in framework order."""
-    return list(dict.fromkeys(sdg_framework()["target"]))
+    return list(_targets())
+
+
+@lru_cache(maxsize=1)
+def _targets() -> tuple[str, ...]:
+    return tuple(dict.fromkeys(sdg_framework()["target"].tolist()))
+
+
+@lru_cache(maxsize=1)
+def target_set() -> frozenset[str]:
+    """Return the SDG target codes as a set, for fast membership tests."""
+    return frozenset(_targets())
 
 
 def goals() -> dict[int, str]:
