@@ -121,6 +121,11 @@ def write_toc(extra_chapters: list[dict] | None = None) -> dict:
         return {"file": f"{base}/{iso3}/index", "sections": sections}
 
     codes = write_country_pages()
+    from .synthesis import write_page
+
+    page = write_page(codes)
+    if page:
+        extra_chapters = [*(extra_chapters or []), {"file": f"{base}/{page}"}]
     pilots = [c for c in codes if c in countries.configured_countries()]
     others = [c for c in codes if c not in pilots]
     many = len(others) > GLOBAL_AFTER
