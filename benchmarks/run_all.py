@@ -127,6 +127,12 @@ def pipeline(repeat: int) -> list[tuple[str, float, int]]:
         ("kernel floor (start, import libraries, stop)", [kernel_floor() for _ in range(repeat)])
     )
     timed([*LNOB, "build", "--quiet"])  # leave the published results at their defaults
+    rows.append(
+        (
+            "Jupyter Book execute_notebooks: force, serial (same notebooks, reference)",
+            [jupyter_book_serial() for _ in range(repeat)],
+        )
+    )
     return [(name, statistics.median(t), len(t)) for name, t in rows]
 
 

@@ -46,12 +46,13 @@ def _rows(tmp_path):
         (
             "Malformed or hostile inventory files (tests/fixtures/inventory)",
             f"{len(expected)} files, {malformed} with errors",
-            f"{exact} of {len(expected)} reported exactly their expected errors (file, row, column, "
-            "type); no traceback",
+            f"{exact} of {len(expected)} reported exactly their expected errors "
+            "(file, row, column, type); no traceback",
         ),
         (
             "Hostile strings (XSS, javascript: links, raw HTML, MyST raw and include, formulas)",
-            f"{len(PAYLOADS)} strings in every free-text field of a country config and an inventory",
+            f"{len(PAYLOADS)} strings in every free-text field of a country config and "
+            "an inventory",
             "shown as text in the built site, none executed in headless Chromium; formulas "
             "neutralised in exports (tests/test_hostile_text.py)",
         ),
