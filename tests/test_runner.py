@@ -134,3 +134,28 @@ def test_any_iso3_runs_the_real_stocktake_with_defaults(sandbox):
     assert "".join(nb["cells"][0]["source"]).startswith("# Ethiopia: official data stocktake")
     csv = f["results"] / "ETH" / "exports" / "official_stocktake" / "indicator_stocktake.csv"
     assert csv.read_text().splitlines()[0].startswith("goal,target,indicator,indicator_title")
+
+
+def test_new_weights_or_focus_change_the_published_ranking(sandbox):
+    import pandas as pd
+
+    env, f = sandbox
+    env["LNOB_NOTEBOOKS_DIR"] = str(ROOT / "notebooks")
+    ranked = f["results"] / "NPL" / "exports" / "gap_analysis" / "ranked_gaps.csv"
+
+    def top(*params):
+        args = [a for p in params for a in ("-p", p)]
+        res = lnob(env, "run", "--country", "NPL", "--notebook", "gap_analysis", "--quiet", *args)
+        assert res.returncode == 0, res.stderr
+        return pd.read_csv(ranked, dtype={"target": str})
+
+    base = top()
+    assert base["score"].is_monotonic_decreasing
+    voices = top("w_voices=10", "w_absolute=0")
+    assert (voices.head(10)["voices"] == 1).all(), "a heavy voices weight ranks voices gaps first"
+    assert (
+        voices.head(10)[["group", "target"]].values.tolist()
+        != base.head(10)[["group", "target"]].values.tolist()
+    )
+    focus = top("focus_targets=16.10", "focus_groups=persons_with_disabilities")
+    assert set(focus["target"]) >= {"16.10"} and "5.1" not in set(focus["target"])
