@@ -1,0 +1,108 @@
+"""Inequality of opportunity: group rates, the dissimilarity index (D), HOI and Shapley shares.
+
+``D = 1/(2·p̄) · Σ_k β_k·|p_k − p̄|`` over groups k (β_k the group's share of the population
+weight, p_k its rate, p̄ the overall rate), 0 when p̄ = 0; ``HOI = p̄·(1 − D)``. For a barrier
+(such as stunting) the rates are computed on the complement, 1 − outcome, so that a higher rate is
+always better. D is also the Duncan dissimilarity between how the successes and how the
+population are spread across the groups.
+"""
+
+from __future__ import annotations
+
+from itertools import combinations
+from math import factorial
+
+import numpy as np
+import pandas as pd
+
+
+def _codes(df: pd.DataFrame, by: list[str]) -> np.ndarray:
+    if not by:
+        return np.zeros(len(df), dtype=np.int64)
+    return df.groupby(by, sort=True, observed=True).ngroup().to_numpy()
+
+
+def _arrays(df, outcome, weight, barrier):
+    y = df[outcome].to_numpy(dtype=float)
+    if barrier:
+        y = 1.0 - y
+    w = np.ones(len(df)) if weight is None else df[weight].to_numpy(dtype=float)
+    return y, w
+
+
+def _d_from_codes(codes: np.ndarray, y: np.ndarray, w: np.ndarray) -> tuple[float, float]:
+    wk = np.bincount(codes, weights=w)
+    sk = np.bincount(codes, weights=w * y)
+    total = wk.sum()
+    pbar = sk.sum() / total
+    if pbar == 0:
+        return 0.0, 0.0
+    keep = wk > 0
+    pk = sk[keep] / wk[keep]
+    beta = wk[keep] / total
+    return float(np.sum(beta * np.abs(pk - pbar)) / (2 * pbar)), float(pbar)
+
+
+def group_rates(
+    df: pd.DataFrame, outcome: str, by: list[str], weight: str | None = None, barrier: bool = False
+) -> pd.DataFrame:
+    """Return, per group, the weighted rate, the population share β and the unweighted count."""
+    y, w = _arrays(df, outcome, weight, barrier)
+    tmp = df[by].assign(_y=y * w, _w=w)
+    g = tmp.groupby(by, sort=True, observed=True).agg(
+        weighted=("_y", "sum"), weight=("_w", "sum"), n=("_w", "size")
+    )
+    g["rate"] = g["weighted"] / g["weight"]
+    g["share"] = g["weight"] / g["weight"].sum()
+    return g[["rate", "share", "n"]].reset_index()
+
+
+def dindex(
+    df: pd.DataFrame, outcome: str, by: list[str], weight: str | None = None, barrier: bool = False
+) -> float:
+    """Return the dissimilarity index D of ``outcome`` across the groups defined by ``by``."""
+    y, w = _arrays(df, outcome, weight, barrier)
+    return _d_from_codes(_codes(df, by), y, w)[0]
+
+
+def hoi(
+    df: pd.DataFrame, outcome: str, by: list[str], weight: str | None = None, barrier: bool = False
+) -> float:
+    """Return the Human Opportunity Index p̄·(1 − D)."""
+    y, w = _arrays(df, outcome, weight, barrier)
+    d, pbar = _d_from_codes(_codes(df, by), y, w)
+    return pbar * (1 - d)
+
+
+def shapley(
+    df: pd.DataFrame,
+    outcome: str,
+    circumstances: list[str],
+    weight: str | None = None,
+    barrier: bool = False,
+) -> pd.Series:
+    """Return the exact Shapley decomposition of D by circumstance (the shares sum to D).
+
+    ``φ_c = Σ_{S ⊆ N∖{c}} |S|!·(n−|S|−1)!/n! · (D(S ∪ {c}) − D(S))`` with ``D(∅) = 0``.
+    """
+    y, w = _arrays(df, outcome, weight, barrier)
+    n = len(circumstances)
+    cache: dict[frozenset, float] = {frozenset(): 0.0}
+
+    def d_of(subset: frozenset) -> float:
+        if subset not in cache:
+            cols = [c for c in circumstances if c in subset]
+            cache[subset] = _d_from_codes(_codes(df, cols), y, w)[0]
+        return cache[subset]
+
+    out = {}
+    for c in circumstances:
+        others = [x for x in circumstances if x != c]
+        total = 0.0
+        for size in range(n):
+            weight_s = factorial(size) * factorial(n - size - 1) / factorial(n)
+            for s in combinations(others, size):
+                s = frozenset(s)
+                total += weight_s * (d_of(s | {c}) - d_of(s))
+        out[c] = total
+    return pd.Series(out, name="shapley_share_of_D")
