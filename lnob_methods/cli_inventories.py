@@ -12,6 +12,13 @@ def cmd_template(args) -> int:
     """Write the Excel template of a country's inventory."""
     iso3 = countries.check_iso3(args.country)
     out = Path(args.out or f"lnob_inventory_template_{iso3}.xlsx")
+    if out.is_absolute() or ".." in out.parts:
+        print(
+            f"lnob template: refusing to write {str(out)!r}: give a file name relative to "
+            "the current folder, without '..'.",
+            file=sys.stderr,
+        )
+        return 2
     if out.suffix.lower() != ".xlsx":
         print(f"lnob template: {out} must end in .xlsx", file=sys.stderr)
         return 2

@@ -210,13 +210,23 @@ def test_cli_validate_and_template(tmp_path):
     assert "(value: 'great')" in bad.stdout
     out = tmp_path / "k.xlsx"
     made = subprocess.run(
-        [*lnob, "template", "--country", "KEN", "--out", str(out)],
-        cwd=ROOT,
+        [*lnob, "template", "--country", "KEN", "--out", "k.xlsx"],
+        cwd=tmp_path,
         capture_output=True,
         text=True,
         check=False,
     )
     assert made.returncode == 0 and out.exists()
+    for evil in ["../outside.xlsx", "/tmp/abs.xlsx"]:
+        refused = subprocess.run(
+            [*lnob, "template", "--country", "KEN", "--out", evil],
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert refused.returncode == 2 and "refusing to write" in refused.stderr
+    assert not (tmp_path.parent / "outside.xlsx").exists()
 
 
 codes = st.sampled_from
