@@ -1,0 +1,63 @@
+"""How `lnob run --notebook official_stocktake` scales with the number of countries.
+
+Runs 8, 16 and 32 countries of the UN SDG database (alphabetical, non-pilots) into a sandbox
+folder with 2 jobs and prints the time per country: linear scaling keeps it flat.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from lnob_methods import countries
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def main() -> int:
+    codes = [c for c in sorted(countries.iso3_names()) if c not in countries.configured_countries()]
+    print(f"{'countries':>9} {'seconds':>8} {'s/country':>10} {'failed':>7}")
+    for n in (8, 16, 32):
+        with tempfile.TemporaryDirectory() as tmp:
+            shutil.copyfile(ROOT / "_toc.yml", Path(tmp) / "_toc.yml")
+            env = {
+                **os.environ,
+                "LNOB_RESULTS_DIR": f"{tmp}/results",
+                "LNOB_STATE_DIR": f"{tmp}/state",
+                "LNOB_TOC": f"{tmp}/_toc.yml",
+            }
+            shutil.copytree(ROOT / ".lnob" / "cache", f"{tmp}/state/cache", dirs_exist_ok=True)
+            t = time.perf_counter()
+            res = subprocess.run(
+                [
+                    sys.executable,
+                    "-m",
+                    "lnob_methods.cli",
+                    "run",
+                    "--quiet",
+                    "--notebook",
+                    "official_stocktake",
+                    "--jobs",
+                    "2",
+                    "--country",
+                    *codes[:n],
+                ],
+                env=env,
+                cwd=ROOT,
+                capture_output=True,
+                text=True,
+                check=False,
+            )
+            took = time.perf_counter() - t
+            failed = res.stdout.strip().splitlines()[-1].split(", ")[-1]
+            print(f"{n:9d} {took:8.1f} {took / n:10.2f} {failed:>7}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
