@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 
 import pandas as pd
@@ -12,6 +12,9 @@ import yaml
 
 from . import paths, taxonomy
 from .errors import InputError, Problem
+
+# A config file's fields are keys, and its problems say so.
+_key_problem = partial(Problem, label="key")
 
 # key -> (expected type, required)
 _KEYS: dict[str, tuple[type | tuple[type, ...], bool]] = {
@@ -153,17 +156,12 @@ def parse_country(path: Path) -> Country:
             raw = yaml.safe_load(fh)
     except yaml.YAMLError as exc:
         raise InputError(
-            [
-                Problem(
-                    label="key", file=name, kind="yaml-syntax", message=f"is not valid YAML: {exc}"
-                )
-            ]
+            [_key_problem(file=name, kind="yaml-syntax", message=f"is not valid YAML: {exc}")]
         ) from None
     if not isinstance(raw, dict):
         raise InputError(
             [
-                Problem(
-                    label="key",
+                _key_problem(
                     file=name,
                     kind="not-a-mapping",
                     message="must be a YAML mapping of keys.",
@@ -199,8 +197,7 @@ def _check_keys(name: str, raw: dict) -> list[Problem]:
     for key in raw:
         if key not in _KEYS:
             problems.append(
-                Problem(
-                    label="key",
+                _key_problem(
                     file=name,
                     kind="unknown-key",
                     message="is not a country config key; remove it or fix "
@@ -213,8 +210,7 @@ def _check_keys(name: str, raw: dict) -> list[Problem]:
         if key not in raw:
             if required:
                 problems.append(
-                    Problem(
-                        label="key",
+                    _key_problem(
                         file=name,
                         kind="missing-key",
                         message=f"add the key {key!r}.",
@@ -223,8 +219,7 @@ def _check_keys(name: str, raw: dict) -> list[Problem]:
                 )
         elif not isinstance(raw[key], typ):
             problems.append(
-                Problem(
-                    label="key",
+                _key_problem(
                     file=name,
                     kind="wrong-type",
                     message=f"must be a {_type_name(typ)}, not {type(raw[key]).__name__}.",
@@ -238,8 +233,7 @@ def _check_keys(name: str, raw: dict) -> list[Problem]:
             col = f"research_focus.{key}"
             if key not in _FOCUS_KEYS:
                 problems.append(
-                    Problem(
-                        label="key",
+                    _key_problem(
                         file=name,
                         kind="unknown-key",
                         message="is not a research_focus key." + suggest(key, _FOCUS_KEYS),
@@ -249,8 +243,7 @@ def _check_keys(name: str, raw: dict) -> list[Problem]:
                 )
             elif not isinstance(val, _FOCUS_KEYS[key]):
                 problems.append(
-                    Problem(
-                        label="key",
+                    _key_problem(
                         file=name,
                         kind="wrong-type",
                         message=f"must be a {_type_name(_FOCUS_KEYS[key])}.",
@@ -265,8 +258,7 @@ def _check_values(name: str, stem: str, raw: dict) -> list[Problem]:
     problems = []
     if raw["iso3"] != stem:
         problems.append(
-            Problem(
-                label="key",
+            _key_problem(
                 file=name,
                 kind="iso3-mismatch",
                 message=f"must equal the file name {stem!r}.",
@@ -276,8 +268,7 @@ def _check_values(name: str, stem: str, raw: dict) -> list[Problem]:
         )
     if raw["iso3"] not in iso3_names():
         problems.append(
-            Problem(
-                label="key",
+            _key_problem(
                 file=name,
                 kind="unknown-country",
                 message="is not a known ISO3 code." + suggest(raw["iso3"], iso3_names()),
@@ -290,8 +281,7 @@ def _check_values(name: str, stem: str, raw: dict) -> list[Problem]:
     for t in focus.get("sdg_targets", []):
         if not isinstance(t, str):
             problems.append(
-                Problem(
-                    label="key",
+                _key_problem(
                     file=name,
                     kind="target-not-text",
                     message="write SDG targets as quoted text "
@@ -302,8 +292,7 @@ def _check_values(name: str, stem: str, raw: dict) -> list[Problem]:
             )
         elif t not in valid_targets:
             problems.append(
-                Problem(
-                    label="key",
+                _key_problem(
                     file=name,
                     kind="unknown-target",
                     message="is not an SDG target." + suggest(t, valid_targets),
@@ -317,8 +306,7 @@ def _check_values(name: str, stem: str, raw: dict) -> list[Problem]:
         col = f"country_groups[{i}]"
         if not isinstance(g, dict) or set(g) != {"id", "label", "dimension"}:
             problems.append(
-                Problem(
-                    label="key",
+                _key_problem(
                     file=name,
                     kind="bad-group",
                     message="each country group needs exactly the keys id, label and dimension.",
@@ -329,8 +317,7 @@ def _check_values(name: str, stem: str, raw: dict) -> list[Problem]:
             continue
         if g["dimension"] not in dims:
             problems.append(
-                Problem(
-                    label="key",
+                _key_problem(
                     file=name,
                     kind="unknown-dimension",
                     message="is not an LNOB dimension." + suggest(g["dimension"], dims),
@@ -343,8 +330,7 @@ def _check_values(name: str, stem: str, raw: dict) -> list[Problem]:
     for gid in focus.get("groups", []):
         if gid not in known:
             problems.append(
-                Problem(
-                    label="key",
+                _key_problem(
                     file=name,
                     kind="unknown-group",
                     message="is not a group of the LNOB taxonomy "
@@ -357,8 +343,7 @@ def _check_values(name: str, stem: str, raw: dict) -> list[Problem]:
         for v in raw.get(key) or []:
             if not isinstance(v, str):
                 problems.append(
-                    Problem(
-                        label="key",
+                    _key_problem(
                         file=name,
                         kind="wrong-type",
                         message="each entry must be text.",
