@@ -141,6 +141,8 @@ def execute(job: Job, key: str) -> Outcome:
             progress_bar=False,
             log_output=False,
             request_save_on_cell_execute=False,
+            # The kernel's own log (TCP transport notice, interrupt on shutdown) is noise here.
+            extra_arguments=["--IPKernelApp.log_level=CRITICAL"],
             execution_timeout=CELL_TIMEOUT,
         )
     except pm.PapermillExecutionError as exc:
