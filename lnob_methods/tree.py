@@ -1,0 +1,211 @@
+"""Regression trees in the ESCAP-compatible mode of R's rpart (method "anova").
+
+Weighted squared-error splits; numeric circumstances split at midpoints between distinct values;
+categorical circumstances are ordered by their weighted mean response and split along that order,
+as rpart does for anova; the first best split wins ties (variables in column order). Stopping as in
+the ESCAP methodology: maximum depth 6, minimum leaf size ``max(49, n/11)`` unweighted rows
+(``n/19`` when ethnicity or religion is a circumstance), minimum split size twice that, complexity
+parameter ``1/n``; the grown tree is then pruned at that complexity (weakest-link cost-complexity
+pruning), which is what rpart returns for that ``cp``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+
+@dataclass
+class Node:
+    """One node: its rows, weighted mean and risk, and (if split) the rule and children."""
+
+    rows: np.ndarray
+    depth: int
+    mean: float
+    risk: float
+    weight: float
+    var: str | None = None
+    threshold: float | None = None
+    left_levels: tuple | None = None
+    children: list = field(default_factory=list)
+
+    @property
+    def n(self) -> int:
+        """Unweighted number of rows."""
+        return len(self.rows)
+
+
+def escap_controls(n: int, circumstances: list[str]) -> dict:
+    """Return minbucket, minsplit, cp and maxdepth of the ESCAP-compatible mode for n rows."""
+    sensitive = any(c.lower() in {"ethnicity", "religion"} for c in circumstances)
+    minbucket = max(49, round(n / (19 if sensitive else 11)))
+    return {"minbucket": minbucket, "minsplit": 2 * minbucket, "cp": 1 / n, "maxdepth": 6}
+
+
+def _risk(y, w):
+    tw = w.sum()
+    mean = (w * y).sum() / tw
+    return mean, float((w * (y - mean) ** 2).sum()), float(tw)
+
+
+def _best_split(x, y, w, categorical, minbucket):
+    """Return (improvement, threshold or left levels) of the best split of one variable."""
+    if categorical:
+        levels = pd.unique(x)
+        means = {lv: np.average(y[x == lv], weights=w[x == lv]) for lv in levels}
+        order = sorted(levels, key=lambda lv: (means[lv], str(lv)))
+        rank = {lv: i for i, lv in enumerate(order)}
+        key = np.array([rank[v] for v in x], dtype=float)
+    else:
+        key = x.astype(float)
+    idx = np.argsort(key, kind="stable")
+    ks, ys, ws = key[idx], y[idx], w[idx]
+    cw, cs = np.cumsum(ws), np.cumsum(ws * ys)
+    tw, ts = cw[-1], cs[-1]
+    n = len(ks)
+    pos = np.arange(1, n)  # split after position i-1: left = first i rows
+    ok = (ks[pos] > ks[pos - 1]) & (pos >= minbucket) & (n - pos >= minbucket)
+    if not ok.any():
+        return 0.0, None
+    lw, ls = cw[pos - 1], cs[pos - 1]
+    rw, rs = tw - lw, ts - ls
+    with np.errstate(divide="ignore", invalid="ignore"):
+        gain = ls**2 / lw + rs**2 / rw - ts**2 / tw
+    gain = np.where(ok, gain, -np.inf)
+    best = int(np.argmax(gain))
+    if not np.isfinite(gain[best]) or gain[best] <= 0:
+        return 0.0, None
+    i = pos[best]
+    if categorical:
+        return float(gain[best]), tuple(order[: int(ks[i - 1]) + 1])
+    return float(gain[best]), (ks[i - 1] + ks[i]) / 2
+
+
+def grow(
+    df: pd.DataFrame,
+    outcome: str,
+    circumstances: list[str],
+    weight: str | None = None,
+    controls: dict | None = None,
+) -> Node:
+    """Grow and prune the tree; return its root node."""
+    ctl = controls or escap_controls(len(df), circumstances)
+    y = df[outcome].to_numpy(dtype=float)
+    w = np.ones(len(df)) if weight is None else df[weight].to_numpy(dtype=float)
+    cols = {c: df[c].to_numpy() for c in circumstances}
+    cats = {c: not pd.api.types.is_numeric_dtype(df[c]) for c in circumstances}
+    mean, risk, tw = _risk(y, w)
+    root = Node(np.arange(len(df)), 0, mean, risk, tw)
+    alpha = ctl["cp"] * root.risk
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if node.n < ctl["minsplit"] or node.depth >= ctl["maxdepth"] or node.risk <= alpha:
+            continue
+        best = (0.0, None, None)
+        for c in circumstances:
+            gain, rule = _best_split(
+                cols[c][node.rows], y[node.rows], w[node.rows], cats[c], ctl["minbucket"]
+            )
+            if rule is not None and gain > best[0]:
+                best = (gain, c, rule)
+        gain, var, rule = best
+        if var is None or gain <= alpha:
+            continue
+        x = cols[var][node.rows]
+        left = np.isin(x, rule) if cats[var] else x < rule
+        node.var = var
+        if cats[var]:
+            node.left_levels = rule
+        else:
+            node.threshold = float(rule)
+        for part in (node.rows[left], node.rows[~left]):
+            m, r, t = _risk(y[part], w[part])
+            child = Node(part, node.depth + 1, m, r, t)
+            node.children.append(child)
+            stack.append(child)
+    _prune(root, alpha)
+    return root
+
+
+def _subtree(node):
+    if not node.children:
+        return node.risk, 1
+    r, k = 0.0, 0
+    for c in node.children:
+        cr, ck = _subtree(c)
+        r, k = r + cr, k + ck
+    return r, k
+
+
+def _prune(root: Node, alpha: float) -> None:
+    """Weakest-link pruning: collapse the internal node with the smallest g ≤ alpha, repeatedly."""
+    while True:
+        weakest, g_min = None, np.inf
+        stack = [root]
+        while stack:
+            node = stack.pop()
+            if node.children:
+                r, k = _subtree(node)
+                g = (node.risk - r) / (k - 1)
+                if g < g_min:
+                    weakest, g_min = node, g
+                stack.extend(node.children)
+        if weakest is None or g_min > alpha:
+            return
+        weakest.children, weakest.var = [], None
+        weakest.threshold = weakest.left_levels = None
+
+
+def leaves(root: Node) -> list[Node]:
+    """Return the leaves, left to right."""
+    out, stack = [], [root]
+    while stack:
+        node = stack.pop()
+        if node.children:
+            stack.extend(reversed(node.children))
+        else:
+            out.append(node)
+    return out
+
+
+def splits(root: Node) -> list[tuple]:
+    """Return every split as (variable, threshold or sorted left levels), in preorder."""
+    out, stack = [], [root]
+    while stack:
+        node = stack.pop()
+        if node.children:
+            rule = (
+                node.threshold
+                if node.threshold is not None
+                else tuple(sorted(map(str, node.left_levels)))
+            )
+            out.append((node.var, rule))
+            stack.extend(reversed(node.children))
+    return out
+
+
+MIN_PREVALENCE = 0.03
+
+
+def analyse(
+    df: pd.DataFrame, outcome: str, circumstances: list[str], weight: str | None = None
+) -> Node | None:
+    """Grow the ESCAP-mode tree, or return None when prevalence is under 3% (not analysed)."""
+    w = np.ones(len(df)) if weight is None else df[weight].to_numpy(dtype=float)
+    prevalence = float(np.average(df[outcome].to_numpy(dtype=float), weights=w))
+    if prevalence < MIN_PREVALENCE or len(df) == 0:
+        return None
+    return grow(df, outcome, circumstances, weight)
+
+
+def furthest_behind(root: Node) -> Node:
+    """Return the leaf with the lowest rate; ties go to the larger leaf (more rows)."""
+    return min(leaves(root), key=lambda leaf: (leaf.mean, -leaf.n))
+
+
+def furthest_ahead(root: Node) -> Node:
+    """Return the leaf with the highest rate; ties go to the larger leaf (more rows)."""
+    return max(leaves(root), key=lambda leaf: (leaf.mean, leaf.n))
