@@ -31,7 +31,8 @@ WORSE_WHEN_HIGHER = re.compile(
     r"mortality|death|poverty|poor\b|stunt|wast|overweight|obes|anaemi|undernourish|"
     r"violence|victim|homicide|suicide|unemploy|not in (education|employment)|neet|out.of.school|"
     r"child labou?r|married (before|by)|mutilation|hiv|malaria|tubercul|hepatitis|incidence|"
-    r"food insecurity|informal|slum|without|lack|deprived|below|injur|disaster|affected|missing",
+    r"food insecurity|informal|slum|without|lack|deprived|below|injur|disaster|affected|missing|"
+    r"tobacco|alcohol|smok|substance|drug use|particulate|pollut|emission",
     re.IGNORECASE,
 )
 
@@ -63,7 +64,11 @@ def group_gaps(data: pd.DataFrame) -> pd.DataFrame:
     for group, col, code, ref, label in COMPARISONS:
         others = [c for c in people if c != col]
         base = data.dropna(subset=["value_num"])
-        base = base[base[col].isin([code, ref])]
+        # Parity indices are already ratios between groups: comparing them again says nothing.
+        base = base[
+            base[col].isin([code, ref])
+            & ~base["series_description"].str.contains("parity index", case=False)
+        ]
         if base.empty:
             continue
         # Pair values that agree on every other breakdown (same age band, same sex...).

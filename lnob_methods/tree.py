@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 
 
-@dataclass
+@dataclass(eq=False)  # nodes are compared by identity, never by their arrays
 class Node:
     """One node: its rows, weighted mean and risk, and (if split) the rule and children."""
 
@@ -51,13 +51,19 @@ def _risk(y, w):
 
 
 def _best_split(x, y, w, categorical, minbucket):
-    """Return (improvement, threshold or left levels) of the best split of one variable."""
+    """Return (improvement, threshold or left level codes) of the best split of one variable.
+
+    ``x`` holds integer level codes for a categorical variable, values for a numeric one.
+    """
     if categorical:
-        levels = pd.unique(x)
-        means = {lv: np.average(y[x == lv], weights=w[x == lv]) for lv in levels}
-        order = sorted(levels, key=lambda lv: (means[lv], str(lv)))
-        rank = {lv: i for i, lv in enumerate(order)}
-        key = np.array([rank[v] for v in x], dtype=float)
+        levels, inverse = np.unique(x, return_inverse=True)
+        sw = np.bincount(inverse, weights=w)
+        sy = np.bincount(inverse, weights=w * y)
+        # rpart orders the categories of an anova split by their (weighted) mean response.
+        order = np.lexsort((levels, sy / sw))
+        rank = np.empty(len(levels), dtype=float)
+        rank[order] = np.arange(len(levels))
+        key = rank[inverse]
     else:
         key = x.astype(float)
     idx = np.argsort(key, kind="stable")
@@ -79,7 +85,7 @@ def _best_split(x, y, w, categorical, minbucket):
         return 0.0, None
     i = pos[best]
     if categorical:
-        return float(gain[best]), tuple(order[: int(ks[i - 1]) + 1])
+        return float(gain[best]), tuple(levels[order[: int(ks[i - 1]) + 1]].tolist())
     return float(gain[best]), (ks[i - 1] + ks[i]) / 2
 
 
@@ -94,8 +100,14 @@ def grow(
     ctl = controls or escap_controls(len(df), circumstances)
     y = df[outcome].to_numpy(dtype=float)
     w = np.ones(len(df)) if weight is None else df[weight].to_numpy(dtype=float)
-    cols = {c: df[c].to_numpy() for c in circumstances}
     cats = {c: not pd.api.types.is_numeric_dtype(df[c]) for c in circumstances}
+    labels, cols = {}, {}
+    for c in circumstances:
+        if cats[c]:
+            codes, uniques = pd.factorize(df[c], sort=True)
+            cols[c], labels[c] = codes, np.asarray(uniques)
+        else:
+            cols[c] = df[c].to_numpy()
     mean, risk, tw = _risk(y, w)
     root = Node(np.arange(len(df)), 0, mean, risk, tw)
     alpha = ctl["cp"] * root.risk
@@ -118,7 +130,7 @@ def grow(
         left = np.isin(x, rule) if cats[var] else x < rule
         node.var = var
         if cats[var]:
-            node.left_levels = rule
+            node.left_levels = tuple(labels[var][list(rule)].tolist())
         else:
             node.threshold = float(rule)
         for part in (node.rows[left], node.rows[~left]):
@@ -209,3 +221,39 @@ def furthest_behind(root: Node) -> Node:
 def furthest_ahead(root: Node) -> Node:
     """Return the leaf with the highest rate; ties go to the larger leaf (more rows)."""
     return max(leaves(root), key=lambda leaf: (leaf.mean, leaf.n))
+
+
+def assign(root: Node, df: pd.DataFrame) -> np.ndarray:
+    """Return, for every row of ``df``, the index (in :func:`leaves` order) of its leaf."""
+    order = {id(leaf): i for i, leaf in enumerate(leaves(root))}
+    out = np.full(len(df), -1)
+    stack = [(root, np.arange(len(df)))]
+    while stack:
+        node, rows = stack.pop()
+        if not node.children:
+            out[rows] = order[id(node)]
+            continue
+        x = df[node.var].to_numpy()[rows]
+        left = np.isin(x, node.left_levels) if node.left_levels is not None else x < node.threshold
+        stack += [(node.children[0], rows[left]), (node.children[1], rows[~left])]
+    return out
+
+
+def paths(root: Node) -> list[str]:
+    """Return a readable rule for each leaf, e.g. "urban = rural AND wealth < 2.5"."""
+    out = []
+
+    def walk(node, conds):
+        if not node.children:
+            out.append(" AND ".join(conds) or "everyone")
+            return
+        if node.left_levels is not None:
+            lv = ", ".join(map(str, node.left_levels))
+            rules = [f"{node.var} in {{{lv}}}", f"{node.var} not in {{{lv}}}"]
+        else:
+            rules = [f"{node.var} < {node.threshold:g}", f"{node.var} >= {node.threshold:g}"]
+        for child, rule in zip(node.children, rules, strict=True):
+            walk(child, [*conds, rule])
+
+    walk(root, [])
+    return out

@@ -193,3 +193,80 @@ def test_xlsx_and_csv_exports_are_reproducible_and_formula_safe(tmp_path):
         '1,"\'=HYPERLINK(""x"")",\'+1',
         "-2,'@SUM(A1),'\tx",
     ]
+
+
+def test_group_gaps_direction_and_latest_common_year():
+    from lnob_methods import group_gaps
+
+    base = dict.fromkeys(sdgdb.PEOPLE_COLUMNS, "")
+    rows = [
+        # mortality: higher is worse; rural 30 vs urban 20 in 2019 (latest common year)
+        {
+            "series_code": "M",
+            "series_description": "Under-five mortality rate",
+            "year": 2019,
+            "location": "rural",
+            "value_num": 30.0,
+        },
+        {
+            "series_code": "M",
+            "series_description": "Under-five mortality rate",
+            "year": 2019,
+            "location": "urban",
+            "value_num": 20.0,
+        },
+        {
+            "series_code": "M",
+            "series_description": "Under-five mortality rate",
+            "year": 2021,
+            "location": "rural",
+            "value_num": 25.0,
+        },
+        # completion: higher is better; female 60 vs male 80
+        {
+            "series_code": "C",
+            "series_description": "Completion rate",
+            "year": 2020,
+            "sex": "female",
+            "value_num": 60.0,
+        },
+        {
+            "series_code": "C",
+            "series_description": "Completion rate",
+            "year": 2020,
+            "sex": "male",
+            "value_num": 80.0,
+        },
+        {
+            "series_code": "P",
+            "series_description": "Gender parity index for completion",
+            "year": 2020,
+            "sex": "female",
+            "value_num": 0.9,
+        },
+        {
+            "series_code": "P",
+            "series_description": "Gender parity index for completion",
+            "year": 2020,
+            "sex": "male",
+            "value_num": 1.0,
+        },
+    ]
+    df = pd.DataFrame(
+        [{**base, "indicator": "3.2.1", "other_disaggregations": "", **r} for r in rows]
+    )
+    df.loc[df["series_code"] == "C", "indicator"] = "4.1.2"
+    out = group_gaps.group_gaps(df).set_index("series_code")
+    assert "P" not in out.index, "parity indices are not compared again"
+    m = out.loc["M"]
+    assert (m["group"], m["year"], m["value"], m["reference_value"]) == (
+        "rural_population",
+        2019,
+        30.0,
+        20.0,
+    )
+    assert bool(m["worse_when_higher"]) and bool(m["group_behind"])
+    assert m["relative_gap"] == pytest.approx(10 / 30)
+    c = out.loc["C"]
+    assert c["group"] == "women_and_girls" and bool(c["group_behind"])
+    assert c["target"] == "4.1" and c["relative_gap"] == pytest.approx(0.25)
