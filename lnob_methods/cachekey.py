@@ -1,9 +1,9 @@
 """What a run depends on, and the cache key that decides whether it must run again.
 
 A run is skipped when its key is unchanged. The key covers: the template text; the source of every
-``lnob_methods`` module; every data file the run can read (reference data, taxonomy, forms,
-codebook, this country's config and folder; other countries' files are left out); the parameters;
-the Python version; and the versions of the packages that compute results.
+``lnob_methods`` module; every data file the run can read (reference data, taxonomy, forms, the
+voices codebook and name lists, this country's config and folder; other countries' files are left
+out); the parameters; the Python version; and the versions of the packages that compute results.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from pathlib import Path
 
 from . import paths, runcard
 
-SHARED_DATA = ["reference", "taxonomy", "forms", "codebook"]
+SHARED_DATA = ["reference", "taxonomy", "forms", "voices"]
 
 
 @lru_cache(maxsize=4096)

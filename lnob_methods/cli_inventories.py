@@ -1,4 +1,7 @@
-"""``lnob template`` and ``lnob validate``: the inventory subcommands of the ``lnob`` command."""
+"""``lnob template`` and ``lnob validate``: the input-checking subcommands of the ``lnob`` command.
+
+``lnob validate`` checks evidence inventories, or, with ``--testimonies``, testimony exports.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +9,7 @@ import sys
 from pathlib import Path
 
 from . import countries
+from .errors import ParameterError
 
 
 def cmd_template(args) -> int:
@@ -30,9 +34,7 @@ def cmd_template(args) -> int:
 
 
 def cmd_validate(args) -> int:
-    """Check inventory files; print every problem; exit 0 only when all are clean."""
-    from .inventories import check_files
-
+    """Check inventory or testimony files; print every problem; exit 0 only when all are clean."""
     files = [Path(p) for p in args.paths]
     expanded = []
     for f in files:
@@ -41,7 +43,13 @@ def cmd_validate(args) -> int:
         else:
             expanded.append(f)
     country = countries.check_iso3(args.country) if args.country else None
-    tidy, problems = check_files(expanded, country)
+    if args.testimonies:
+        n, problems, what = _check_testimonies(expanded, country)
+    else:
+        from .inventories import check_files
+
+        tidy, problems = check_files(expanded, country)
+        n, what = len(tidy), "item(s)"
     for p in problems:
         print(p)
     if problems:
@@ -50,8 +58,23 @@ def cmd_validate(args) -> int:
             "`lnob validate` again."
         )
         return 1
-    print(f"{len(expanded)} file(s), {len(tidy)} item(s): no problems found.")
+    print(f"{len(expanded)} file(s), {n} {what}: no problems found.")
     return 0
+
+
+def _check_testimonies(files: list[Path], country: str | None):
+    from .voices_check import check_testimonies
+    from .voices_io import read_files
+
+    if country is None:
+        raise ParameterError(
+            "lnob validate --testimonies needs --country ISO3: areas and groups are checked "
+            "against the country."
+        )
+    place = countries.load_country(country)
+    main, proposals, problems = read_files(files)
+    tidy, found = check_testimonies(main, place.iso3, list(place.groups()["group"]))
+    return len(tidy), problems + found, f"testimonies and {len(proposals)} proposal(s)"
 
 
 def register(sub) -> None:
@@ -67,4 +90,9 @@ def register(sub) -> None:
     v = sub.add_parser("validate", help="check inventory files (xlsx, csv, Kobo, HXL)")
     v.add_argument("paths", nargs="+", metavar="PATH", help="files or folders")
     v.add_argument("--country", metavar="ISO3", help="check against this country's config")
+    v.add_argument(
+        "--testimonies",
+        action="store_true",
+        help="the files are testimony exports (Kobo/ODK) of the testimony form",
+    )
     v.set_defaults(func=cmd_validate)

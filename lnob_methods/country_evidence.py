@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from . import countries, evidence, gaps, group_gaps, inventories, sdgdb, stocktake, taxonomy
+from . import countries, evidence, gaps, group_gaps, inventories, sdgdb, stocktake, taxonomy, voices
 
 
 @dataclass
@@ -34,6 +34,13 @@ class CountryEvidence:
         return gaps.severity(behind[["group", "target", "relative_gap"]])
 
 
+def _voices_rows(iso3: str, k: int) -> pd.DataFrame:
+    if not voices.country_files(iso3):
+        return pd.DataFrame(columns=evidence.COLUMNS)
+    v = voices.prepare(iso3, k=k)
+    return evidence.voices_evidence_rows(voices.gap_cells(v), voices.latest_year(v))
+
+
 def _split(text: str) -> tuple[str, ...]:
     return tuple(t.strip() for t in text.replace(";", ",").split(",") if t.strip())
 
@@ -47,6 +54,7 @@ def assemble(
     synthesis_min: int = 3,
     focus_targets: str = "",
     focus_groups: str = "",
+    k: int = voices.DEFAULT_K,
 ) -> CountryEvidence:
     """Return a country's evidence from official statistics and the organisations' inventories.
 
@@ -58,6 +66,8 @@ def assemble(
         Stocktake and gap-class parameters (see :mod:`lnob_methods.gaps`).
     focus_targets, focus_groups
         Comma-separated overrides of the research focus of the country config.
+    k
+        The small-cell threshold of the voices (testimonies) stream.
     """
     place = countries.load_country(country)
     groups = place.groups()
@@ -65,7 +75,9 @@ def assemble(
     official = stocktake.indicator_stocktake(data, since_year=since_year)
     inv = inventories.load_country(place.iso3)
     ev = evidence.combine(
-        evidence.official_evidence(official, groups), evidence.inventory_evidence(inv)
+        evidence.official_evidence(official, groups),
+        evidence.inventory_evidence(inv),
+        _voices_rows(place.iso3, k),
     )
     f_targets = _split(focus_targets) or place.focus_targets
     f_groups = _split(focus_groups) or place.focus_groups

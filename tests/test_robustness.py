@@ -87,3 +87,56 @@ def test_xlsx_member_outside_the_archive_is_refused_without_extraction(tmp_path)
     _, problems = inventories.check_files([path], "KEN")
     assert [p.kind for p in problems] == ["unsafe-file"]
     assert not (tmp_path / "etc").exists()
+
+
+@SETTINGS
+@given(data=st.binary(max_size=2048), suffix=st.sampled_from([".csv", ".xlsx"]))
+def test_random_bytes_never_crash_the_testimony_loader(tmp_path, data, suffix):
+    from lnob_methods import voices_io
+    from lnob_methods.voices_check import check_testimonies
+
+    path = tmp_path / f"junk{suffix}"
+    path.write_bytes(data)
+    main, _, problems = voices_io.read_files([path])
+    tidy, found = check_testimonies(main, "KEN", ["youth"])
+    assert all(p.file == str(path) and p.kind for p in problems + found)
+
+
+@SETTINGS
+@given(rows=st.lists(st.lists(cells, min_size=0, max_size=16), max_size=8))
+def test_random_testimony_export_content_gives_located_problems(tmp_path, rows):
+    from openpyxl import Workbook
+
+    from lnob_methods import voices_io
+    from lnob_methods.voices_check import check_testimonies, consent_status, exclusion_counts
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(
+        [
+            "consent/consent_use",
+            "consent/consent_publish",
+            "respondent/age_band",
+            "respondent/sex",
+            "respondent/groups",
+            "respondent/admin1",
+            "child_consent/caregiver_consent",
+            "child_consent/child_assent",
+            "story/language",
+            "story/story_text",
+            "_uuid",
+            "_index",
+            "_submission_time",
+        ]
+    )
+    for r in rows:
+        ws.append(r)
+    path = tmp_path / "random.xlsx"
+    wb.save(path)
+    main, _, problems = voices_io.read_files([path])
+    tidy, found = check_testimonies(main, "KEN", ["youth", "women_and_girls"])
+    for p in problems + found:
+        assert p.file == str(path) and p.kind and p.message
+    # every row read is accounted for, whatever it holds
+    table = exclusion_counts(len(main), problems + found, consent_status(tidy))
+    assert int(table["testimonies"].sum()) == len(main)

@@ -1,0 +1,163 @@
+"""Statistical disclosure control for testimonies: k-anonymous tags and suppressed counts.
+
+Two rules protect the people who gave testimonies:
+
+- **Tags** (group, sex, age band, area) shown beside a quote are coarsened, one attribute at a
+  time by global recoding, until every combination shown holds at least *k* testimonies; the few
+  testimonies still in smaller combinations have their tags withheld (and are never quoted).
+- **Counts** between 1 and *k* − 1 are suppressed (primary suppression); where a table shows a
+  total, a second cell of the same row or column is suppressed too, so that a suppressed count
+  cannot be recovered by subtraction (complementary suppression). Zero is published: it reveals no
+  one.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from . import taxonomy
+from .voices_form import AGE_BANDS
+
+SUPPRESSED = pd.NA
+WITHHELD = "withheld"
+ALL = {"area": "all areas", "age": "all ages", "sex": "all", "group": "all groups"}
+# Each attribute's levels, finest first; a level maps a raw value to what is shown.
+_AGE_BROAD = {
+    "10_14": "under 18",
+    "15_17": "under 18",
+    "18_24": "18-34",
+    "25_34": "18-34",
+    "35_59": "35-59",
+    "60_plus": "60 and over",
+}
+_AGE_FINE = {b: b.replace("_plus", " and over").replace("_", "-") for b in AGE_BANDS}
+_SEX_BROAD = {
+    "female": "female",
+    "male": "male",
+    "other": "other or not stated",
+    "prefer_not_to_say": "other or not stated",
+}
+# The order in which attributes are coarsened: area first, the group last (the analysis is by
+# group, so it is kept as long as possible).
+ORDER = ("area", "age", "sex", "group")
+
+
+def levels(area_names: dict[str, str], group_labels: dict[str, str]) -> dict[str, list[dict]]:
+    """Return each tag attribute's generalisation levels (value maps), finest first.
+
+    Parameters
+    ----------
+    area_names
+        Admin-1 p-code to name.
+    group_labels
+        Group id to label; the second level is the group's LNOB dimension.
+    """
+    groups = taxonomy.groups_table()
+    dim_of = dict(zip(groups["group"], groups["dimension_label"], strict=True))
+    return {
+        "area": [area_names],
+        "age": [_AGE_FINE, _AGE_BROAD],
+        "sex": [{s: s.replace("_", " ") for s in _SEX_BROAD}, _SEX_BROAD],
+        "group": [group_labels, {g: dim_of.get(g, "Other status") for g in group_labels}],
+    }
+
+
+def coarsen(
+    tags: pd.DataFrame, k: int, hierarchy: dict[str, list[dict]], max_withheld: float = 0.05
+) -> tuple[pd.DataFrame, dict[str, int]]:
+    """Return k-anonymous tags and the level chosen per attribute.
+
+    Parameters
+    ----------
+    tags
+        One row per testimony and group: columns ``area``, ``age``, ``sex``, ``group`` (raw codes).
+    k
+        The smallest combination that may be shown.
+    hierarchy
+        From :func:`levels`; a level beyond the last maps everything to :data:`ALL`.
+    max_withheld
+        Share of rows whose tags may be withheld instead of coarsening further.
+
+    Returns
+    -------
+    shown, chosen
+        ``shown`` has the same index and columns, values as shown (or :data:`WITHHELD` for every
+        column of a row left in a combination smaller than ``k``); ``chosen`` the level per
+        attribute (0 = as collected).
+    """
+    chosen = dict.fromkeys(ORDER, 0)
+    while True:
+        shown = _apply(tags, hierarchy, chosen)
+        size = shown.groupby(list(ORDER), dropna=False)["area"].transform("size")
+        small = size < k
+        if small.mean() <= max_withheld or all(chosen[a] > len(hierarchy[a]) - 1 for a in ORDER):
+            shown.loc[small, list(ORDER)] = WITHHELD
+            return shown, chosen
+        nxt = next(a for a in ORDER if chosen[a] <= len(hierarchy[a]) - 1)
+        chosen[nxt] += 1
+
+
+def _apply(tags: pd.DataFrame, hierarchy: dict, chosen: dict) -> pd.DataFrame:
+    out = pd.DataFrame(index=tags.index)
+    for a in ORDER:
+        lvl = chosen[a]
+        if lvl >= len(hierarchy[a]):
+            out[a] = ALL[a]
+        else:
+            mapping = hierarchy[a][lvl]
+            out[a] = tags[a].map(lambda v, m=mapping: m.get(v, str(v)))
+    return out
+
+
+def suppress(counts: pd.Series | pd.DataFrame, k: int) -> pd.Series | pd.DataFrame:
+    """Return counts with every value from 1 to ``k`` − 1 replaced by :data:`SUPPRESSED`.
+
+    The result has the nullable ``Int64`` type, so suppressed cells stay missing, never 0.
+    """
+    out = counts.astype("Int64")
+    return out.mask((out >= 1) & (out < k), SUPPRESSED)
+
+
+def suppress_with_totals(table: pd.DataFrame, k: int) -> pd.DataFrame:
+    """Suppress a count table that is published with row and column totals.
+
+    Adds a ``Total`` column and row, suppresses small cells and small totals (primary), then, in
+    every row and column where exactly one cell is suppressed but the total is shown, also
+    suppresses the smallest other positive cell (or, if there is none, the total), repeating until
+    no suppressed value can be found by subtraction.
+
+    Parameters
+    ----------
+    table
+        Non-negative whole counts, without totals.
+    k
+        The smallest count that may be shown.
+    """
+    full = table.astype(int).copy()
+    full["Total"] = full.sum(axis=1)
+    full.loc["Total"] = full.sum(axis=0)
+    hidden = (full >= 1) & (full < k)
+    changed = True
+    while changed:
+        changed = False
+        for axis_frame, flip in ((full, False), (full.T, True)):
+            mask = hidden.T if flip else hidden
+            for label in axis_frame.index:
+                row, row_mask = axis_frame.loc[label], mask.loc[label]
+                cells = row.index != "Total"
+                if row_mask["Total"] or int(row_mask[cells].sum()) != 1:
+                    continue
+                candidates = row[cells & ~row_mask.to_numpy() & (row > 0).to_numpy()]
+                target = candidates.idxmin() if len(candidates) else "Total"
+                r, c = (target, label) if flip else (label, target)
+                hidden.loc[r, c] = True
+                changed = True
+    return full.astype("Int64").mask(hidden, SUPPRESSED)
+
+
+def small_counts(df: pd.DataFrame, k: int, columns: list[str] | None = None) -> pd.DataFrame:
+    """Return the cells of ``df`` holding a count from 1 to ``k`` − 1 (for checks and tests)."""
+    cols = columns or [c for c in df.columns if pd.api.types.is_numeric_dtype(df[c])]
+    long = df[cols].stack().rename("value").reset_index()
+    values = pd.to_numeric(long["value"], errors="coerce")
+    return long[(values >= 1) & (values < k)]

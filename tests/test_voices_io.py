@@ -1,0 +1,385 @@
+"""Testimony exports: Kobo XLSX, Kobo CSV and ODK Central CSV give the same tidy table."""
+
+from __future__ import annotations
+
+import csv
+
+import openpyxl
+import pandas as pd
+import pytest
+
+from lnob_methods import voices_io
+from lnob_methods.voices_check import (
+    AMBIGUOUS_PUBLISH,
+    AMBIGUOUS_USE,
+    EXCLUDED_DUPLICATE,
+    EXCLUDED_INVALID,
+    NO_ASSENT,
+    NO_PUBLISH,
+    NO_USE,
+    check_testimonies,
+    consent_status,
+    exclusion_counts,
+)
+from lnob_methods.voices_form import choice_lists
+
+GROUPS = [g for g, _ in choice_lists()["groups"]]
+# (uuid, use, publish, age, caregiver, assent, sex, groups, admin1, language, story, proposals)
+SUBMISSIONS = [
+    (
+        "u1",
+        "yes",
+        "yes",
+        "25_34",
+        "",
+        "",
+        "female",
+        "women_and_girls youth",
+        "KE047",
+        "en",
+        "The clinic is far.",
+        ["Build a clinic", "Lower fees"],
+    ),
+    (
+        "u2",
+        "yes",
+        "no",
+        "60_plus",
+        "",
+        "",
+        "male",
+        "older_people",
+        "KE001",
+        "sw",
+        "Hakuna maji.",
+        ["Maji safi"],
+    ),
+    (
+        "u3",
+        "no",
+        "no",
+        "35_59",
+        "",
+        "",
+        "female",
+        "persons_with_disabilities",
+        "KE047",
+        "en",
+        "No ramp at school.",
+        [],
+    ),
+    ("u4", "", "yes", "18_24", "", "", "other", "youth", "KE047", "en", "No work.", []),
+    (
+        "u5",
+        "yes",
+        "yes",
+        "10_14",
+        "yes",
+        "",
+        "female",
+        "children",
+        "KE001",
+        "en",
+        "School is far.",
+        ["A bus"],
+    ),
+    ("u6", "yes", "unsure", "18_24", "", "", "male", "youth", "KE001", "en", "No jobs.", []),
+]
+MAIN_HEADER = [
+    "start",
+    "end",
+    "today",
+    "consent/consent_use",
+    "consent/consent_publish",
+    "respondent/age_band",
+    "respondent/sex",
+    "respondent/groups",
+    *[f"respondent/groups/{g}" for g in GROUPS],
+    "respondent/admin1",
+    "child_consent/caregiver_consent",
+    "child_consent/child_assent",
+    "story/language",
+    "story/story_text",
+    "_id",
+    "_uuid",
+    "_submission_time",
+    "_index",
+]
+REPEAT_HEADER = [
+    "proposals/proposal_text",
+    "_index",
+    "_parent_table_name",
+    "_parent_index",
+    "_submission__id",
+    "_submission__uuid",
+]
+
+
+def _kobo_rows(subs, split_only=False):
+    main, rep = [], []
+    for i, (uuid, use, pub, age, care, assent, sex, groups, area, lang, story, props) in enumerate(
+        subs, start=1
+    ):
+        picked = groups.split()
+        main.append(
+            [
+                "2024-03-01T10:00:00",
+                "2024-03-01T10:20:00",
+                "2024-03-01",
+                use,
+                pub,
+                age,
+                sex,
+                "" if split_only else groups,
+                *[1 if g in picked else 0 for g in GROUPS],
+                area,
+                care,
+                assent,
+                lang,
+                story,
+                1000 + i,
+                uuid,
+                "2024-03-02T08:00:00",
+                i,
+            ]
+        )
+        for p in props:
+            rep.append([p, len(rep) + 1, "lnob_testimony", i, 1000 + i, uuid])
+    return main, rep
+
+
+def write_kobo_xlsx(path, subs, split_only=False):
+    main, rep = _kobo_rows(subs, split_only)
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "lnob_testimony"
+    ws.append(MAIN_HEADER)
+    for r in main:
+        ws.append(r)
+    ws2 = wb.create_sheet("proposals")
+    ws2.append(REPEAT_HEADER)
+    for r in rep:
+        ws2.append(r)
+    wb.save(path)
+
+
+def write_kobo_csv(path, subs, drop_uuid_in_repeats=False):
+    main, rep = _kobo_rows(subs)
+    with open(path, "w", newline="", encoding="utf-8-sig") as fh:
+        w = csv.writer(fh, delimiter=";")
+        w.writerow(MAIN_HEADER)
+        w.writerows(main)
+    header = REPEAT_HEADER[:-1] if drop_uuid_in_repeats else REPEAT_HEADER
+    with open(
+        path.with_name(path.stem + "_proposals.csv"), "w", newline="", encoding="utf-8-sig"
+    ) as fh:
+        w = csv.writer(fh, delimiter=";")
+        w.writerow(header)
+        w.writerows(r[: len(header)] for r in rep)
+
+
+def write_odk_csv(path, subs):
+    header = [
+        "SubmissionDate",
+        "start",
+        "end",
+        "today",
+        "consent-consent_use",
+        "consent-consent_publish",
+        "respondent-age_band",
+        "respondent-sex",
+        "respondent-groups",
+        "respondent-admin1",
+        "child_consent-caregiver_consent",
+        "child_consent-child_assent",
+        "story-language",
+        "story-story_text",
+        "meta-instanceID",
+        "KEY",
+        "SubmitterID",
+        "SubmitterName",
+        "Status",
+    ]
+    rep = []
+    with open(path, "w", newline="", encoding="utf-8") as fh:
+        w = csv.writer(fh)
+        w.writerow(header)
+        for uuid, use, pub, age, care, assent, sex, groups, area, lang, story, props in subs:
+            key = f"uuid:{uuid}"
+            w.writerow(
+                [
+                    "2024-03-02T08:00:00Z",
+                    "",
+                    "",
+                    "2024-03-01",
+                    use,
+                    pub,
+                    age,
+                    sex,
+                    groups,
+                    area,
+                    care,
+                    assent,
+                    lang,
+                    story,
+                    key,
+                    key,
+                    "7",
+                    "enumerator01",
+                    "",
+                ]
+            )
+            rep += [[p, key, f"{key}/proposals[{j}]"] for j, p in enumerate(props, start=1)]
+    with open(
+        path.with_name(path.stem + "-proposals.csv"), "w", newline="", encoding="utf-8"
+    ) as fh:
+        w = csv.writer(fh)
+        w.writerow(["proposal_text", "PARENT_KEY", "KEY"])
+        w.writerows(rep)
+
+
+def _tidy(files):
+    main, proposals, problems = voices_io.read_files(files)
+    tidy, found = check_testimonies(main, "KEN", GROUPS)
+    tidy = tidy.drop(columns=["_file", "_sheet", "_row"])
+    tidy["testimony_id"] = tidy["testimony_id"].str.removeprefix("uuid:")
+    props = proposals.drop(columns=["_file", "_sheet", "_row"]).assign(
+        testimony_id=lambda d: d["testimony_id"].str.removeprefix("uuid:")
+    )
+    return (
+        tidy,
+        props.sort_values(["testimony_id", "proposal_text"]).reset_index(drop=True),
+        (problems + found),
+    )
+
+
+def test_every_export_format_gives_the_same_table(tmp_path):
+    write_kobo_xlsx(tmp_path / "kobo.xlsx", SUBMISSIONS)
+    (tmp_path / "csv").mkdir()
+    write_kobo_csv(tmp_path / "csv" / "kobo.csv", SUBMISSIONS)
+    (tmp_path / "odk").mkdir()
+    write_odk_csv(tmp_path / "odk" / "lnob_testimony.csv", SUBMISSIONS)
+    (tmp_path / "split").mkdir()
+    write_kobo_xlsx(tmp_path / "split" / "kobo.xlsx", SUBMISSIONS, split_only=True)
+    xlsx = _tidy([tmp_path / "kobo.xlsx"])
+    for files in (
+        sorted((tmp_path / "csv").iterdir()),
+        sorted((tmp_path / "odk").iterdir()),
+        [tmp_path / "split" / "kobo.xlsx"],
+    ):
+        other = _tidy(files)
+        assert other[2] == [] and xlsx[2] == []
+        pd.testing.assert_frame_equal(xlsx[0], other[0])
+        pd.testing.assert_frame_equal(xlsx[1], other[1])
+    tidy, props, _ = xlsx
+    assert tidy.loc[0, "groups"] == ("women_and_girls", "youth")
+    assert tidy["year"].tolist() == [2024] * 6
+    assert props["testimony_id"].tolist() == ["u1", "u1", "u2", "u5"]
+
+
+def test_repeats_join_by_parent_index_when_the_uuid_is_missing(tmp_path):
+    write_kobo_csv(tmp_path / "kobo.csv", SUBMISSIONS, drop_uuid_in_repeats=True)
+    _, props, problems = _tidy(sorted(tmp_path.iterdir()))
+    assert problems == []
+    assert props["testimony_id"].tolist() == ["u1", "u1", "u2", "u5"]
+
+
+def test_consent_rules_and_accounting(tmp_path):
+    write_kobo_xlsx(tmp_path / "kobo.xlsx", SUBMISSIONS)
+    main, _, problems = voices_io.read_files([tmp_path / "kobo.xlsx"])
+    tidy, found = check_testimonies(main, "KEN", GROUPS)
+    status = consent_status(tidy).set_index("testimony_id")
+    assert status["use"].to_dict() == {
+        "u1": True,
+        "u2": True,
+        "u3": False,
+        "u4": False,
+        "u5": False,
+        "u6": True,
+    }
+    assert status["publish"].to_dict() == {
+        "u1": True,
+        "u2": False,
+        "u3": False,
+        "u4": False,
+        "u5": False,
+        "u6": False,
+    }
+    assert status.loc["u3", "reason"] == NO_USE
+    assert status.loc["u4", "reason"] == AMBIGUOUS_USE
+    assert status.loc["u5", "reason"] == NO_ASSENT
+    assert status.loc["u2", "reason"] == NO_PUBLISH
+    assert status.loc["u6", "reason"] == AMBIGUOUS_PUBLISH
+    table = exclusion_counts(len(main), problems + found, consent_status(tidy))
+    counts = dict(zip(table["status"], table["testimonies"], strict=True))
+    assert counts["used and quotable"] == 1
+    assert sum(counts.values()) == 6
+
+
+BAD = [
+    ("b1", "yes", "yes", "25_34", "", "", "femal", "youth", "KE047", "en", "x", []),
+    ("b2", "yes", "yes", "25_34", "", "", "female", "yuoth", "KE047", "en", "x", []),
+    ("b3", "yes", "yes", "25_34", "", "", "female", "youth", "NP01", "en", "x", []),
+    ("b4", "yes", "yes", "25_34", "", "", "female", "youth", "KE047", "en", "", []),
+    ("b5", "Yes ", "yes", "25_34", "", "", "female", "youth", "KE047", "en", "ok", []),
+    ("b5", "yes", "yes", "25_34", "", "", "female", "youth", "KE047", "en", "again", []),
+    ("b6", "oui", "yes", "25_34", "", "", "female", "youth", "KE047", "en", "x", []),
+    ("b7", "yes", "yes", "40_49", "", "", "female", "youth", "KE047", "xx", "x", []),
+]
+
+
+def test_bad_rows_are_located_and_counted(tmp_path):
+    write_kobo_xlsx(tmp_path / "bad.xlsx", BAD)
+    main, _, problems = voices_io.read_files([tmp_path / "bad.xlsx"])
+    tidy, found = check_testimonies(main, "KEN", GROUPS)
+    got = sorted((p.row, p.column, p.kind) for p in found)
+    assert got == [
+        (2, "sex", "near-miss"),
+        (3, "groups", "unknown-group"),
+        (4, "admin1", "unknown-area"),
+        (5, "story_text", "missing-value"),
+        (7, "_uuid", "duplicate-id"),
+        (8, "consent_use", "unknown-code"),
+        (9, "age_band", "unknown-code"),
+        (9, "language", "unknown-code"),
+    ]
+    assert all(p.file.endswith("bad.xlsx") and p.sheet == "lnob_testimony" for p in found)
+    assert "Did you mean 'female'?" in str(found[0])
+    assert "Did you mean 'youth'?" in next(str(p) for p in found if p.column == "groups")
+    assert tidy["testimony_id"].tolist() == ["b5"], "trailing spaces and case are not errors"
+    table = exclusion_counts(len(main), problems + found, consent_status(tidy))
+    counts = dict(zip(table["status"], table["testimonies"], strict=True))
+    assert counts[EXCLUDED_INVALID] == 6 and counts[EXCLUDED_DUPLICATE] == 1
+    assert sum(counts.values()) == len(BAD)
+
+
+def test_orphan_repeat_is_reported(tmp_path):
+    write_kobo_csv(tmp_path / "kobo.csv", SUBMISSIONS[:1])
+    rep = tmp_path / "kobo_proposals.csv"
+    with open(rep, "a", newline="", encoding="utf-8") as fh:
+        csv.writer(fh, delimiter=";").writerow(["Ghost", 9, "lnob_testimony", 9, 9, "nobody"])
+    _, props, problems = voices_io.read_files(sorted(tmp_path.iterdir()))
+    assert [(p.kind, p.row, p.value) for p in problems] == [("orphan-repeat", 4, "nobody")]
+    assert len(props) == 2
+
+
+@pytest.mark.parametrize(
+    "content,kind",
+    [
+        (b"", "empty-file"),
+        (b"a,b,c\n1,2,3\n", "no-header"),
+        (b"\x00\x01binary", "not-a-spreadsheet"),
+    ],
+)
+def test_unreadable_files_get_a_clear_problem(tmp_path, content, kind):
+    f = tmp_path / "x.csv"
+    f.write_bytes(content)
+    _, _, problems = voices_io.read_files([f])
+    assert [p.kind for p in problems] == [kind]
+
+
+def test_missing_key_column_is_reported(tmp_path):
+    f = tmp_path / "x.csv"
+    f.write_text("consent_use,story_text\nyes,hello\n", encoding="utf-8")
+    _, _, problems = voices_io.read_files([f])
+    assert [(p.kind, p.column) for p in problems] == [("missing-column", "_uuid")]
