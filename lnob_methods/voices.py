@@ -103,7 +103,7 @@ def prepare(
     gaz = redact.gazetteer(place.iso3, place.places)
     used, log = _redact_column(used, "story_text", "story", gaz)
     props = raw_proposals.merge(used[["testimony_id", "language", "publish"]], on="testimony_id")
-    props = props[props["proposal_text"].map(lambda t: bool(str(t or "").strip()))]
+    props = props[props["proposal_text"].fillna("").astype(str).str.strip().ne("")]
     props, plog = _redact_column(props.reset_index(drop=True), "proposal_text", "proposal", gaz)
     codebook = coding.load_codebook()
     texts = pd.concat(
@@ -200,7 +200,7 @@ def redaction_counts(v: Voices) -> pd.DataFrame:
     """Return how many pieces of personal data of each kind were redacted (suppressed below k)."""
     counts = v.redactions["kind"].value_counts().reindex(list(redact.KINDS), fill_value=0)
     return pd.DataFrame(
-        {"personal data": counts.index, "redacted": disclosure.suppress(counts, v.k).to_numpy()}
+        {"personal data": counts.index, "redacted": disclosure.suppress(counts, v.k).array}
     )
 
 
@@ -213,19 +213,16 @@ def group_counts(v: Voices) -> pd.DataFrame:
     """Return testimonies used per group (a person may name several groups), suppressed."""
     long = v.used[["testimony_id", "groups"]].explode("groups")
     counts = long.groupby("groups")["testimony_id"].nunique().sort_values(ascending=False)
+    pub = v.used[v.used["publish"]].explode("groups")
+    quotable = pub.groupby("groups")["testimony_id"].nunique()
     labels = _labels(v)
     return pd.DataFrame(
         {
             "group": [labels.get(g, g) for g in counts.index],
-            "testimonies": disclosure.suppress(counts, v.k).to_numpy(),
+            "testimonies": disclosure.suppress(counts, v.k).array,
             "quotable": disclosure.suppress(
-                v.used[v.used["publish"]]
-                .explode("groups")
-                .groupby("groups")["testimony_id"]
-                .nunique()
-                .reindex(counts.index, fill_value=0),
-                v.k,
-            ).to_numpy(),
+                quotable.reindex(counts.index, fill_value=0), v.k
+            ).array,
         }
     )
 
@@ -234,6 +231,8 @@ def theme_matrix(v: Voices) -> pd.DataFrame:
     """Return testimonies per theme (rows) and group (columns), raw counts (private)."""
     hits = v.coded[["testimony_id", "theme"]].drop_duplicates()
     long = hits.merge(v.used[["testimony_id", "groups"]], on="testimony_id").explode("groups")
+    if long.empty:
+        return pd.DataFrame(index=pd.Index([], name="theme"), dtype=int)
     table = long.pivot_table(
         index="theme", columns="groups", values="testimony_id", aggfunc="nunique", fill_value=0
     )
@@ -254,6 +253,8 @@ def theme_by_group(v: Voices) -> pd.DataFrame:
 def cooccurrence(v: Voices) -> pd.DataFrame:
     """Return how many testimonies raise both themes (diagonal: each theme), suppressed."""
     hits = v.coded[["testimony_id", "theme"]].drop_duplicates().assign(one=1)
+    if hits.empty:
+        return pd.DataFrame(index=pd.Index([], name="theme"), dtype="Int64")
     wide = hits.pivot_table(index="testimony_id", columns="theme", values="one", fill_value=0)
     themes = [t.id for t in v.codebook.themes if t.id in wide.columns]
     wide = wide[themes].astype(int)
@@ -314,7 +315,9 @@ def quotes(
     tags = v.tags[v.tags["group"] != disclosure.WITHHELD]
     quotable = set(v.used.loc[v.used["publish"], "testimony_id"])
     story = v.coded[(v.coded["field"] == "story") & v.coded["testimony_id"].isin(quotable)]
-    cells = matrix.stack().rename("n").reset_index()
+    cells = matrix.rename_axis(index="theme", columns="groups").stack().rename("n").reset_index()
+    if cells.empty:
+        cells = pd.DataFrame(columns=["theme", "groups", "n"])
     cells = cells[cells["n"] >= v.k]
     if groups:
         cells = cells[cells["groups"].isin(groups)]

@@ -1,8 +1,8 @@
 """Hostile text in every free-text field shows as text in the built site and never runs.
 
-A Kenya configuration and inventory full of XSS payloads (script tags, event handlers,
-javascript: links, raw HTML, MyST roles and directives such as raw and include) are run through the
-real notebooks, built into a small book with the project's own configuration, and opened in the
+A Kenya configuration, inventory and testimony export full of XSS payloads (script tags, event
+handlers, javascript: links, raw HTML, MyST roles and directives such as raw and include) are run
+through the real notebooks, built into a small book with the project's own configuration, and opened in the
 headless browser.
 """
 
@@ -72,10 +72,56 @@ def _hostile_country(folder):
             w.writerow([row[f.name] for f in FIELDS])
 
 
+def _hostile_testimonies(folder):
+    """Write a Kobo CSV export whose stories and proposals carry every payload."""
+    import csv
+
+    out = folder / "KEN" / "testimonies"
+    out.mkdir(parents=True)
+    header = [
+        "consent/consent_use",
+        "consent/consent_publish",
+        "respondent/age_band",
+        "respondent/sex",
+        "respondent/groups",
+        "respondent/admin1",
+        "story/language",
+        "story/story_text",
+        "_uuid",
+        "_index",
+    ]
+    with open(out / "hostile.csv", "w", newline="", encoding="utf-8") as fh:
+        w = csv.writer(fh, delimiter=";")
+        w.writerow(header)
+        for i in range(2 * len(PAYLOADS)):
+            p = PAYLOADS[i % len(PAYLOADS)]
+            story = f"The clinic {p} is too far and the hospital costs too much {p}"
+            w.writerow(
+                [
+                    "yes",
+                    "yes",
+                    "25_34",
+                    "female",
+                    "women_and_girls",
+                    "KE047",
+                    "en",
+                    story,
+                    f"h{i}",
+                    i + 1,
+                ]
+            )
+    with open(out / "hostile_proposals.csv", "w", newline="", encoding="utf-8") as fh:
+        w = csv.writer(fh, delimiter=";")
+        w.writerow(["proposals/proposal_text", "_parent_index", "_submission__uuid"])
+        for i in range(2 * len(PAYLOADS)):
+            w.writerow([f"Build a clinic {PAYLOADS[i % len(PAYLOADS)]}", i + 1, f"h{i}"])
+
+
 def test_hostile_text_is_shown_never_run(tmp_path):
     countries = tmp_path / "countries"
     countries.mkdir()
     _hostile_country(countries)
+    _hostile_testimonies(countries)
     book = tmp_path / "book"
     book.mkdir()
     shutil.copyfile(ROOT / "_config.yml", book / "_config.yml")
@@ -93,12 +139,23 @@ def test_hostile_text_is_shown_never_run(tmp_path):
         "LNOB_TOC": str(tmp_path / "unused_toc.yml"),
     }
     shutil.copyfile(ROOT / "_toc.yml", tmp_path / "unused_toc.yml")
-    res = lnob(env, "run", "--country", "KEN", "--notebook", "stocktake", "gap_analysis", "--quiet")
+    res = lnob(
+        env,
+        "run",
+        "--country",
+        "KEN",
+        "--notebook",
+        "stocktake",
+        "gap_analysis",
+        "voices",
+        "--quiet",
+    )
     assert res.returncode == 0, res.stderr
     pages = [
         "book/results/KEN/index",
         "book/results/KEN/stocktake",
         "book/results/KEN/gap_analysis",
+        "book/results/KEN/voices",
     ]
     toc = {
         "format": "jb-book",
