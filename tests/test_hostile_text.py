@@ -2,8 +2,8 @@
 
 A Kenya configuration, inventory and testimony export full of XSS payloads (script tags, event
 handlers, javascript: links, raw HTML, MyST roles and directives such as raw and include) are run
-through the real notebooks, built into a small book with the project's own configuration, and opened in the
-headless browser.
+through the real notebooks, built into a small book with the project's own configuration, and opened
+in the headless browser.
 """
 
 from __future__ import annotations
