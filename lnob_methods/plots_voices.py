@@ -12,9 +12,9 @@ from .plots import SEQUENTIAL
 
 # Four states of a cell, told apart by hatching as well as by colour (greyscale-safe).
 STATES = [
-    ("voices and other evidence", "#1b4e7a", ""),
-    ("voices only", "#7fb0d6", ""),
-    ("other evidence, no voices", "#e8c36a", "///"),
+    ("testimonies and other evidence", "#1b4e7a", ""),
+    ("testimonies only", "#7fb0d6", ""),
+    ("other evidence, no testimonies", "#e8c36a", "///"),
     ("no evidence", "#f2f2f2", "..."),
 ]
 
@@ -35,6 +35,11 @@ def plot_theme_heatmap(
     """
     if ax is None:
         _, ax = plt.subplots(figsize=(1.1 * max(table.shape[1], 3) + 4, 0.38 * len(table) + 2.5))
+    if table.empty:
+        ax.text(0.5, 0.5, "No testimonies for this country", ha="center", va="center")
+        ax.set_axis_off()
+        ax.set_title(title, fontsize=11)
+        return ax
     values = table.astype("Float64").to_numpy(dtype=float, na_value=np.nan)
     annot = np.where(np.isnan(values), "s", np.nan_to_num(values).astype(int).astype(str))
     sns.heatmap(
@@ -45,12 +50,13 @@ def plot_theme_heatmap(
         fmt="",
         linewidths=0.5,
         linecolor="white",
-        cbar_kws={"label": f"testimonies (s: fewer than {k}, suppressed)"},
+        cbar_kws={"label": f"testimonies (hatched, s: 1 to {k - 1}, suppressed)"},
         annot_kws={"fontsize": 8},
     )
     for (i, j), v in np.ndenumerate(values):
         if np.isnan(v):
             ax.add_patch(plt.Rectangle((j, i), 1, 1, fill=False, hatch="//", edgecolor="#999999"))
+            ax.text(j + 0.5, i + 0.5, "s", ha="center", va="center", fontsize=8)
     ax.set_xlabel("Group (self-identified)")
     ax.set_ylabel("Theme")
     ax.set_title(title, fontsize=11)
@@ -61,14 +67,15 @@ def plot_theme_heatmap(
 
 
 def voices_states(evidence: pd.DataFrame, groups: pd.DataFrame, goals: list[int]) -> pd.DataFrame:
-    """Return, for each group × goal, which of :data:`STATES` it is in (index of the state)."""
+    """Return, for each group × goal, which of :data:`STATES` it is in (index of the state).
+
+    *Testimonies* are the evidence rows of the voices stream (coded testimonies); every other row
+    (official statistics, inventories, citizen-generated data among them) is *other evidence*.
+    """
     ev = evidence.assign(goal=goal_of(evidence["target"]))
-    voices = set(
-        zip(*ev[ev["source_type"] == "community_voices"][["group", "goal"]].T.values, strict=True)
-    )
-    other = set(
-        zip(*ev[ev["source_type"] != "community_voices"][["group", "goal"]].T.values, strict=True)
-    )
+    is_testimony = ev["stream"] == "voices"
+    voices = set(zip(ev.loc[is_testimony, "group"], ev.loc[is_testimony, "goal"], strict=True))
+    other = set(zip(ev.loc[~is_testimony, "group"], ev.loc[~is_testimony, "goal"], strict=True))
     rows = list(groups["group"])
     state = np.full((len(rows), len(goals)), 3)
     for i, g in enumerate(rows):
@@ -86,7 +93,7 @@ def plot_voices_on_gap_map(
     ax: plt.Axes | None = None,
     title: str = "",
 ) -> plt.Axes:
-    """Draw groups × goals coloured by whether community voices and other evidence cover them."""
+    """Draw groups × goals coloured by whether coded testimonies and other evidence cover them."""
     cols = sorted(goals)
     states = voices_states(evidence, groups, cols)
     if ax is None:

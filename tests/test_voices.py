@@ -159,3 +159,24 @@ def test_shipped_xlsform_is_generated_from_the_form(tmp_path):
     assert ("begin_repeat", "proposals") in [(r[0], r[1]) for r in survey]
     asked = [str(r[1]).lower() for r in survey[1:]]  # the first row is the header
     assert not [q for q in asked if q in {"name", "full_name", "phone", "email", "address"}]
+
+
+def test_voices_states_hand_made():
+    from lnob_methods.plots_voices import voices_states
+
+    ev = pd.DataFrame(
+        {
+            "group": ["youth", "youth", "older_people", "women_and_girls"],
+            "target": ["1.2", "1.3", "1.2", "4.1"],
+            "stream": ["voices", "inventory", "voices", "official"],
+        }
+    )
+    groups = pd.DataFrame({"group": ["youth", "older_people", "women_and_girls", "migrants"]})
+    states = voices_states(ev, groups, [1, 4])
+    # 0 both, 1 testimonies only, 2 other evidence only, 3 nothing
+    assert states.to_dict("index") == {
+        "youth": {1: 0, 4: 3},
+        "older_people": {1: 1, 4: 3},
+        "women_and_girls": {1: 3, 4: 2},
+        "migrants": {1: 3, 4: 3},
+    }
