@@ -1,7 +1,8 @@
 """OPHI global MPI 2024 by subnational region: who is furthest behind, and how unequal regions are.
 
 Source: Alkire, Kanagaratnam & Suppa (2024), OPHI MPI Methodological Note 59, tables 5.1 and 5.2
-(``data/reference/ophi_mpi2024_subnational_long.csv``).
+(``data/reference/ophi_mpi2024_subnational_long.csv``). The breakdowns by age group and by
+urban/rural area (the harmonised trend tables) are in :mod:`lnob_methods.mpi_groups`.
 """
 
 from __future__ import annotations
