@@ -155,6 +155,31 @@ def suppress_with_totals(table: pd.DataFrame, k: int) -> pd.DataFrame:
     return full.astype("Int64").mask(hidden, SUPPRESSED)
 
 
+def suppress_with_margins(table: pd.DataFrame, totals: pd.Series, k: int) -> pd.DataFrame:
+    """Suppress counts of a non-additive table whose column totals are published elsewhere.
+
+    Each cell counts people in a column who have an attribute (a theme), out of the column's
+    published total (people in the group). A cell is hidden when it is from 1 to ``k`` − 1, or
+    when the people *without* the attribute (total − cell) are from 1 to ``k`` − 1, since that
+    small number would follow by subtraction.
+
+    Parameters
+    ----------
+    table
+        Whole counts; columns are the keys of ``totals``.
+    totals
+        The published total of each column; a missing (suppressed) total hides nothing more.
+    k
+        The smallest count that may be shown.
+    """
+    out = table.astype("Int64")
+    rest = pd.DataFrame(
+        {c: totals.get(c, pd.NA) - out[c] for c in out.columns}, index=out.index
+    ).astype("Int64")
+    small = ((out >= 1) & (out < k)) | ((rest >= 1) & (rest < k)).fillna(False)
+    return out.mask(small, SUPPRESSED)
+
+
 def small_counts(df: pd.DataFrame, k: int, columns: list[str] | None = None) -> pd.DataFrame:
     """Return the cells of ``df`` holding a count from 1 to ``k`` − 1 (for checks and tests)."""
     cols = columns or [c for c in df.columns if pd.api.types.is_numeric_dtype(df[c])]

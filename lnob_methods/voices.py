@@ -13,6 +13,7 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from . import coding, countries, disclosure, paths, redact
@@ -209,20 +210,36 @@ def _labels(v: Voices) -> dict[str, str]:
     return dict(zip(groups["group"], groups["label"], strict=True))
 
 
+def _group_table(v: Voices) -> pd.DataFrame:
+    """Return quotable, counted only and Total per group id, suppressed together."""
+    long = v.used[["testimony_id", "groups", "publish"]].explode("groups")
+    if long.empty:
+        return pd.DataFrame(columns=["quotable", "counted only", "Total"], dtype="Int64")
+    parts = (
+        long.assign(part=long["publish"].map({True: "quotable", False: "counted only"}))
+        .pivot_table(
+            index="groups", columns="part", values="testimony_id", aggfunc="nunique", fill_value=0
+        )
+        .reindex(columns=["quotable", "counted only"], fill_value=0)
+    )
+    parts = parts.loc[parts.sum(axis=1).sort_values(ascending=False, kind="stable").index]
+    return disclosure.suppress_with_totals(parts, v.k).drop(index="Total")
+
+
 def group_counts(v: Voices) -> pd.DataFrame:
-    """Return testimonies used per group (a person may name several groups), suppressed."""
-    long = v.used[["testimony_id", "groups"]].explode("groups")
-    counts = long.groupby("groups")["testimony_id"].nunique().sort_values(ascending=False)
-    pub = v.used[v.used["publish"]].explode("groups")
-    quotable = pub.groupby("groups")["testimony_id"].nunique()
+    """Return testimonies used per group: quotable, counted only, and in all; suppressed.
+
+    A person may name several groups. The three counts of a row add up, so they are suppressed
+    together (complementary suppression): no hidden count can be found by subtraction.
+    """
+    table = _group_table(v)
     labels = _labels(v)
     return pd.DataFrame(
         {
-            "group": [labels.get(g, g) for g in counts.index],
-            "testimonies": disclosure.suppress(counts, v.k).array,
-            "quotable": disclosure.suppress(
-                quotable.reindex(counts.index, fill_value=0), v.k
-            ).array,
+            "group": [labels.get(g, g) for g in table.index],
+            "quotable": table["quotable"].array,
+            "counted only": table["counted only"].array,
+            "testimonies": table["Total"].array,
         }
     )
 
@@ -242,7 +259,7 @@ def theme_matrix(v: Voices) -> pd.DataFrame:
 
 def theme_by_group(v: Voices) -> pd.DataFrame:
     """Return the theme × group frequencies as published: labels, counts suppressed below k."""
-    table = disclosure.suppress(theme_matrix(v), v.k)
+    table = disclosure.suppress_with_margins(theme_matrix(v), _group_table(v)["Total"], v.k)
     labels = _labels(v)
     table.columns = [labels.get(g, g) for g in table.columns]
     table.index = [v.codebook.theme(t).label for t in table.index]
@@ -258,7 +275,13 @@ def cooccurrence(v: Voices) -> pd.DataFrame:
     wide = hits.pivot_table(index="testimony_id", columns="theme", values="one", fill_value=0)
     themes = [t.id for t in v.codebook.themes if t.id in wide.columns]
     wide = wide[themes].astype(int)
-    table = disclosure.suppress(wide.T @ wide, v.k)
+    both = wide.T @ wide
+    # The diagonal (testimonies raising each theme) is the total of its column: off-diagonal cells
+    # whose complement would be small are hidden too.
+    diagonal = disclosure.suppress(pd.Series(np.diag(both), index=both.columns), v.k)
+    table = disclosure.suppress_with_margins(both, diagonal, v.k)
+    for t in both.columns:
+        table.loc[t, t] = diagonal[t]
     names = [v.codebook.theme(t).label for t in themes]
     table.index, table.columns = names, names
     table.index.name = "theme"

@@ -98,3 +98,16 @@ def test_small_counts_finds_only_one_to_k_minus_one():
     )
     found = disclosure.small_counts(df, 5)
     assert sorted(found["value"].tolist()) == [1, 4]
+
+
+def test_suppress_with_margins_hides_small_complements():
+    # Column g1 has 12 people: 10 raise theme a (so 2 do not: hidden), 3 raise b (hidden),
+    # 0 raise c (shown: 12 do not). Column g2's total is suppressed: only small cells go.
+    t = pd.DataFrame({"g1": [10, 3, 0], "g2": [2, 6, 0]}, index=["a", "b", "c"])
+    totals = pd.Series({"g1": 12, "g2": pd.NA}, dtype="Int64")
+    out = disclosure.suppress_with_margins(t, totals, 5)
+    assert out.isna().to_dict() == {
+        "g1": {"a": True, "b": True, "c": False},
+        "g2": {"a": True, "b": False, "c": False},
+    }
+    assert out.loc["b", "g2"] == 6 and out.loc["c", "g1"] == 0

@@ -180,3 +180,34 @@ def test_voices_states_hand_made():
         "women_and_girls": {1: 3, 4: 2},
         "migrants": {1: 3, 4: 3},
     }
+
+
+@pytest.mark.parametrize("iso3", PILOTS)
+def test_group_counts_cannot_be_recovered_by_subtraction(iso3):
+    table = voices.group_counts(_prepared(iso3))
+    parts = table[["quotable", "counted only"]].isna()
+    for row, hidden in zip(table.itertuples(), parts.sum(axis=1), strict=True):
+        assert hidden != 1 or pd.isna(row.testimonies), row
+    shown = table.dropna()
+    assert (shown["quotable"] + shown["counted only"] == shown["testimonies"]).all()
+    assert table["testimonies"].notna().sum() >= 5
+
+
+@pytest.mark.parametrize("iso3", PILOTS)
+def test_theme_counts_do_not_reveal_small_complements(iso3):
+    v = _prepared(iso3)
+    totals = dict(zip(*voices.group_counts(v)[["group", "testimonies"]].T.values, strict=True))
+    table = voices.theme_by_group(v)
+    for group in table.columns:
+        total = totals[group]
+        if pd.isna(total):
+            continue
+        rest = total - table[group].dropna()
+        assert not ((rest >= 1) & (rest < v.k)).any(), (iso3, group)
+    both = voices.cooccurrence(v)
+    for a in both.index:
+        diag = both.loc[a, a]
+        if pd.isna(diag):
+            continue
+        rest = diag - both.loc[a].drop(a).dropna()
+        assert not ((rest >= 1) & (rest < v.k)).any(), (iso3, a)
