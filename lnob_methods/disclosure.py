@@ -3,7 +3,8 @@
 Two rules protect the people who gave testimonies:
 
 - **Tags** (group, sex, age band, area) shown beside a quote are coarsened, one attribute at a
-  time by global recoding, until every combination shown holds at least *k* testimonies; the few
+  time by global recoding (each time the one that leaves the fewest people in small combinations,
+  the group last), until every combination shown holds at least *k* testimonies; the few
   testimonies still in smaller combinations have their tags withheld (and are never quoted).
 - **Counts** between 1 and *k* − 1 are suppressed (primary suppression); where a table shows a
   total, a second cell of the same row or column is suppressed too, so that a suppressed count
@@ -37,8 +38,8 @@ _SEX_BROAD = {
     "other": "other or not stated",
     "prefer_not_to_say": "other or not stated",
 }
-# The order in which attributes are coarsened: area first, the group last (the analysis is by
-# group, so it is kept as long as possible).
+# Ties between attributes go in this order; the group is coarsened last (the analysis is by group,
+# so it is kept as long as possible).
 ORDER = ("area", "age", "sex", "group")
 
 
@@ -63,7 +64,11 @@ def levels(area_names: dict[str, str], group_labels: dict[str, str]) -> dict[str
 
 
 def coarsen(
-    tags: pd.DataFrame, k: int, hierarchy: dict[str, list[dict]], max_withheld: float = 0.05
+    tags: pd.DataFrame,
+    k: int,
+    hierarchy: dict[str, list[dict]],
+    max_withheld: float = 0.05,
+    attributes: tuple[str, ...] = ORDER,
 ) -> tuple[pd.DataFrame, dict[str, int]]:
     """Return k-anonymous tags and the level chosen per attribute.
 
@@ -77,6 +82,8 @@ def coarsen(
         From :func:`levels`; a level beyond the last maps everything to :data:`ALL`.
     max_withheld
         Share of rows whose tags may be withheld instead of coarsening further.
+    attributes
+        The attributes that may be coarsened; the others stay as collected.
 
     Returns
     -------
@@ -88,13 +95,62 @@ def coarsen(
     chosen = dict.fromkeys(ORDER, 0)
     while True:
         shown = _apply(tags, hierarchy, chosen)
-        size = shown.groupby(list(ORDER), dropna=False)["area"].transform("size")
-        small = size < k
-        if small.mean() <= max_withheld or all(chosen[a] > len(hierarchy[a]) - 1 for a in ORDER):
-            shown.loc[small, list(ORDER)] = WITHHELD
-            return shown, chosen
-        nxt = next(a for a in ORDER if chosen[a] <= len(hierarchy[a]) - 1)
-        chosen[nxt] += 1
+        small = _small(shown, k)
+        if small.mean() <= max_withheld:
+            break
+        # Greedy: of the steps that merge values (a level that merges nothing is skipped), take
+        # the one that leaves the fewest rows in small combinations; the group only when nothing
+        # else can help; ties go to the earlier attribute of ORDER.
+        steps = {a: _next_merge(tags, hierarchy, chosen, a) for a in ORDER if a in attributes}
+        steps = {a: lvl for a, lvl in steps.items() if lvl is not None}
+        candidates = [a for a in steps if a != "group"] or list(steps)
+        if not candidates:
+            break
+        scores = {
+            a: int(_small(_apply(tags, hierarchy, {**chosen, a: steps[a]}), k).sum())
+            for a in candidates
+        }
+        best = min(candidates, key=lambda a: (scores[a], ORDER.index(a)))
+        chosen[best] = steps[best]
+    shown.loc[small, list(ORDER)] = WITHHELD
+    return shown, chosen
+
+
+def _next_merge(tags: pd.DataFrame, hierarchy: dict, chosen: dict, a: str) -> int | None:
+    """Return the first level above the chosen one that merges values of ``a``, or None."""
+    now = _apply(tags, hierarchy, chosen)[a].nunique()
+    for lvl in range(chosen[a] + 1, len(hierarchy[a]) + 1):
+        if _apply(tags, hierarchy, {**chosen, a: lvl})[a].nunique() < now:
+            return lvl
+    return None
+
+
+def coarsen_by_group(
+    tags: pd.DataFrame, k: int, hierarchy: dict[str, list[dict]], max_withheld: float = 0.05
+) -> pd.DataFrame:
+    """Return k-anonymous tags, coarsened group by group (local recoding).
+
+    The group is part of every combination shown, so the combinations of two groups never merge:
+    each group's area, age and sex can be coarsened on their own, and a large group keeps finer
+    tags than a small one. The group itself is never coarsened here: the rows of a group smaller
+    than ``k`` are withheld.
+
+    Parameters
+    ----------
+    tags, k, hierarchy, max_withheld
+        As for :func:`coarsen`.
+    """
+    parts = []
+    for _, rows in tags.groupby("group", sort=True):
+        shown, _ = coarsen(rows, k, hierarchy, max_withheld, attributes=("area", "age", "sex"))
+        parts.append(shown)
+    if not parts:
+        return pd.DataFrame(columns=list(ORDER), index=tags.index)
+    return pd.concat(parts).reindex(tags.index)
+
+
+def _small(shown: pd.DataFrame, k: int) -> pd.Series:
+    return shown.groupby(list(ORDER), dropna=False)["area"].transform("size") < k
 
 
 def _apply(tags: pd.DataFrame, hierarchy: dict, chosen: dict) -> pd.DataFrame:

@@ -39,6 +39,10 @@ def show_table(df: pd.DataFrame, caption: str = "") -> None:
     """
     df = df.copy()
     df.columns.name = None  # a leftover axis name would show as an extra header cell
+    for col in df.columns:
+        # Nullable columns (suppressed counts are Int64 NA) would print "<NA>", not na_rep.
+        if isinstance(df[col].dtype, pd.api.extensions.ExtensionDtype) and df[col].isna().any():
+            df[col] = df[col].astype(object).where(df[col].notna(), "–")
     body = df.to_html(index=False, escape=True, na_rep="–", border=0, classes="lnob-table")
     cap = f"<p><strong>{html.escape(caption)}</strong></p>" if caption else ""
     display(HTML(cap + body))

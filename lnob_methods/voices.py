@@ -165,7 +165,7 @@ def _tags(used: pd.DataFrame, place: countries.Country, k: int) -> pd.DataFrame:
     areas = {code: name for name, code in _area_names(place.iso3).items()}
     groups = place.groups()
     hierarchy = disclosure.levels(areas, dict(zip(groups["group"], groups["label"], strict=True)))
-    shown, _ = disclosure.coarsen(raw, k, hierarchy)
+    shown = disclosure.coarsen_by_group(raw, k, hierarchy)
     shown.insert(0, "group_id", raw["group"].to_numpy())
     shown.insert(0, "testimony_id", long["testimony_id"].to_numpy())
     return shown
@@ -267,6 +267,25 @@ def theme_by_group(v: Voices) -> pd.DataFrame:
     return table
 
 
+def long_table(table: pd.DataFrame, row: str, column: str, top: int | None = None) -> pd.DataFrame:
+    """Return a published matrix as a narrow table: one line per non-zero cell, largest first.
+
+    Suppressed cells are kept (shown as "–"): hiding the line would reveal that the count is 0.
+    For a symmetric matrix (``row == column`` names of the same themes), each pair comes once.
+    """
+    long = table.rename_axis(index=row, columns=column).stack().rename("testimonies")
+    long = long.reset_index()
+    if row == "theme" and column == "with theme":
+        order = {t: i for i, t in enumerate(table.index)}
+        long = long[long[row].map(order) < long[column].map(order)]
+    long = long[long["testimonies"].isna() | (long["testimonies"] > 0)]
+    long = long.assign(_n=long["testimonies"].fillna(0)).sort_values(
+        ["_n", row, column], ascending=[False, True, True], kind="stable"
+    )
+    long = long.drop(columns="_n").reset_index(drop=True)
+    return long.head(top) if top else long
+
+
 def cooccurrence(v: Voices) -> pd.DataFrame:
     """Return how many testimonies raise both themes (diagonal: each theme), suppressed."""
     hits = v.coded[["testimony_id", "theme"]].drop_duplicates().assign(one=1)
@@ -345,7 +364,7 @@ def quotes(
     if groups:
         cells = cells[cells["groups"].isin(groups)]
     cells = cells.sort_values(["n", "theme", "groups"], ascending=[False, True, True]).head(limit)
-    rows = []
+    rows, quoted = [], set()
     for theme, group in zip(cells["theme"], cells["groups"], strict=True):
         mine = tags[tags["group_id"] == group].merge(
             story[story["theme"] == theme], on="testimony_id"
@@ -353,7 +372,9 @@ def quotes(
         mine = mine.assign(
             order=mine["testimony_id"].map(lambda t, s=f"{theme}{group}": _rank(t, s))
         )
+        mine = mine[~mine["testimony_id"].isin(quoted)]  # each person is quoted once at most
         for rec in mine.sort_values("order").head(per_cell).to_dict("records"):
+            quoted.add(rec["testimony_id"])
             text = (
                 rec["passage"]
                 if len(rec["passage"]) <= max_chars

@@ -111,3 +111,31 @@ def test_suppress_with_margins_hides_small_complements():
         "g2": {"a": True, "b": False, "c": False},
     }
     assert out.loc["b", "g2"] == 6 and out.loc["c", "g1"] == 0
+
+
+def test_coarsen_by_group_keeps_finer_tags_for_larger_groups():
+    big = [("A1", "25_34", "female", "women_and_girls")] * 6 + [
+        ("A2", "25_34", "female", "women_and_girls")
+    ] * 6
+    small = [("A1", "60_plus", "male", "older_people"), ("A2", "60_plus", "female", "older_people")]
+    small = small * 3  # 6 older people, split by area and sex
+    tags = pd.DataFrame(
+        big + small + [("A1", "18_24", "male", "youth")] * 2,
+        columns=["area", "age", "sex", "group"],
+    )
+    shown = disclosure.coarsen_by_group(tags, 5, HIER)
+    women = shown[tags["group"] == "women_and_girls"]
+    assert set(women["area"]) == {"Area 1", "Area 2"} and set(women["age"]) == {"25-34"}
+    older = shown[tags["group"] == "older_people"]
+    assert set(map(tuple, older.to_numpy())) == {
+        ("all areas", "60 and over", "all", "Older people")
+    }
+    youth = shown[tags["group"] == "youth"]
+    assert (youth == disclosure.WITHHELD).all().all(), "a group smaller than k is withheld"
+
+
+@pytest.mark.parametrize("n,k", [(60, 5), (300, 5), (300, 10)])
+def test_coarsen_by_group_is_k_anonymous(n, k):
+    shown = disclosure.coarsen_by_group(_random_tags(n, n * k), k, HIER)
+    kept = shown[shown["group"] != disclosure.WITHHELD]
+    assert (kept.groupby(list(disclosure.ORDER)).size() >= k).all()

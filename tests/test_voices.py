@@ -211,3 +211,20 @@ def test_theme_counts_do_not_reveal_small_complements(iso3):
             continue
         rest = diag - both.loc[a].drop(a).dropna()
         assert not ((rest >= 1) & (rest < v.k)).any(), (iso3, a)
+
+
+def test_long_table_hand_made():
+    t = pd.DataFrame(
+        {"a": pd.array([0, 7, pd.NA], dtype="Int64"), "b": pd.array([9, 0, 5], dtype="Int64")},
+        index=["x", "y", "z"],
+    )
+    long = voices.long_table(t, "theme", "group")
+    assert long.astype(object).where(long.notna(), None).values.tolist() == [
+        ["x", "b", 9],
+        ["y", "a", 7],
+        ["z", "b", 5],
+        ["z", "a", None],
+    ]
+    sym = pd.DataFrame([[9, 4], [4, 6]], index=["p", "q"], columns=["p", "q"])
+    pairs = voices.long_table(sym, "theme", "with theme")
+    assert pairs.values.tolist() == [["p", "q", 4]]
