@@ -383,3 +383,21 @@ def test_missing_key_column_is_reported(tmp_path):
     f.write_text("consent_use,story_text\nyes,hello\n", encoding="utf-8")
     _, _, problems = voices_io.read_files([f])
     assert [(p.kind, p.column) for p in problems] == [("missing-column", "_uuid")]
+
+
+def test_lnob_validate_testimonies_lists_every_problem(tmp_path):
+    from conftest import lnob
+
+    write_kobo_xlsx(tmp_path / "bad.xlsx", BAD)
+    import os
+
+    res = lnob(dict(os.environ), "validate", "--testimonies", "--country", "KEN", str(tmp_path))
+    assert res.returncode == 1
+    assert res.stdout.count("[") == 8 and "8 problem(s) in 1 file(s)" in res.stdout
+    assert "row 2, column 'sex': is not a choice of the form. Did you mean 'female'?" in res.stdout
+    assert "Traceback" not in res.stderr
+    write_kobo_xlsx(tmp_path / "bad.xlsx", SUBMISSIONS)
+    res = lnob(dict(os.environ), "validate", "--testimonies", "--country", "KEN", str(tmp_path))
+    assert res.returncode == 0 and "6 testimonies and 4 proposal(s): no problems" in res.stdout
+    res = lnob(dict(os.environ), "validate", "--testimonies", str(tmp_path))
+    assert res.returncode == 2 and "needs --country" in res.stderr
