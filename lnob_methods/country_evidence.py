@@ -6,7 +6,18 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from . import countries, evidence, gaps, group_gaps, inventories, sdgdb, stocktake, taxonomy, voices
+from . import (
+    countries,
+    diskcache,
+    evidence,
+    gaps,
+    group_gaps,
+    inventories,
+    sdgdb,
+    stocktake,
+    taxonomy,
+    voices,
+)
 
 
 @dataclass
@@ -68,8 +79,36 @@ def assemble(
         Comma-separated overrides of the research focus of the country config.
     k
         The small-cell threshold of the voices (testimonies) stream.
+
+    Notes
+    -----
+    The result is cached per country and parameters (:mod:`lnob_methods.diskcache`): the other
+    pages of the same build load it instead of computing it again.
     """
     place = countries.load_country(country)
+    params = {
+        "since_year": since_year,
+        "reference_year": reference_year,
+        "recency_years": recency_years,
+        "synthesis_min": synthesis_min,
+        "focus_targets": focus_targets,
+        "focus_groups": focus_groups,
+        "k": k,
+    }
+    return diskcache.cached("evidence", place.iso3, params, lambda: _assemble(place, **params))
+
+
+def _assemble(
+    place: countries.Country,
+    *,
+    since_year: int,
+    reference_year: int,
+    recency_years: int,
+    synthesis_min: int,
+    focus_targets: str,
+    focus_groups: str,
+    k: int,
+) -> CountryEvidence:
     groups = place.groups()
     data = sdgdb.country_data(place.iso3)
     official = stocktake.indicator_stocktake(data, since_year=since_year)

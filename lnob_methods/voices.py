@@ -16,7 +16,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from . import coding, countries, disclosure, paths, redact
+from . import coding, countries, disclosure, diskcache, paths, redact
 from .errors import Problem
 from .voices_check import check_testimonies, consent_status, exclusion_counts
 from .voices_io import SUFFIXES, read_files
@@ -94,7 +94,18 @@ def prepare(
     if k < 2:
         raise ValueError(f"k must be at least 2 (got {k}): a count of 1 identifies a person.")
     place = countries.load_country(iso3)
-    files = country_files(place.iso3) if files is None else [Path(f) for f in files]
+    if files is None:  # the country's own files are inputs of the cache key: safe to cache
+        v = diskcache.cached(
+            "voices", place.iso3, {"k": k}, lambda: _prepare(place, k, country_files(place.iso3))
+        )
+    else:
+        v = _prepare(place, k, [Path(f) for f in files])
+    if write_private:
+        write_private_files(v)
+    return v
+
+
+def _prepare(place: countries.Country, k: int, files: list[Path]) -> Voices:
     raw, raw_proposals, problems = read_files(files)
     tidy, found = check_testimonies(raw, place.iso3, list(place.groups()["group"]))
     problems += found
@@ -119,12 +130,9 @@ def prepare(
     coded = coding.code_frame(texts, codebook)
     tags = _tags(used, place, k)
     redactions = pd.concat([log, plog], ignore_index=True)
-    v = Voices(
+    return Voices(
         place, k, files, problems, accounting, used, props, coded, tags, redactions, codebook
     )
-    if write_private:
-        write_private_files(v)
-    return v
 
 
 def _redact_column(
@@ -307,9 +315,24 @@ def cooccurrence(v: Voices) -> pd.DataFrame:
     return table
 
 
-def proposals_by_theme(v: Voices, examples: int = 2) -> pd.DataFrame:
-    """Return the people's proposals per theme: how many people, and a few quotable examples."""
+def proposals_by_theme(
+    v: Voices, examples: int = 2, groups: list[str] | None = None
+) -> pd.DataFrame:
+    """Return the people's proposals per theme: how many people, and a few quotable examples.
+
+    Parameters
+    ----------
+    v
+        From :func:`prepare`.
+    examples
+        Quotable proposals shown per theme (only for themes with at least ``k`` people).
+    groups
+        Only people who name one of these groups (default: everyone).
+    """
     hits = v.coded[v.coded["field"] == "proposal"]
+    if groups is not None:
+        members = v.used[v.used["groups"].map(lambda gs: bool(set(gs) & set(groups)))]
+        hits = hits[hits["testimony_id"].isin(members["testimony_id"])]
     rows = []
     quotable = set(v.used.loc[v.used["publish"], "testimony_id"]) - _withheld(v)
     for theme in v.codebook.themes:

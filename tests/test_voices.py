@@ -229,3 +229,14 @@ def test_long_table_hand_made():
     sym = pd.DataFrame([[9, 4], [4, 6]], index=["p", "q"], columns=["p", "q"])
     pairs = voices.long_table(sym, "theme", "with theme")
     assert pairs.values.tolist() == [["p", "q", 4]]
+
+
+def test_proposals_by_theme_for_focus_groups():
+    v = _prepared("KEN")
+    everyone = voices.proposals_by_theme(v).set_index("theme")
+    focus = voices.proposals_by_theme(v, groups=["persons_with_disabilities"]).set_index("theme")
+    assert len(focus) > 0
+    for theme, n in focus["people proposing"].dropna().items():
+        assert n <= everyone.loc[theme, "people proposing"]
+    assert disclosure.small_counts(focus.reset_index(), v.k).empty
+    assert voices.proposals_by_theme(v, groups=["no_such_group"]).empty

@@ -1,0 +1,53 @@
+"""The per-country cache: the same result as computing, and never stale."""
+
+from __future__ import annotations
+
+import shutil
+
+import pandas as pd
+
+from lnob_methods import country_evidence, diskcache, paths
+
+
+def test_cached_result_equals_a_fresh_computation(tmp_path, monkeypatch):
+    monkeypatch.setattr(paths, "CACHE", tmp_path / "cache")
+    first = country_evidence.assemble("NPL")
+    files = list((tmp_path / "cache" / "evidence").glob("NPL-*.pkl"))
+    assert len(files) == 1
+    again = country_evidence.assemble("NPL")  # from the cache
+    for name in ("official", "inventory", "evidence", "cells", "group_gaps"):
+        pd.testing.assert_frame_equal(getattr(first, name), getattr(again, name))
+    assert again.place == first.place and again.focus_groups == first.focus_groups
+    other = country_evidence.assemble("NPL", recency_years=3)  # other parameters, other entry
+    assert len(list((tmp_path / "cache" / "evidence").glob("NPL-*.pkl"))) == 2
+    assert not other.cells["gap_recency"].equals(first.cells["gap_recency"])
+
+
+def test_a_changed_input_file_changes_the_key(tmp_path, monkeypatch):
+    countries = tmp_path / "countries"
+    shutil.copytree(paths.COUNTRIES / "KEN", countries / "KEN")
+    shutil.copyfile(paths.COUNTRIES / "KEN.yaml", countries / "KEN.yaml")
+    monkeypatch.setattr(paths, "COUNTRIES", countries)
+    before = diskcache.key("KEN", {"a": 1})
+    assert diskcache.key("KEN", {"a": 1}) == before
+    assert diskcache.key("KEN", {"a": 2}) != before
+    story = next((countries / "KEN" / "testimonies").iterdir())
+    story.write_bytes(story.read_bytes() + b"\n")
+    assert diskcache.key("KEN", {"a": 1}) != before
+
+
+def test_an_unreadable_entry_is_recomputed(tmp_path, monkeypatch):
+    monkeypatch.setattr(paths, "CACHE", tmp_path / "cache")
+    calls = []
+
+    def compute():
+        calls.append(1)
+        return {"answer": 42}
+
+    assert diskcache.cached("demo", "KEN", {}, compute) == {"answer": 42}
+    assert diskcache.cached("demo", "KEN", {}, compute) == {"answer": 42}
+    assert len(calls) == 1
+    (entry,) = (tmp_path / "cache" / "demo").glob("KEN-*.pkl")
+    entry.write_bytes(b"not a pickle")
+    assert diskcache.cached("demo", "KEN", {}, compute) == {"answer": 42}
+    assert len(calls) == 2
