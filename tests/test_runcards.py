@@ -50,7 +50,17 @@ def test_two_builds_of_one_commit_are_byte_identical(sandbox, tmp_path):
             "LNOB_RESULTS_DIR": str(tmp_path / f"r{i}"),
             "LNOB_STATE_DIR": str(tmp_path / f"s{i}"),
         }
-        res = lnob(env_i, "run", "--country", "NPL", "--notebook", "official_stocktake", "--quiet")
+        res = lnob(
+            env_i,
+            "run",
+            "--country",
+            "NPL",
+            "--notebook",
+            "official_stocktake",
+            "gap_analysis",
+            "voices",
+            "--quiet",
+        )
         assert res.returncode == 0, res.stderr
         folder = tmp_path / f"r{i}" / "NPL"
         outputs.append(
@@ -62,5 +72,6 @@ def test_two_builds_of_one_commit_are_byte_identical(sandbox, tmp_path):
         )
     assert outputs[0].keys() == outputs[1].keys()
     assert "exports/official_stocktake/indicator_stocktake.xlsx" in outputs[0]
+    assert "exports/voices/voices_tables.xlsx" in outputs[0] and "voices.ipynb" in outputs[0]
     for name in outputs[0]:
         assert outputs[0][name] == outputs[1][name], f"{name} differs between two builds"
