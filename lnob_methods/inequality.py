@@ -30,7 +30,12 @@ def _arrays(df, outcome, weight, barrier):
     return y, w
 
 
-def _d_from_codes(codes: np.ndarray, y: np.ndarray, w: np.ndarray) -> tuple[float, float]:
+def d_from_codes(codes: np.ndarray, y: np.ndarray, w: np.ndarray) -> tuple[float, float]:
+    """Return (D, p̄) for rows already coded by group (0..K−1), with outcomes and weights.
+
+    The fast core of :func:`dindex`, for callers that hold group codes (bootstrap resamples, one
+    row per region).
+    """
     wk = np.bincount(codes, weights=w)
     sk = np.bincount(codes, weights=w * y)
     total = wk.sum()
@@ -62,7 +67,7 @@ def dindex(
 ) -> float:
     """Return the dissimilarity index D of ``outcome`` across the groups defined by ``by``."""
     y, w = _arrays(df, outcome, weight, barrier)
-    return _d_from_codes(_codes(df, by), y, w)[0]
+    return d_from_codes(_codes(df, by), y, w)[0]
 
 
 def hoi(
@@ -70,7 +75,7 @@ def hoi(
 ) -> float:
     """Return the Human Opportunity Index p̄·(1 − D)."""
     y, w = _arrays(df, outcome, weight, barrier)
-    d, pbar = _d_from_codes(_codes(df, by), y, w)
+    d, pbar = d_from_codes(_codes(df, by), y, w)
     return pbar * (1 - d)
 
 
@@ -92,7 +97,7 @@ def shapley(
     def d_of(subset: frozenset) -> float:
         if subset not in cache:
             cols = [c for c in circumstances if c in subset]
-            cache[subset] = _d_from_codes(_codes(df, cols), y, w)[0]
+            cache[subset] = d_from_codes(_codes(df, cols), y, w)[0]
         return cache[subset]
 
     out = {}

@@ -12,7 +12,7 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
-from . import paths
+from . import inequality, paths
 
 DEPRIVATIONS = [
     "nutrition",
@@ -87,10 +87,8 @@ def regional_d(iso3: str) -> dict[str, float] | None:
         return None
     r = r.dropna(subset=["headcount_ratio_H", "population_2022_thousands"])
     p = 1 - r["headcount_ratio_H"].to_numpy() / 100
-    beta = r["population_2022_thousands"].to_numpy()
-    beta = beta / beta.sum()
-    pbar = float((beta * p).sum())
-    d = float((beta * np.abs(p - pbar)).sum() / (2 * pbar)) if pbar else 0.0
+    pop = r["population_2022_thousands"].to_numpy(dtype=float)
+    d, pbar = inequality.d_from_codes(np.arange(len(r)), p, pop)  # each region its own group
     return {
         "regions": int(len(r)),
         "not_poor_rate": round(pbar, 4),

@@ -15,17 +15,11 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from . import tree
+from . import inequality, tree
 
 
 def _d(groups: np.ndarray, y: np.ndarray, w: np.ndarray) -> float:
-    wk = np.bincount(groups, weights=w)
-    sk = np.bincount(groups, weights=w * y)
-    pbar = sk.sum() / wk.sum()
-    keep = wk > 0
-    if pbar == 0:
-        return 0.0
-    return float(np.sum(wk[keep] / wk.sum() * np.abs(sk[keep] / wk[keep] - pbar)) / (2 * pbar))
+    return inequality.d_from_codes(groups, y, w)[0]
 
 
 def bootstrap(
