@@ -43,8 +43,15 @@ AMBIGUOUS_PUBLISH = "consent to publish missing or ambiguous (counted, never quo
 _SPLIT = re.compile(r"[\s,;]+")
 
 
+def _text(value: object) -> str:
+    """Return a cell as stripped text; empty for a blank, None or NaN (a column not exported)."""
+    if value is None or (isinstance(value, float) and value != value):
+        return ""
+    return str(value).strip()
+
+
 def _norm(value: object) -> str:
-    return re.sub(r"[\s\-]+", "_", str(value).strip().lower()) if value is not None else ""
+    return re.sub(r"[\s\-]+", "_", _text(value).lower())
 
 
 def check_testimonies(
@@ -88,7 +95,7 @@ def check_testimonies(
                 )
             )
 
-        tid = str(rec["testimony_id"]).strip() if rec["testimony_id"] is not None else ""
+        tid = _text(rec["testimony_id"])
         if not tid:
             add("_uuid", "missing-value", "has no submission key; export it with its key.", None)
         elif tid in seen:
@@ -125,7 +132,7 @@ def check_testimonies(
             out[column] = value
         out["groups"] = _groups(rec.get("groups"), groups, add)
         out["admin1"] = _area(rec.get("admin1"), areas, add)
-        story = "" if rec.get("story_text") is None else str(rec["story_text"]).strip()
+        story = _text(rec.get("story_text"))
         if not story:
             add("story_text", "missing-value", "is empty: a testimony needs its story.", None)
         out["story_text"] = story
@@ -178,7 +185,7 @@ def _choice(value, column, allowed, add) -> str | None:
 
 
 def _groups(value, valid, add) -> tuple[str, ...]:
-    picked = [_norm(v) for v in _SPLIT.split(str(value or "")) if v.strip()]
+    picked = [_norm(v) for v in _SPLIT.split(_text(value)) if v.strip()]
     if not picked:
         add(
             "groups", "missing-value", "is empty: record at least one group the person names.", None
@@ -200,7 +207,7 @@ def _hint(value, choices) -> str:
 
 
 def _area(value, areas, add) -> str | None:
-    text = str(value or "").strip()
+    text = _text(value)
     if not text:
         add("admin1", "missing-value", "is empty: give the first-level p-code.", None)
         return None
@@ -216,7 +223,7 @@ def _area(value, areas, add) -> str | None:
 
 
 def _year(value) -> int | None:
-    m = re.search(r"\b(19|20)\d\d\b", str(value or ""))
+    m = re.search(r"\b(19|20)\d\d\b", _text(value))
     return int(m[0]) if m else None
 
 

@@ -401,3 +401,19 @@ def test_lnob_validate_testimonies_lists_every_problem(tmp_path):
     assert res.returncode == 0 and "6 testimonies and 4 proposal(s): no problems" in res.stdout
     res = lnob(dict(os.environ), "validate", "--testimonies", str(tmp_path))
     assert res.returncode == 2 and "needs --country" in res.stderr
+
+
+def test_an_export_without_optional_columns_is_valid(tmp_path):
+    # An adults-only export may leave out the child consent questions (and the date).
+    f = tmp_path / "adults.csv"
+    f.write_text(
+        "consent/consent_use;consent/consent_publish;respondent/age_band;respondent/sex;"
+        "respondent/groups;respondent/admin1;story/language;story/story_text;_uuid\n"
+        "yes;yes;25_34;female;youth;KE047;en;The clinic is far.;a1\n",
+        encoding="utf-8",
+    )
+    main, _, problems = voices_io.read_files([f])
+    tidy, found = check_testimonies(main, "KEN", GROUPS)
+    assert problems == [] and found == []
+    status = consent_status(tidy)
+    assert status["publish"].tolist() == [True] and tidy["year"].isna().all()
