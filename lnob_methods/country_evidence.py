@@ -33,11 +33,20 @@ class CountryEvidence:
     group_gaps: pd.DataFrame
     focus_groups: tuple[str, ...]
     focus_targets: tuple[str, ...]
+    testimonies_synthetic: bool = False
 
     @property
     def synthetic(self) -> bool:
         """True when any inventory file is synthetic demonstration data."""
         return bool(self.inventory["_file"].astype(str).str.contains("synthetic_").any())
+
+    @property
+    def data_label(self) -> str:
+        """Say which streams are synthetic, for titles: "synthetic inventories and testimonies"."""
+        inventories_ = "synthetic inventories" if self.synthetic else "inventories"
+        if self.testimonies_synthetic:
+            return inventories_ + " and synthetic testimonies"
+        return inventories_
 
     def severity(self) -> pd.Series:
         """Return severity per (group, target) from official gaps where the group is behind."""
@@ -132,4 +141,7 @@ def _assemble(
         synthesis_min=synthesis_min,
     )
     gg = group_gaps.group_gaps(data[data["year"] >= since_year])
-    return CountryEvidence(place, groups, official, inv, ev, cells, gg, f_groups, f_targets)
+    testimonies = any(f.name.startswith("synthetic_") for f in voices.country_files(place.iso3))
+    return CountryEvidence(
+        place, groups, official, inv, ev, cells, gg, f_groups, f_targets, testimonies
+    )

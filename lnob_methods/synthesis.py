@@ -115,7 +115,8 @@ def write_page(codes: list[str]) -> str | None:
         "",
         "```{admonition} Synthetic demonstration data",
         ":class: warning",
-        "Shared gaps and overlaps use the synthetic inventories; the official-data table is real "
+        "Shared gaps and overlaps use the synthetic inventories and testimonies; the official-data "
+        "table is real "
         "(UN SDG Global Database, December 2023).",
         "```",
         "",
@@ -131,7 +132,7 @@ def write_page(codes: list[str]) -> str | None:
         "## Gaps shared by every pilot country",
         "",
         "Targets with neither evidence nor an official breakdown for the group, in every "
-        "country (synthetic inventories).",
+        "country (synthetic inventories and testimonies).",
         "",
     ]
     lines += _md_table(t.get("shared_gaps", pd.DataFrame(columns=["group"]))) + [""]

@@ -240,3 +240,10 @@ def test_proposals_by_theme_for_focus_groups():
         assert n <= everyone.loc[theme, "people proposing"]
     assert disclosure.small_counts(focus.reset_index(), v.k).empty
     assert voices.proposals_by_theme(v, groups=["no_such_group"]).empty
+
+
+def test_pages_say_which_streams_are_synthetic():
+    assert country_evidence.assemble("KEN").data_label == (
+        "synthetic inventories and synthetic testimonies"
+    )
+    assert country_evidence.assemble("ETH").data_label == "inventories"
