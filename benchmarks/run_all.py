@@ -79,8 +79,8 @@ def jupyter_book_serial() -> float:
 
     # Start it as cold as `lnob build` from clean: no per-country results cached yet (its notebooks
     # fill the cache as they run, as lnob's do). The Parquet copy of the UN database stays.
-    for name in ("evidence", "voices"):
-        shutil.rmtree(ROOT / ".lnob" / "cache" / name, ignore_errors=True)
+    shutil.rmtree(ROOT / ".lnob" / "cache" / "evidence", ignore_errors=True)
+    shutil.rmtree(ROOT / ".lnob" / "private" / "cache", ignore_errors=True)
     with tempfile.TemporaryDirectory() as tmp:
         book = Path(tmp)
         for name in ("_toc.yml", "pyproject.toml"):

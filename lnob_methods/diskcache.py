@@ -39,7 +39,13 @@ def key(country: str, parameters: dict) -> str:
     return hashlib.sha256(json.dumps(payload, sort_keys=True, default=str).encode()).hexdigest()
 
 
-def cached(name: str, country: str, parameters: dict, compute: Callable[[], T]) -> T:
+def cached(
+    name: str,
+    country: str,
+    parameters: dict,
+    compute: Callable[[], T],
+    root: Path | None = None,
+) -> T:
     """Return ``compute()``, from the cache when the same inputs were computed before.
 
     Parameters
@@ -52,8 +58,11 @@ def cached(name: str, country: str, parameters: dict, compute: Callable[[], T]) 
         Everything else the result depends on (JSON-serialisable).
     compute
         Computes the result when it is not cached.
+    root
+        Where the entries go (default ``.lnob/cache``); results that hold personal data go to
+        the private folder instead.
     """
-    folder = paths.CACHE / name
+    folder = (root or paths.CACHE) / name
     path = folder / f"{country}-{key(country, parameters)[:32]}.pkl"
     if path.exists():
         try:

@@ -95,8 +95,13 @@ def prepare(
         raise ValueError(f"k must be at least 2 (got {k}): a count of 1 identifies a person.")
     place = countries.load_country(iso3)
     if files is None:  # the country's own files are inputs of the cache key: safe to cache
+        # The entry holds the redaction log (personal data): it stays in the private folder.
         v = diskcache.cached(
-            "voices", place.iso3, {"k": k}, lambda: _prepare(place, k, country_files(place.iso3))
+            "voices",
+            place.iso3,
+            {"k": k},
+            lambda: _prepare(place, k, country_files(place.iso3)),
+            root=paths.PRIVATE / "cache",
         )
     else:
         v = _prepare(place, k, [Path(f) for f in files])

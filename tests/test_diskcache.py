@@ -51,3 +51,14 @@ def test_an_unreadable_entry_is_recomputed(tmp_path, monkeypatch):
     entry.write_bytes(b"not a pickle")
     assert diskcache.cached("demo", "KEN", {}, compute) == {"answer": 42}
     assert len(calls) == 2
+
+
+def test_cached_testimonies_stay_in_the_private_folder(tmp_path, monkeypatch):
+    from lnob_methods import voices
+
+    monkeypatch.setattr(paths, "CACHE", tmp_path / "cache")
+    monkeypatch.setattr(paths, "PRIVATE", tmp_path / "private")
+    v = voices.prepare("KEN")
+    assert len(v.redactions) > 0  # the entry holds personal data ...
+    assert list((tmp_path / "private" / "cache" / "voices").glob("KEN-*.pkl"))
+    assert not (tmp_path / "cache" / "voices").exists()  # ... so never in the shared cache
