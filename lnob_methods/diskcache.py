@@ -12,6 +12,7 @@ Entries are pickles in ``.lnob/cache/<name>/``, the project's own state folder, 
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import json
 import os
@@ -64,15 +65,33 @@ def cached(
     """
     folder = (root or paths.CACHE) / name
     path = folder / f"{country}-{key(country, parameters)[:32]}.pkl"
-    if path.exists():
-        try:
-            with open(path, "rb") as fh:
-                return pickle.load(fh)  # noqa: S301 - our own state folder, written below
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
-            pass  # unreadable or from another version of a class: compute again
-    result = compute()
-    _write_atomic(folder, path, pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
+    found = _load(path)
+    if found is not _MISSING:
+        return found
+    folder.mkdir(parents=True, exist_ok=True)
+    # One process computes; a parallel run that needs the same entry waits for it and loads it,
+    # rather than computing it a second time on a busy machine.
+    with open(path.with_suffix(".lock"), "a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        found = _load(path)
+        if found is not _MISSING:
+            return found
+        result = compute()
+        _write_atomic(folder, path, pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
     return result
+
+
+_MISSING = object()
+
+
+def _load(path: Path):
+    if not path.exists():
+        return _MISSING
+    try:
+        with open(path, "rb") as fh:
+            return pickle.load(fh)  # noqa: S301 - our own state folder, written by cached()
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+        return _MISSING  # unreadable or from another version of a class: compute again
 
 
 def _write_atomic(folder: Path, path: Path, data: bytes) -> None:

@@ -5,12 +5,14 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from multiprocessing import get_context
 from pathlib import Path
 
-from . import cachekey, countries, params, paths, publish, runcard
+from . import cachekey, countries, params, paths, publish, runcard, warm_kernels
 from .errors import ParameterError
 
 # Order of the results pages inside a country section; templates not listed come after, by name.
@@ -24,6 +26,18 @@ NOTEBOOK_ORDER = [
     "advocacy_brief",
 ]
 CELL_TIMEOUT = 900
+# The order runs start in: first a page of every country that assembles its evidence (the other
+# pages then load it from the cache instead of waiting for it), then the longer pages, then the
+# short ones that fill the gaps at the end. Templates not listed start first.
+SCHEDULE = [
+    "stocktake",
+    "furthest_behind",
+    "gap_analysis",
+    "voices",
+    "official_stocktake",
+    "programme_brief",
+    "advocacy_brief",
+]
 
 
 @dataclass(frozen=True)
@@ -52,6 +66,7 @@ class Outcome:
     job: Job
     status: str
     message: str = ""
+    seconds: float = 0.0
 
 
 def templates() -> dict[str, Path]:
@@ -116,9 +131,15 @@ def is_fresh(job: Job, key: str) -> bool:
     return meta.get("cache_key") == key and exports.exists()
 
 
-def execute(job: Job, key: str) -> Outcome:
-    """Execute one job in a staging folder and publish it only if every cell succeeded."""
+def execute(job: Job, key: str, kernel_server: str | None = None) -> Outcome:
+    """Execute one job in a staging folder and publish it only if every cell succeeded.
+
+    With ``kernel_server`` (a fork server's socket, see :mod:`lnob_methods.warm_kernels`) the
+    job's fresh kernel is forked from a process that has the libraries imported already.
+    """
     import papermill as pm  # imported here: workers start faster without it at module level
+
+    from .warm_kernels import manager_class
 
     os.environ.pop("MPLBACKEND", None)  # a non-inline backend would drop every figure
     staging = publish.new_staging(job.country, job.notebook)
@@ -144,6 +165,7 @@ def execute(job: Job, key: str) -> Outcome:
             # The kernel's own log (TCP transport notice, interrupt on shutdown) is noise here.
             extra_arguments=["--IPKernelApp.log_level=CRITICAL"],
             execution_timeout=CELL_TIMEOUT,
+            kernel_manager_class=manager_class(kernel_server),
         )
     except pm.PapermillExecutionError as exc:
         _keep_failed(staging, job)
@@ -185,15 +207,18 @@ def _keep_failed(staging: Path, job: Job) -> None:
     shutil.rmtree(staging, ignore_errors=True)
 
 
-def _execute_entry(job: Job, key: str) -> Outcome:
+def _execute_entry(job: Job, key: str, kernel_server: str | None = None) -> Outcome:
+    start = time.perf_counter()
     try:
-        return execute(job, key)
+        done = execute(job, key, kernel_server)
     except Exception as exc:  # noqa: BLE001 - reported per job, never a traceback to the user
-        return Outcome(
+        done = Outcome(
             job,
             "failed",
             f"{job.country}/{job.notebook} failed while publishing: {type(exc).__name__}: {exc}",
         )
+    done.seconds = round(time.perf_counter() - start, 2)
+    return done
 
 
 def run(
@@ -224,25 +249,35 @@ def run(
 
     from . import sdgdb
 
-    sdgdb.ensure_cache()  # convert the shared extract once, before workers race for it
     publish.clean_stale_staging()
     keys = {job: cachekey.cache_key(job.template, job.country, job.parameters) for job in jobs}
     outcomes = [Outcome(j, "skipped") for j in jobs if not force and is_fresh(j, keys[j])]
     todo = [j for j in jobs if force or not is_fresh(j, keys[j])]
     if todo:
-        bar = tqdm(total=len(todo), desc="lnob run", unit="run", disable=not progress)
-        for done in _dispatch(todo, keys, n_jobs, scheduler):
-            bar.set_postfix_str(f"{done.job.country}/{done.job.notebook} {done.status}")
-            bar.update()
-            outcomes.append(done)
-        bar.close()
+        # Remote workers cannot reach a local fork server: their kernels start cold.
+        warm = warm_kernels.kernel_server(paths.NOTEBOOKS) if not scheduler else nullcontext()
+        with warm as server:
+            sdgdb.ensure_cache()  # convert the shared extract once, before workers race for it
+            bar = tqdm(total=len(todo), desc="lnob run", unit="run", disable=not progress)
+            for done in _dispatch(todo, keys, n_jobs, scheduler, server):
+                bar.set_postfix_str(f"{done.job.country}/{done.job.notebook} {done.status}")
+                bar.update()
+                outcomes.append(done)
+            bar.close()
     order = {j: i for i, j in enumerate(jobs)}
     outcomes = sorted(outcomes, key=lambda o: order[o.job])
     write_summary(outcomes)
     return outcomes
 
 
-def _dispatch(todo: list[Job], keys: dict, n_jobs: int | None, scheduler: str | None):
+def schedule(jobs: list[Job]) -> list[Job]:
+    """Return ``jobs`` in the order they should start (see ``SCHEDULE``)."""
+    rank = {n: i for i, n in enumerate(SCHEDULE)}
+    return sorted(jobs, key=lambda j: rank.get(j.notebook, -1))  # stable: countries keep order
+
+
+def _dispatch(todo: list[Job], keys: dict, n_jobs, scheduler: str | None, server: str | None):
+    todo = schedule(todo)
     if scheduler:
         from distributed import Client
         from distributed import as_completed as dask_completed
@@ -254,7 +289,7 @@ def _dispatch(todo: list[Job], keys: dict, n_jobs: int | None, scheduler: str | 
         return
     workers = max(1, min(n_jobs or os.cpu_count() or 1, len(todo)))
     with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn")) as pool:
-        futures = [pool.submit(_execute_entry, j, keys[j]) for j in todo]
+        futures = [pool.submit(_execute_entry, j, keys[j], server) for j in todo]
         for fut in as_completed(futures):
             yield fut.result()
 
@@ -267,6 +302,7 @@ def write_summary(outcomes: list[Outcome]) -> Path:
             "notebook": o.job.notebook,
             "status": o.status,
             "message": o.message,
+            "seconds": o.seconds,
         }
         for o in outcomes
     ]

@@ -62,3 +62,27 @@ def test_cached_testimonies_stay_in_the_private_folder(tmp_path, monkeypatch):
     assert len(v.redactions) > 0  # the entry holds personal data ...
     assert list((tmp_path / "private" / "cache" / "voices").glob("KEN-*.pkl"))
     assert not (tmp_path / "cache" / "voices").exists()  # ... so never in the shared cache
+
+
+def _slow_square(root, log, x):
+    """Compute x*x once a second, noting each computation in ``log`` (a worker process)."""
+    import time
+
+    def compute():
+        with open(log, "a") as fh:
+            fh.write("computed\n")
+        time.sleep(1.0)
+        return x * x
+
+    return diskcache.cached("demo", "KEN", {"x": x}, compute, root=root)
+
+
+def test_parallel_runs_compute_a_shared_entry_once(tmp_path):
+    from concurrent.futures import ProcessPoolExecutor
+    from multiprocessing import get_context
+
+    log = tmp_path / "log"
+    with ProcessPoolExecutor(3, mp_context=get_context("spawn")) as pool:
+        results = list(pool.map(_slow_square, [tmp_path] * 3, [log] * 3, [7] * 3))
+    assert results == [49, 49, 49]
+    assert log.read_text() == "computed\n", "the others waited for the first and loaded its entry"

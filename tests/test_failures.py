@@ -11,6 +11,7 @@ import shutil
 import signal
 import subprocess
 import time
+from pathlib import Path
 
 import pytest
 from conftest import FIXTURES, LNOB, ROOT, lnob
@@ -24,6 +25,19 @@ def _snapshot(folder):
         for p in sorted(folder.rglob("*"))
         if p.is_file()
     }
+
+
+def _processes_naming(folder):
+    found = []
+    for proc_dir in Path("/proc").glob("[0-9]*"):
+        try:
+            cmdline = (proc_dir / "cmdline").read_bytes()
+            state = (proc_dir / "stat").read_text().rsplit(")", 1)[1].split()[0]
+        except OSError:
+            continue
+        if str(folder).encode() in cmdline and state != "Z":
+            found.append(proc_dir.name)
+    return found
 
 
 @pytest.fixture
@@ -60,6 +74,11 @@ def test_runner_killed_outright_leaves_nothing_partial(published):
     os.killpg(proc.pid, signal.SIGKILL)
     proc.wait(timeout=30)
     assert _snapshot(f["results"]) == before
+    # The kernel server and its kernels (their command line names the sandbox) follow the runner.
+    deadline = time.monotonic() + 15
+    while time.monotonic() < deadline and _processes_naming(f["notebooks"]):
+        time.sleep(0.2)
+    assert not _processes_naming(f["notebooks"]), "no kernel outlives a killed runner"
     assert any(staging.iterdir()), "the killed run's staging folders are still there"
     # The next run removes them and publishes normally.
     res = lnob(env, "run", "--country", "KEN", "NPL", "--quiet")

@@ -32,7 +32,9 @@ def test_many_countries_with_a_failure_summary(sandbox):
         "notebook": "tiny",
         "status": "failed",
         "message": summary[0]["message"],
+        "seconds": summary[0]["seconds"],
     }
+    assert all(r["seconds"] > 0 for r in summary), "every run says how long it took"
     assert "ValueError: planned failure for the test" in summary[0]["message"]
     assert sorted(r["country"] for r in summary if r["status"] == "ran") == sorted(
         set(codes) - {"CHN"}

@@ -71,7 +71,7 @@ def _dedupe_scripts(app, pagename, templatename, context, doctree):
     scripts[:] = kept
 
 
-_SUMMARY = re.compile(r'(>)([^<>]+)(</a><details[^>]*><summary)(>)')
+_SUMMARY = re.compile(r"(>)([^<>]+)(</a><details[^>]*><summary)(>)")
 
 
 def _label_toc_toggles(app, pagename, templatename, context, doctree):
@@ -83,8 +83,12 @@ def _label_toc_toggles(app, pagename, templatename, context, doctree):
 
     def labelled(*args, **kwargs):
         html = make(*args, **kwargs)
-        return _SUMMARY.sub(lambda m: f'{m[1]}{m[2]}{m[3]} aria-label="Show or hide the pages '
-                            f'of {m[2].strip()}"{m[4]}', str(html))
+        return _SUMMARY.sub(
+            lambda m: (
+                f'{m[1]}{m[2]}{m[3]} aria-label="Show or hide the pages of {m[2].strip()}"{m[4]}'
+            ),
+            str(html),
+        )
 
     labelled._lnob_labelled = True
     context["generate_toctree_html"] = labelled
@@ -95,8 +99,9 @@ def _fix_citation_list(app, pagename, templatename, context, doctree):
     # role="doc-biblioentry", which axe reports as a list without list items: use the DPUB role.
     body = context.get("body")
     if body and 'role="list" class="citation-list"' in body:
-        context["body"] = body.replace('role="list" class="citation-list"',
-                                       'role="doc-bibliography" class="citation-list"')
+        context["body"] = body.replace(
+            'role="list" class="citation-list"', 'role="doc-bibliography" class="citation-list"'
+        )
 
 
 def setup(app):
