@@ -61,12 +61,17 @@ class Job:
 
 @dataclass
 class Outcome:
-    """What happened to one job: ``ran``, ``skipped`` or ``failed`` (with a message)."""
+    """What happened to one job: ``ran``, ``skipped`` or ``failed`` (with a message).
+
+    ``seconds`` is the whole run, ``cell_seconds`` the time its cells took to execute: the rest
+    is the run's overhead (kernel start and stop, staging, publishing).
+    """
 
     job: Job
     status: str
     message: str = ""
     seconds: float = 0.0
+    cell_seconds: float = 0.0
 
 
 def templates() -> dict[str, Path]:
@@ -183,6 +188,7 @@ def execute(job: Job, key: str, kernel_server: str | None = None) -> Outcome:
             "failed",
             f"{job.country}/{job.notebook} failed: {type(exc).__name__}: {exc}".strip(),
         )
+    cells = sum(c.metadata.get("papermill", {}).get("duration") or 0.0 for c in executed.cells)
     publish.retitle(executed, countries.load_country(job.country).name)
     meta = {
         "country": job.country,
@@ -194,7 +200,7 @@ def execute(job: Job, key: str, kernel_server: str | None = None) -> Outcome:
     out_path.unlink(missing_ok=True)
     publish.publish(staging, executed, job.country, job.notebook)
     shutil.rmtree(staging, ignore_errors=True)
-    return Outcome(job, "ran")
+    return Outcome(job, "ran", cell_seconds=round(cells, 2))
 
 
 def _keep_failed(staging: Path, job: Job) -> None:
@@ -303,6 +309,7 @@ def write_summary(outcomes: list[Outcome]) -> Path:
             "status": o.status,
             "message": o.message,
             "seconds": o.seconds,
+            "cell_seconds": o.cell_seconds,
         }
         for o in outcomes
     ]
