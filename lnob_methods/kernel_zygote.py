@@ -29,7 +29,13 @@ from pathlib import Path
 HEADER = b"LNOB"
 IMPORT_LINE = re.compile(r"^\s*(?:from\s+([\w.]+)\s+import\s+([\w\s,]+)|import\s+([\w.]+))", re.M)
 # Modules a kernel imports on start; importing them here is what makes a fork fast.
-KERNEL_MODULES = ["ipykernel.kernelapp", "ipykernel.ipkernel", "IPython", "matplotlib.pyplot"]
+KERNEL_MODULES = [
+    "ipykernel.kernelapp",
+    "ipykernel.ipkernel",
+    "ipykernel.debugger",  # brings debugpy, which a kernel imports on start
+    "IPython",
+    "matplotlib.pyplot",
+]
 
 
 def template_imports(folder: Path) -> list[str]:
@@ -217,6 +223,8 @@ def main(argv: list[str]) -> int:
         del sys.path[0]  # as ipykernel_launcher does; IPython adds the kernel's folder back
     # What ipykernel sets before any cell runs; matplotlib reads it when it is imported.
     os.environ.setdefault("MPLBACKEND", "module://matplotlib_inline.backend_inline")
+    # debugpy warns on import about frozen modules; a kernel's own environment is restored later.
+    os.environ["PYDEVD_DISABLE_FILE_VALIDATION"] = "1"
     listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     listener.bind(sock_path)
     listener.listen(64)

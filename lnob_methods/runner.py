@@ -253,8 +253,6 @@ def run(
     """
     from tqdm import tqdm
 
-    from . import sdgdb
-
     publish.clean_stale_staging()
     keys = {job: cachekey.cache_key(job.template, job.country, job.parameters) for job in jobs}
     outcomes = [Outcome(j, "skipped") for j in jobs if not force and is_fresh(j, keys[j])]
@@ -263,7 +261,6 @@ def run(
         # Remote workers cannot reach a local fork server: their kernels start cold.
         warm = warm_kernels.kernel_server(paths.NOTEBOOKS) if not scheduler else nullcontext()
         with warm as server:
-            sdgdb.ensure_cache()  # convert the shared extract once, before workers race for it
             bar = tqdm(total=len(todo), desc="lnob run", unit="run", disable=not progress)
             for done in _dispatch(todo, keys, n_jobs, scheduler, server):
                 bar.set_postfix_str(f"{done.job.country}/{done.job.notebook} {done.status}")
@@ -282,9 +279,19 @@ def schedule(jobs: list[Job]) -> list[Job]:
     return sorted(jobs, key=lambda j: rank.get(j.notebook, -1))  # stable: countries keep order
 
 
+def _prepare_worker() -> None:
+    # Import what every run needs while the extract is converted, not after.
+    import papermill  # noqa: F401
+
+    warm_kernels.manager_class(None)
+
+
 def _dispatch(todo: list[Job], keys: dict, n_jobs, scheduler: str | None, server: str | None):
+    from . import sdgdb
+
     todo = schedule(todo)
     if scheduler:
+        sdgdb.ensure_cache()
         from distributed import Client
         from distributed import as_completed as dask_completed
 
@@ -294,7 +301,11 @@ def _dispatch(todo: list[Job], keys: dict, n_jobs, scheduler: str | None, server
                 yield fut.result()
         return
     workers = max(1, min(n_jobs or os.cpu_count() or 1, len(todo)))
-    with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn")) as pool:
+    spawn = get_context("spawn")
+    with ProcessPoolExecutor(workers, mp_context=spawn, initializer=_prepare_worker) as pool:
+        for _ in range(workers):
+            pool.submit(int)  # starts the workers now
+        sdgdb.ensure_cache()  # convert the shared extract once, before workers race for it
         futures = [pool.submit(_execute_entry, j, keys[j], server) for j in todo]
         for fut in as_completed(futures):
             yield fut.result()
