@@ -31,8 +31,15 @@ FORWARDED = (
 )
 
 
-def request_kernel(sock_path: str, args: list[str]) -> tuple[socket.socket, int]:
-    """Ask the server for a kernel with ``args``; return the connection and the kernel's pid."""
+def request_kernel(sock_path: str, args: list[str]) -> tuple[socket.socket, int, bytes]:
+    """Ask the server for a kernel with ``args``.
+
+    Returns
+    -------
+    tuple
+        The connection, the kernel's pid, and what the server sent after it (its exit status
+        may come in the same read when the kernel dies at once).
+    """
     conn = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     conn.settimeout(30)
     conn.connect(sock_path)
@@ -40,19 +47,20 @@ def request_kernel(sock_path: str, args: list[str]) -> tuple[socket.socket, int]
     socket.send_fds(conn, [HEADER + struct.pack("!I", len(body))], [0, 1, 2])
     conn.sendall(body)
     reply = b""
-    while not reply.endswith(b"\n"):
+    while b"\n" not in reply:
         chunk = conn.recv(64)
         if not chunk:
             raise ConnectionError("the kernel server hung up")
         reply += chunk
-    word, pid = reply.split()
+    line, rest = reply.split(b"\n", 1)
+    word, pid = line.split()
     if word != b"PID":
         raise ConnectionError(f"unexpected reply {reply!r}")
     conn.settimeout(None)
-    return conn, int(pid)
+    return conn, int(pid), rest
 
 
-def wait_for_exit(conn: socket.socket, pid: int) -> int:
+def wait_for_exit(conn: socket.socket, pid: int, reply: bytes = b"") -> int:
     """Pass signals on to ``pid`` until the server reports its exit; return its status."""
 
     def forward(signum, _frame):
@@ -64,8 +72,7 @@ def wait_for_exit(conn: socket.socket, pid: int) -> int:
     for sig in FORWARDED:
         signal.signal(sig, forward)
     parent = os.getppid()
-    reply = b""
-    while not reply.endswith(b"\n"):
+    while b"\n" not in reply:
         if os.getppid() != parent:
             return 1  # the runner is gone: leaving hangs up, and the server kills the kernel
         ready, _, _ = select.select([conn], [], [], 0.5)
@@ -74,17 +81,17 @@ def wait_for_exit(conn: socket.socket, pid: int) -> int:
             if not chunk:
                 return 1  # the server is gone; the kernel (its child) went with it
             reply += chunk
-    return int(reply.split()[1])
+    return int(reply.split(b"\n", 1)[0].split()[1])
 
 
 def main(argv: list[str]) -> None:
     """Relay to a warm kernel, or exec an ordinary one when there is no server."""
     sock_path, *args = argv
     try:
-        conn, pid = request_kernel(sock_path, args)
+        conn, pid, rest = request_kernel(sock_path, args)
     except (OSError, ValueError):
         os.execv(sys.executable, [sys.executable, "-m", "ipykernel_launcher", *args])
-    status = wait_for_exit(conn, pid)
+    status = wait_for_exit(conn, pid, rest)
     if status < 0:  # killed by a signal: die the same way, so Jupyter sees what the kernel saw
         signal.signal(-status, signal.SIG_DFL)
         os.kill(os.getpid(), -status)

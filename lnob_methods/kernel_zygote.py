@@ -66,17 +66,29 @@ def preload(modules: list[str]) -> list[str]:
 def _read_request(conn: socket.socket) -> tuple[dict, list[int]]:
     conn.settimeout(10)
     head, fds, _flags, _addr = socket.recv_fds(conn, len(HEADER) + 4, 3)
-    if head[:4] != HEADER or len(fds) != 3:
-        raise ValueError("not a kernel request")
-    size = struct.unpack("!I", head[4:8])[0]
-    body = b""
-    while len(body) < size:
-        chunk = conn.recv(size - len(body))
+    try:
+        if not head.startswith(HEADER[: len(head)]) or len(fds) != 3:
+            raise ValueError("not a kernel request")
+        head += _read_exactly(conn, len(HEADER) + 4 - len(head))  # a stream may split it
+        if head[:4] != HEADER:
+            raise ValueError("not a kernel request")
+        body = _read_exactly(conn, struct.unpack("!I", head[4:8])[0])
+        conn.settimeout(None)
+        return json.loads(body), fds
+    except (OSError, ValueError):
+        for fd in fds:
+            os.close(fd)
+        raise
+
+
+def _read_exactly(conn: socket.socket, size: int) -> bytes:
+    data = b""
+    while len(data) < size:
+        chunk = conn.recv(size - len(data))
         if not chunk:
             raise ValueError("request cut short")
-        body += chunk
-    conn.settimeout(None)
-    return json.loads(body), fds
+        data += chunk
+    return data
 
 
 def _become_kernel(request: dict, fds: list[int], server_pid: int) -> None:
@@ -229,7 +241,15 @@ def main(argv: list[str]) -> int:
     listener.bind(sock_path)
     listener.listen(64)
     preload(KERNEL_MODULES + template_imports(Path(notebooks)))
-    serve(listener)
+    try:
+        serve(listener)
+    finally:  # also when the runner was killed: leave no socket behind
+        listener.close()
+        Path(sock_path).unlink(missing_ok=True)
+        try:
+            Path(sock_path).parent.rmdir()
+        except OSError:
+            pass
     return 0
 
 

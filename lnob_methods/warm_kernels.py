@@ -12,6 +12,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -27,20 +28,30 @@ def relay_command(cmd: list[str], server: str | None) -> list[str]:
 
 
 def manager_class(server: str | None):
-    """Return a jupyter_client kernel manager class bound to the fork server at ``server``.
+    """Return a jupyter_client kernel manager class for the runs, bound to ``server`` if given.
 
-    Without a server it is jupyter_client's own ``AsyncKernelManager``.
+    Its kernels talk over Unix sockets in the temporary folder, not TCP ports: with TCP the
+    client picks five free ports and the kernel binds them a moment later, and parallel runs
+    sometimes picked the same port ("Address already in use", the kernel died at start).
+    Without a server the kernel is started cold, as Jupyter starts it.
     """
     from jupyter_client import AsyncKernelManager  # here: the CLI starts faster without it
+    from traitlets import default
 
-    if not server:
-        return AsyncKernelManager
+    class RunKernelManager(AsyncKernelManager):
+        @default("transport")
+        def _transport_default(self):
+            return "ipc"
 
-    class WarmKernelManager(AsyncKernelManager):
+        @default("ip")
+        def _ip_default(self):
+            # Short and unique: a Unix socket path may not exceed about 100 bytes.
+            return os.path.join(tempfile.gettempdir(), f"lnob-{uuid.uuid4().hex[:16]}")
+
         def format_kernel_cmd(self, extra_arguments=None):
             return relay_command(super().format_kernel_cmd(extra_arguments), server)
 
-    return WarmKernelManager
+    return RunKernelManager
 
 
 @contextmanager

@@ -62,6 +62,8 @@ def test_runs_use_the_fork_server_unless_it_is_switched_off(sandbox):
     assert "pgid is pid: True" in warm, "a kernel is its own process group, as a cold one is"
     cold = _probe(env, f, "0")
     assert "kernel_zygote" not in cold and "folder: KEN-kernel_probe-" in cold
+    # Unix sockets, not TCP ports: parallel runs raced for ports ("Address already in use").
+    assert "transport: ipc" in warm and "transport: ipc" in cold
 
 
 async def _start(server):
