@@ -51,3 +51,12 @@ def lnob(env, *args, timeout=300):
         timeout=timeout,
         check=False,
     )
+
+
+def snapshot(folder):
+    """Return every file under ``folder`` as relative path -> bytes (to compare two states)."""
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }

@@ -14,17 +14,9 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, LNOB, ROOT, lnob
+from conftest import FIXTURES, LNOB, ROOT, lnob, snapshot
 
 pytestmark = pytest.mark.slow
-
-
-def _snapshot(folder):
-    return {
-        p.relative_to(folder).as_posix(): p.read_bytes()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file()
-    }
 
 
 def _processes_naming(folder):
@@ -45,7 +37,7 @@ def published(sandbox):
     env, f = sandbox
     shutil.copyfile(FIXTURES / "notebooks" / "tiny.md", f["notebooks"] / "tiny.md")
     assert lnob(env, "run", "--country", "KEN", "--quiet").returncode == 0
-    return env, f, _snapshot(f["results"])
+    return env, f, snapshot(f["results"])
 
 
 def test_kernel_killed_by_a_signal(published):
@@ -53,7 +45,7 @@ def test_kernel_killed_by_a_signal(published):
     res = lnob(env, "run", "--country", "KEN", "-p", "die=true", "--quiet")
     assert res.returncode == 1
     assert "KEN/tiny failed" in res.stderr and "DeadKernelError" in res.stderr
-    assert _snapshot(f["results"]) == before
+    assert snapshot(f["results"]) == before
 
 
 def test_runner_killed_outright_leaves_nothing_partial(published):
@@ -73,7 +65,7 @@ def test_runner_killed_outright_leaves_nothing_partial(published):
     time.sleep(2)  # the kernels are executing now
     os.killpg(proc.pid, signal.SIGKILL)
     proc.wait(timeout=30)
-    assert _snapshot(f["results"]) == before
+    assert snapshot(f["results"]) == before
     # The kernel server and its kernels (their command line names the sandbox) follow the runner.
     deadline = time.monotonic() + 15
     while time.monotonic() < deadline and _processes_naming(f["notebooks"]):
@@ -92,5 +84,5 @@ def test_cell_error_keeps_exports_byte_identical(published):
     res = lnob(env, "run", "--country", "KEN", "-p", "fail=true", "-p", "label=changed", "--quiet")
     assert res.returncode == 1
     assert "KEN/tiny failed in cell" in res.stderr
-    assert _snapshot(f["results"]) == before
+    assert snapshot(f["results"]) == before
     assert (f["state"] / "failed" / "KEN-tiny.ipynb").exists(), "kept for diagnosis, outside book/"

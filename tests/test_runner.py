@@ -7,21 +7,13 @@ import shutil
 
 import pytest
 import yaml
-from conftest import FIXTURES, ROOT, lnob
+from conftest import FIXTURES, ROOT, lnob, snapshot
 
 pytestmark = pytest.mark.slow
 
 
 def _tiny(folders):
     shutil.copyfile(FIXTURES / "notebooks" / "tiny.md", folders["notebooks"] / "tiny.md")
-
-
-def _snapshot(folder):
-    return {
-        p.relative_to(folder).as_posix(): p.read_bytes()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file()
-    }
 
 
 def test_run_publishes_then_skips_unchanged_then_reruns_on_new_parameter(sandbox):
@@ -84,13 +76,13 @@ def test_failed_run_keeps_published_results_and_names_the_cell(sandbox):
     env, f = sandbox
     _tiny(f)
     assert lnob(env, "run", "--country", "KEN", "NPL", "--quiet").returncode == 0
-    before = _snapshot(f["results"] / "KEN")
+    before = snapshot(f["results"] / "KEN")
     res = lnob(env, "run", "--country", "KEN", "NPL", "-p", "fail=true", "-p", "n=9", "--quiet")
     assert res.returncode == 1
     assert "KEN/tiny failed in cell" in res.stderr
     assert "ValueError: planned failure for the test" in res.stderr
     assert "Previously published results of the failed runs were kept unchanged." in res.stderr
-    assert _snapshot(f["results"] / "KEN") == before
+    assert snapshot(f["results"] / "KEN") == before
     leftovers = [p for p in f["results"].rglob("*") if ".tmp" in p.name or ".old-" in p.name]
     assert leftovers == []
 

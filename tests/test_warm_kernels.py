@@ -14,19 +14,11 @@ import signal
 import time
 
 import pytest
-from conftest import FIXTURES, ROOT, lnob
+from conftest import FIXTURES, ROOT, lnob, snapshot
 
 from lnob_methods import warm_kernels
 
 pytestmark = pytest.mark.slow
-
-
-def _snapshot(folder):
-    return {
-        p.relative_to(folder).as_posix(): p.read_bytes()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file()
-    }
 
 
 def _with(sandbox, *names):
@@ -40,11 +32,11 @@ def test_warm_and_cold_kernels_publish_the_same_bytes(sandbox):
     env, f = _with(sandbox, "plotting", "tiny")
     warm = lnob({**env, warm_kernels.SWITCH: "1"}, "run", "--country", "KEN", "NPL", "--quiet")
     assert warm.returncode == 0, warm.stderr
-    first = _snapshot(f["results"])
+    first = snapshot(f["results"])
     assert b"image/png" in first["KEN/plotting.ipynb"], "the inline figure is there"
     cold = lnob({**env, warm_kernels.SWITCH: "0"}, "run", "--country", "KEN", "NPL", "--force")
     assert cold.returncode == 0, cold.stderr
-    assert _snapshot(f["results"]) == first
+    assert snapshot(f["results"]) == first
 
 
 def _probe(env, f, switch):
