@@ -167,7 +167,7 @@ def execute(job: Job, key: str, kernel_server: str | None = None) -> Outcome:
             progress_bar=False,
             log_output=False,
             request_save_on_cell_execute=False,
-            # The kernel's own log (TCP transport notice, interrupt on shutdown) is noise here.
+            # The kernel's own log (transport notice, interrupt on shutdown) is noise here.
             extra_arguments=["--IPKernelApp.log_level=CRITICAL"],
             execution_timeout=CELL_TIMEOUT,
             kernel_manager_class=manager_class(kernel_server),
