@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import socket
 import uuid
 from pathlib import Path
 
@@ -103,22 +104,39 @@ def publish(staging: Path, nb, country: str, notebook: str) -> Path:
     return target
 
 
+OWNER = ".host"  # inside a staging folder: the machine whose process owns it
+
+
 def new_staging(country: str, notebook: str) -> Path:
-    """Create and return a fresh staging folder for one run."""
+    """Create and return a fresh staging folder for one run.
+
+    Its name carries the process id and a file in it the host name, so that a later run can tell
+    a folder left by a killed run on this machine from one still in use by a cluster worker.
+    """
     path = paths.STAGING / f"{country}-{notebook}-{os.getpid()}-{uuid.uuid4().hex[:12]}"
     path.mkdir(parents=True)
+    (path / OWNER).write_text(socket.gethostname(), encoding="utf-8")
     return path
 
 
 def clean_stale_staging() -> int:
-    """Remove staging folders whose process is gone (a killed run); return how many."""
+    """Remove this machine's staging folders whose process is gone (a killed run); return how many.
+
+    Folders of other machines (Dask workers on a shared file system) are left alone: their
+    process ids mean nothing here.
+    """
     removed = 0
+    here = socket.gethostname()
     for folder in paths.STAGING.glob("*-*-*-*") if paths.STAGING.exists() else []:
         try:
             pid = int(folder.name.rsplit("-", 2)[-2])
         except ValueError:
             continue
-        if not _alive(pid):
+        try:
+            host = (folder / OWNER).read_text(encoding="utf-8")
+        except OSError:
+            host = here  # an older folder, or one whose run died before writing it
+        if host == here and not _alive(pid):
             shutil.rmtree(folder, ignore_errors=True)
             removed += 1
     return removed

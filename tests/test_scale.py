@@ -7,7 +7,7 @@ import shutil
 
 import pytest
 import yaml
-from conftest import FIXTURES, lnob
+from conftest import FIXTURES, lnob, snapshot
 
 pytestmark = pytest.mark.slow
 
@@ -93,4 +93,23 @@ def test_dask_scheduler_path(sandbox, monkeypatch):
             cluster.scheduler_address,
         )
         assert "0 ran, 2 skipped" in again.stdout, "same cache as local runs"
+        # A failing re-run on the cluster keeps the published result byte for byte, as locally.
+        before = snapshot(f["results"] / "KEN")
+        broken = lnob(
+            env,
+            "run",
+            "--country",
+            "KEN",
+            "--quiet",
+            "-p",
+            "fail=True",
+            "--scheduler",
+            cluster.scheduler_address,
+        )
+        assert broken.returncode == 1 and "KEN/tiny failed in cell" in broken.stderr
+        assert snapshot(f["results"] / "KEN") == before
+        summary = json.loads((f["state"] / "last-run.json").read_text())
+        assert [(r["country"], r["status"]) for r in summary] == [("KEN", "failed")]
+        assert (f["state"] / "failed" / "KEN-tiny.ipynb").exists(), "partial notebook kept"
+        assert not list((f["state"] / "staging").glob("*")), "no staging folder left behind"
     shutil.rmtree(f["state"] / "staging", ignore_errors=True)
