@@ -3,6 +3,8 @@
 - Shows the methodology version (from ``pyproject.toml``) in every page footer.
 - Disables the ``raw`` and ``include`` directives in generated results pages, so text that came from
   data (inventories, testimonies, country configs) can never inject markup or read files.
+- Keeps the navigation short when every country has results: under "All countries" the sidebar
+  lists only the country of the page being read (the index page's table lists them all).
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import tomllib
 from pathlib import Path
 
 from docutils.parsers.rst import Directive, directives
+from sphinx import addnodes
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -94,6 +97,41 @@ def _label_toc_toggles(app, pagename, templatename, context, doctree):
     context["generate_toctree_html"] = labelled
 
 
+def _country_index(pagename: str) -> str | None:
+    """Return the index page of the country a results page belongs to, or None."""
+    parts = pagename.split("/")
+    if len(parts) == 4 and parts[:2] == ["book", "results"]:
+        return "/".join([*parts[:3], "index"])
+    return None
+
+
+def _prune_global_nav(app, pagename, templatename, context, doctree):
+    # With every country of the database published, the "All countries" index has some 245
+    # countries below it. Rendered into every page's sidebar, that navigation made writing the
+    # site quadratic in the number of countries (most of a 3-minute build). Each page's sidebar
+    # instead lists, under that index, only the country the page belongs to.
+    index = app.config.lnob_global_index
+    make = context.get("toctree")
+    if make is None or index not in app.env.tocs:
+        return
+    keep = _country_index(pagename)
+
+    def pruned(**kwargs):
+        tocs = app.env.tocs
+        full = tocs[index]
+        small = full.deepcopy()
+        for node in small.findall(addnodes.toctree):
+            node["entries"] = [(title, ref) for title, ref in node["entries"] if ref == keep]
+            node["includefiles"] = [ref for ref in node["includefiles"] if ref == keep]
+        tocs[index] = small
+        try:
+            return make(**kwargs)
+        finally:
+            tocs[index] = full
+
+    context["toctree"] = pruned
+
+
 def _fix_citation_list(app, pagename, templatename, context, doctree):
     # Docutils marks the bibliography container role="list" but its entries are
     # role="doc-biblioentry", which axe reports as a list without list items: use the DPUB role.
@@ -115,4 +153,7 @@ def setup(app):
     app.connect("html-page-context", _dedupe_scripts)
     app.connect("html-page-context", _fix_citation_list)
     app.connect("html-page-context", _label_toc_toggles, priority=900)
+    # Before the theme (priority 500) renders the sidebar through context["toctree"].
+    app.add_config_value("lnob_global_index", "book/results/global", "html")
+    app.connect("html-page-context", _prune_global_nav, priority=400)
     return {"version": version, "parallel_read_safe": False, "parallel_write_safe": True}
