@@ -58,9 +58,8 @@ def cmd_run(args) -> int:
 
 
 def cmd_build(args) -> int:
-    """Run stale notebooks of configured and published countries, then build the book."""
-    codes = list(dict.fromkeys(countries.configured_countries() + toc.result_countries()))
-    outcomes = runner.run(runner.plan(codes, None, {}), n_jobs=args.jobs, progress=not args.quiet)
+    """Run what is stale of the configured countries and the published pages; build the book."""
+    outcomes = runner.run(runner.build_plan(), n_jobs=args.jobs, progress=not args.quiet)
     status = _report(outcomes)
     toc.write_toc()
     if status:

@@ -124,6 +124,52 @@ def plan(country_codes: list[str], notebooks: list[str] | None, given: dict) -> 
     return jobs
 
 
+def published_parameters(country: str, notebook: str) -> dict | None:
+    """Return the parameters a published result was run with (``country`` left out), or None."""
+    path = paths.RESULTS / country / f"{notebook}.ipynb"
+    try:
+        meta = json.loads(path.read_text(encoding="utf-8"))["metadata"]["lnob"]
+        return {k: v for k, v in meta["parameters"].items() if k != "country"}
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None
+
+
+def build_plan() -> list[Job]:
+    """Return the jobs ``lnob build`` checks: what the site shows, kept up to date.
+
+    Every template of each configured country, and the templates already published for any
+    other country (after ``lnob run --country all --notebook official_stocktake``, a build
+    refreshes those pages; it does not start the other templates for some 245 countries). A
+    published page keeps the parameters it was run with, so a build after ``lnob run -p ...``
+    shows that run and re-runs it only when an input changed; ``lnob run`` without ``-p``
+    goes back to the defaults.
+    """
+    configured = countries.configured_countries()
+    jobs = plan(configured, None, {})
+    published = sorted(
+        (p.stem, p.parent.name)
+        for p in paths.RESULTS.glob("*/*.ipynb")
+        if p.parent.name not in configured
+    )
+    for notebook in templates():
+        others = [c for n, c in published if n == notebook]
+        jobs += plan(others, [notebook], {}) if others else []
+    return [_with_published_parameters(job) for job in jobs]
+
+
+def _with_published_parameters(job: Job) -> Job:
+    kept = published_parameters(job.country, job.notebook)
+    if not kept:
+        return job
+    defaults = {k: v for k, v in job.parameters.items() if k != "country"}
+    try:
+        given = {k: v for k, v in kept.items() if k in defaults}  # a dropped parameter: ignored
+        values = params.resolve(defaults, given, f"notebooks/{job.notebook}.md")
+    except ParameterError:
+        return job  # the template changed a parameter's type since: back to the defaults
+    return Job(job.country, job.notebook, {**values, "country": job.country})
+
+
 def is_fresh(job: Job, key: str) -> bool:
     """Return True when the published result was made from exactly these inputs."""
     if not job.published.exists():

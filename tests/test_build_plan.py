@@ -1,0 +1,62 @@
+"""What `lnob build` re-checks: the pilots in full, other countries' published pages only."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from lnob_methods import countries, paths, runner
+
+
+def _publish(results, country, notebook, parameters):
+    path = results / country / f"{notebook}.ipynb"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    meta = {"lnob": {"country": country, "notebook": notebook, "parameters": parameters}}
+    path.write_text(json.dumps({"cells": [], "metadata": meta, "nbformat": 4}), encoding="utf-8")
+
+
+@pytest.fixture
+def results(tmp_path, monkeypatch):
+    monkeypatch.setattr(paths, "RESULTS", tmp_path)
+    return tmp_path
+
+
+def _jobs(plan):
+    return {(j.country, j.notebook): j.parameters for j in plan}
+
+
+def test_a_fresh_clone_plans_every_template_of_every_pilot(results):
+    jobs = _jobs(runner.build_plan())
+    pilots = countries.configured_countries()
+    assert sorted(jobs) == sorted((c, n) for c in pilots for n in runner.templates())
+    assert jobs[("KEN", "official_stocktake")]["since_year"] == 2000, "the template's default"
+
+
+def test_other_countries_keep_to_their_published_pages(results):
+    for code in ("ETH", "BRA", "FJI"):
+        _publish(results, code, "official_stocktake", {"country": code, "since_year": 2000})
+    jobs = _jobs(runner.build_plan())
+    assert [k for k in jobs if k[0] == "ETH"] == [("ETH", "official_stocktake")]
+    assert len(jobs) == 4 * len(runner.templates()) + 3, "no other template starts for them"
+
+
+def test_a_published_page_keeps_its_parameters(results):
+    _publish(results, "KEN", "official_stocktake", {"country": "KEN", "since_year": 2015})
+    _publish(results, "ETH", "official_stocktake", {"since_year": 2010, "focus_targets": "1.1"})
+    jobs = _jobs(runner.build_plan())
+    assert jobs[("KEN", "official_stocktake")]["since_year"] == 2015
+    assert jobs[("KEN", "gap_analysis")]["since_year"] == 2000, "unpublished: defaults"
+    assert jobs[("ETH", "official_stocktake")] == {
+        "country": "ETH",
+        "since_year": 2010,
+        "focus_targets": "1.1",
+    }
+
+
+def test_parameters_the_template_no_longer_takes_fall_back_to_defaults(results):
+    _publish(results, "KEN", "voices", {"k": 8, "dropped_since": True})
+    _publish(results, "NPL", "voices", {"k": "not a number"})
+    jobs = _jobs(runner.build_plan())
+    assert jobs[("KEN", "voices")]["k"] == 8 and "dropped_since" not in jobs[("KEN", "voices")]
+    assert jobs[("NPL", "voices")]["k"] == 5, "a value of the wrong type: the default"
