@@ -27,14 +27,23 @@ import traceback
 from pathlib import Path
 
 HEADER = b"LNOB"
-IMPORT_LINE = re.compile(r"^\s*(?:from\s+([\w.]+)\s+import\s+([\w\s,]+)|import\s+([\w.]+))", re.M)
-# Modules a kernel imports on start; importing them here is what makes a fork fast.
+# "from a import b, c as d", "from a import (b,\n c)" and "import a, b.c as d"; one statement
+# only: a name list never runs on into the next line (it once swallowed the lines after it).
+IMPORT_LINE = re.compile(
+    r"^[ \t]*(?:from[ \t]+([\w.]+)[ \t]+import[ \t]+(\([^)]*\)|[\w \t,]+)"
+    r"|import[ \t]+([\w. \t,]+))",
+    re.M,
+)
+# Modules a kernel imports on start; importing them here is what makes a fork fast. Not
+# matplotlib_inline.backend_inline: imported outside a kernel, it never hooks figures into one
+# (no figure was published when it was preloaded).
 KERNEL_MODULES = [
     "ipykernel.kernelapp",
     "ipykernel.ipkernel",
     "ipykernel.debugger",  # brings debugpy, which a kernel imports on start
     "IPython",
     "matplotlib.pyplot",
+    "openpyxl",  # pandas imports it on a notebook's first .xlsx export
 ]
 
 
@@ -44,11 +53,16 @@ def template_imports(folder: Path) -> list[str]:
     for path in sorted(folder.glob("*.md")):
         for mod, names, plain in IMPORT_LINE.findall(path.read_text(encoding="utf-8")):
             if plain:
-                found.add(plain)
+                found.update(_first_words(plain))
                 continue
             found.add(mod)
-            found.update(f"{mod}.{n.strip()}" for n in names.split(",") if n.strip())
+            found.update(f"{mod}.{name}" for name in _first_words(names.strip("()")))
     return sorted(found)
+
+
+def _first_words(names: str) -> list[str]:
+    # "b, c as d" -> ["b", "c"]
+    return [part.split()[0] for part in names.split(",") if part.split()]
 
 
 def preload(modules: list[str]) -> list[str]:
