@@ -2,7 +2,9 @@
 
 Runs 8, 16 and 32 countries of the UN SDG database (alphabetical, non-pilots) into a sandbox
 folder with 2 jobs and prints the time per country: linear scaling keeps it flat. With ``--all``
-it also runs every country of the database (``--country all``, a few minutes).
+it also runs every country of the database (a few minutes), then times ``lnob build`` of the site
+with every country's page added to the pilots' results (nothing to run, so the site build alone),
+and removes those pages again.
 """
 
 from __future__ import annotations
@@ -61,7 +63,37 @@ def main() -> int:
             for line in res.stderr.splitlines():
                 if " failed" in line and not line.startswith("lnob run"):
                     print(f"          {line}")
+            if n == len(codes) and n > 32:
+                site_with_every_country(Path(tmp) / "results")
     return 0
+
+
+def lnob_build() -> float:
+    start = time.perf_counter()
+    cmd = [sys.executable, "-m", "lnob_methods.cli", "build", "--quiet"]
+    res = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, check=False)
+    if res.returncode:
+        sys.exit(f"lnob build failed:\n{res.stdout[-2000:]}{res.stderr[-2000:]}")
+    return time.perf_counter() - start
+
+
+def site_with_every_country(results: Path) -> None:
+    """Print the time of `lnob build` with every country's results added, then remove them."""
+    lnob_build()  # the pilots' pages are up to date before the measurement
+    published = ROOT / "book" / "results"
+    added = []
+    for folder in sorted(p for p in results.iterdir() if p.is_dir()):
+        if not (published / folder.name).exists():
+            shutil.copytree(folder, published / folder.name)
+            added.append(published / folder.name)
+    try:
+        took = lnob_build()
+        pages = len(list(published.glob("*/*.ipynb")))
+        print(f"site with {len(added)} more countries, {pages} results pages: {took:.1f} s")
+    finally:
+        for folder in added:
+            shutil.rmtree(folder, ignore_errors=True)
+        lnob_build()  # the pilots' site again
 
 
 if __name__ == "__main__":
