@@ -342,9 +342,9 @@ def _dispatch(todo: list[Job], keys: dict, n_jobs, scheduler: str | None, server
         from distributed import as_completed as dask_completed
 
         with Client(scheduler, timeout="30s") as client:
-            futures = [client.submit(_execute_entry, j, keys[j], pure=False) for j in todo]
+            futures = {client.submit(_execute_entry, j, keys[j], pure=False): j for j in todo}
             for fut in dask_completed(futures):
-                yield fut.result()
+                yield _result(fut, futures[fut])
         return
     workers = max(1, min(n_jobs or os.cpu_count() or 1, len(todo)))
     spawn = get_context("spawn")
@@ -352,9 +352,23 @@ def _dispatch(todo: list[Job], keys: dict, n_jobs, scheduler: str | None, server
         for _ in range(workers):
             pool.submit(int)  # starts the workers now
         sdgdb.ensure_cache()  # convert the shared extract once, before workers race for it
-        futures = [pool.submit(_execute_entry, j, keys[j], server) for j in todo]
+        futures = {pool.submit(_execute_entry, j, keys[j], server): j for j in todo}
         for fut in as_completed(futures):
-            yield fut.result()
+            yield _result(fut, futures[fut])
+
+
+def _result(fut, job: Job) -> Outcome:
+    # A run's own errors come back as outcomes; an exception here means the process executing it
+    # died (killed, out of memory, a lost Dask worker). Report the run, never crash the batch.
+    try:
+        return fut.result()
+    except Exception as exc:  # noqa: BLE001 - whatever killed it, the other runs go on
+        return Outcome(
+            job,
+            "failed",
+            f"{job.country}/{job.notebook} failed: the process running it died "
+            f"({type(exc).__name__}: {str(exc) or 'no message'})",
+        )
 
 
 def write_summary(outcomes: list[Outcome]) -> Path:
