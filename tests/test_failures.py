@@ -6,6 +6,7 @@ file is left under the results folder.
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import signal
@@ -86,3 +87,44 @@ def test_cell_error_keeps_exports_byte_identical(published):
     assert "KEN/tiny failed in cell" in res.stderr
     assert snapshot(f["results"]) == before
     assert (f["state"] / "failed" / "KEN-tiny.ipynb").exists(), "kept for diagnosis, outside book/"
+
+
+def _pool_workers(state):
+    # The runner's worker processes for this sandbox: multiprocessing children with its state dir.
+    found = []
+    for proc_dir in Path("/proc").glob("[0-9]*"):
+        try:
+            cmdline = (proc_dir / "cmdline").read_bytes()
+            environ = (proc_dir / "environ").read_bytes()
+        except OSError:
+            continue
+        if b"spawn_main" in cmdline and f"LNOB_STATE_DIR={state}".encode() in environ:
+            found.append(int(proc_dir.name))
+    return found
+
+
+def test_a_worker_process_killed_mid_run_is_reported_not_a_crash(published):
+    env, f, before = published
+    proc = subprocess.Popen(
+        [*LNOB, "run", "--country", "KEN", "NPL", "-p", "sleep=20", "--quiet", "--jobs", "2"],
+        env=env,
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    staging = f["state"] / "staging"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and len(list(staging.glob("*/runcard.json"))) < 2:
+        time.sleep(0.2)
+    workers = _pool_workers(f["state"])
+    assert workers, "the runner's worker processes were found"
+    os.kill(workers[0], signal.SIGKILL)  # as the out-of-memory killer would
+    out, err = proc.communicate(timeout=120)
+    assert proc.returncode == 1, err
+    assert "unexpected error" not in err and "Traceback" not in err
+    assert "failed: the process running it died (BrokenProcessPool" in err
+    assert "0 ran, 0 skipped as unchanged, 2 failed" in out
+    assert snapshot(f["results"]) == before, "published results are kept"
+    summary = json.loads((f["state"] / "last-run.json").read_text())
+    assert {(r["country"], r["status"]) for r in summary} == {("KEN", "failed"), ("NPL", "failed")}
