@@ -124,14 +124,13 @@ def plan(country_codes: list[str], notebooks: list[str] | None, given: dict) -> 
     return jobs
 
 
-def published_parameters(country: str, notebook: str) -> dict | None:
-    """Return the parameters a published result was run with (``country`` left out), or None."""
-    path = paths.RESULTS / country / f"{notebook}.ipynb"
+def published_meta(job: Job) -> dict:
+    """Return what a published result records of its run (``metadata.lnob``), or {} if none."""
     try:
-        meta = json.loads(path.read_text(encoding="utf-8"))["metadata"]["lnob"]
-        return {k: v for k, v in meta["parameters"].items() if k != "country"}
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
-        return None
+        meta = json.loads(job.published.read_text(encoding="utf-8"))["metadata"]["lnob"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return {}
+    return meta if isinstance(meta, dict) else {}
 
 
 def build_plan() -> list[Job]:
@@ -158,9 +157,10 @@ def build_plan() -> list[Job]:
 
 
 def _with_published_parameters(job: Job) -> Job:
-    kept = published_parameters(job.country, job.notebook)
-    if not kept:
+    kept = published_meta(job).get("parameters")
+    if not isinstance(kept, dict):
         return job
+    kept = {k: v for k, v in kept.items() if k != "country"}
     defaults = {k: v for k, v in job.parameters.items() if k != "country"}
     try:
         given = {k: v for k, v in kept.items() if k in defaults}  # a dropped parameter: ignored
@@ -172,14 +172,8 @@ def _with_published_parameters(job: Job) -> Job:
 
 def is_fresh(job: Job, key: str) -> bool:
     """Return True when the published result was made from exactly these inputs."""
-    if not job.published.exists():
-        return False
-    try:
-        meta = json.loads(job.published.read_text(encoding="utf-8"))["metadata"].get("lnob", {})
-    except (OSError, ValueError, KeyError):
-        return False
     exports = job.published.parent / "exports" / job.notebook / "runcard.json"
-    return meta.get("cache_key") == key and exports.exists()
+    return exports.exists() and published_meta(job).get("cache_key") == key
 
 
 def execute(job: Job, key: str, kernel_server: str | None = None) -> Outcome:
@@ -301,8 +295,9 @@ def run(
 
     publish.clean_stale_staging()
     keys = {job: cachekey.cache_key(job.template, job.country, job.parameters) for job in jobs}
-    outcomes = [Outcome(j, "skipped") for j in jobs if not force and is_fresh(j, keys[j])]
-    todo = [j for j in jobs if force or not is_fresh(j, keys[j])]
+    fresh = {j for j in jobs if not force and is_fresh(j, keys[j])}  # each one read once
+    outcomes = [Outcome(j, "skipped") for j in jobs if j in fresh]
+    todo = [j for j in jobs if j not in fresh]
     if todo:
         # Remote workers cannot reach a local fork server: their kernels start cold.
         warm = warm_kernels.kernel_server(paths.NOTEBOOKS) if not scheduler else nullcontext()

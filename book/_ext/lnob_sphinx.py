@@ -97,11 +97,11 @@ def _label_toc_toggles(app, pagename, templatename, context, doctree):
     context["generate_toctree_html"] = labelled
 
 
-def _country_index(pagename: str) -> str | None:
-    """Return the index page of the country a results page belongs to, or None."""
-    parts = pagename.split("/")
-    if len(parts) == 4 and parts[:2] == ["book", "results"]:
-        return "/".join([*parts[:3], "index"])
+def _country_index(pagename: str, results: str) -> str | None:
+    """Return the index page of the country a page under ``results/`` belongs to, or None."""
+    country, _, page = pagename.removeprefix(results + "/").partition("/")
+    if pagename.startswith(results + "/") and page and "/" not in page:
+        return f"{results}/{country}/index"
     return None
 
 
@@ -114,7 +114,7 @@ def _prune_global_nav(app, pagename, templatename, context, doctree):
     make = context.get("toctree")
     if make is None or index not in app.env.tocs:
         return
-    keep = _country_index(pagename)
+    keep = _country_index(pagename, index.rpartition("/")[0])
 
     def pruned(**kwargs):
         tocs = app.env.tocs
