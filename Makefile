@@ -58,7 +58,7 @@ test: venv system-deps browser-deps book lint ## Every test: unit, notebooks, R 
 	$(MAKE) --no-print-directory nbval
 
 regression: venv ## Regenerate tests/regression from freshly executed pilot notebooks
-	$(BIN)/python -m lnob_methods.regression
+	$(BIN)/python -m lnob_methods.cli.regression
 
 bench: venv ## Print the benchmark tables (not a test)
 	$(BIN)/python benchmarks/run_all.py

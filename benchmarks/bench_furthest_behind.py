@@ -1,6 +1,6 @@
 """Tree, D-index and Shapley on 1,000,000 synthetic rows with six circumstances, beside R's rpart.
 
-The data come from the seeded SYNTHETIC generator (lnob_methods.survey_sim). rpart's time is
+The data come from the seeded SYNTHETIC generator (lnob_methods.demo.survey). rpart's time is
 measured inside R with system.time (the CSV load is reported separately).
 """
 
@@ -15,7 +15,8 @@ import time
 import tracemalloc
 from pathlib import Path
 
-from lnob_methods import inequality, survey_sim, tree
+from lnob_methods.analysis import inequality, tree
+from lnob_methods.demo import survey as survey_sim
 
 CIRC = ["wealth_quintile", "residence", "region", "mother_education", "child_sex", "ethnicity"]
 N = 1_000_000

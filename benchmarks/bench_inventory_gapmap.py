@@ -15,8 +15,10 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from lnob_methods import country_evidence, evidence, gaps, inventories, taxonomy
-from lnob_methods.inventory_fields import FIELDS
+from lnob_methods.analysis import country_evidence, evidence, gaps
+from lnob_methods.inventory import load as inventories
+from lnob_methods.inventory.schema import FIELDS
+from lnob_methods.reference import taxonomy
 
 N = 100_000
 

@@ -17,7 +17,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from lnob_methods import countries
+from lnob_methods.reference import countries
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -41,7 +41,7 @@ def main() -> int:
                 [
                     sys.executable,
                     "-m",
-                    "lnob_methods.cli",
+                    "lnob_methods.cli.main",
                     "run",
                     "--quiet",
                     "--notebook",
@@ -70,7 +70,7 @@ def main() -> int:
 
 def lnob_build() -> float:
     start = time.perf_counter()
-    cmd = [sys.executable, "-m", "lnob_methods.cli", "build", "--quiet"]
+    cmd = [sys.executable, "-m", "lnob_methods.cli.main", "build", "--quiet"]
     res = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, check=False)
     if res.returncode:
         sys.exit(f"lnob build failed:\n{res.stdout[-2000:]}{res.stderr[-2000:]}")

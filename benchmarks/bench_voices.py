@@ -18,8 +18,8 @@ import pandas as pd
 import yaml
 from run_all import machine
 
-from lnob_methods import redact
-from lnob_methods.redact_rules import NAMES_FILE
+from lnob_methods.voices import redact
+from lnob_methods.voices.redact_rules import NAMES_FILE
 
 ROOT = Path(__file__).resolve().parents[1]
 LABELLED = ROOT / "tests" / "fixtures" / "voices" / "redaction_labelled.yaml"

@@ -60,7 +60,7 @@ def kernel_floor() -> float:
     code = (
         "import nbformat, nbclient\n"
         "nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("
-        "'import pandas, seaborn, matplotlib.pyplot, lnob_methods.notebook')])\n"
+        "'import pandas, seaborn, matplotlib.pyplot, lnob_methods.site.notebook')])\n"
         "nbclient.NotebookClient(nb, kernel_name='python3').execute()\n"
     )
     return timed([sys.executable, "-c", code])

@@ -12,7 +12,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures"
-LNOB = [sys.executable, "-m", "lnob_methods.cli"]
+LNOB = [sys.executable, "-m", "lnob_methods.cli.main"]
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ import shutil
 import pytest
 from conftest import FIXTURES, ROOT, lnob
 
-from lnob_methods.cli import build_book
+from lnob_methods.cli.main import build_book
 
 pytestmark = pytest.mark.slow
 

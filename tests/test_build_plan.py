@@ -6,7 +6,9 @@ import json
 
 import pytest
 
-from lnob_methods import countries, paths, runner
+from lnob_methods.core import paths
+from lnob_methods.reference import countries
+from lnob_methods.run import runner
 
 
 def _publish(results, country, notebook, parameters):

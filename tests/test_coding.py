@@ -9,9 +9,11 @@ import pandas as pd
 import pytest
 from test_demo_testimonies import PILOTS, read_testimonies
 
-from lnob_methods import coding, refiqda, taxonomy
-from lnob_methods.demo_testimony_phrases import BANK
-from lnob_methods.errors import InputError
+from lnob_methods.core.errors import InputError
+from lnob_methods.demo.phrases import BANK
+from lnob_methods.formats import refiqda
+from lnob_methods.reference import taxonomy
+from lnob_methods.voices import coding
 
 NS = {"q": "urn:QDA-XML:codebook:1.0"}
 
@@ -312,7 +314,7 @@ def test_synthetic_stories_are_coded_with_two_themes_or_more(iso3, codebook):
 
 
 def test_canary_sentences_carry_no_theme_keyword(codebook):
-    from lnob_methods.demo_testimony_phrases import CANARIES
+    from lnob_methods.demo.phrases import CANARIES
 
     values = {"First": "Xq", "Last": "Zq", "Middle": "Thị", "phone": "0712 345 678"}
     values |= {"email": "x.y@example.org", "id": "12345678", "Place": "Kibra"}

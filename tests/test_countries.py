@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from conftest import FIXTURES
 
-from lnob_methods import countries
-from lnob_methods.errors import InputError
+from lnob_methods.core.errors import InputError
+from lnob_methods.reference import countries
 
 BAD = FIXTURES / "countries"
 

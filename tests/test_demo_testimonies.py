@@ -8,9 +8,9 @@ import pandas as pd
 import pytest
 from conftest import ROOT
 
-from lnob_methods import demo_testimonies as demo
-from lnob_methods import voices_form
-from lnob_methods.demo_testimony_phrases import BANK, CANARIES, FRAME, NAMES, VILLAGES
+from lnob_methods.demo import testimonies as demo
+from lnob_methods.demo.phrases import BANK, CANARIES, FRAME, NAMES, VILLAGES
+from lnob_methods.voices import form as voices_form
 
 COUNTRIES = ROOT / "data" / "countries"
 PILOTS = ["BGD", "KEN", "NPL", "VNM"]
@@ -94,7 +94,7 @@ def test_export_shapes(iso3):
 
 
 def _choices(iso3):
-    from lnob_methods.countries import load_country
+    from lnob_methods.reference.countries import load_country
 
     return voices_form.choice_lists(list(load_country(iso3).country_groups))["groups"]
 
@@ -145,7 +145,7 @@ def test_admin1_concentrated_in_the_focus_areas():
 
 
 def test_groups_are_mostly_the_research_focus():
-    from lnob_methods.countries import load_country
+    from lnob_methods.reference.countries import load_country
 
     for iso3 in PILOTS:
         main, _ = read_testimonies(iso3)

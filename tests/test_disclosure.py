@@ -7,7 +7,7 @@ import itertools
 import pandas as pd
 import pytest
 
-from lnob_methods import disclosure
+from lnob_methods.voices import disclosure
 
 
 def test_suppress_hides_one_to_k_minus_one_and_keeps_zero():

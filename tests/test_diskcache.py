@@ -6,7 +6,8 @@ import shutil
 
 import pandas as pd
 
-from lnob_methods import country_evidence, diskcache, paths
+from lnob_methods.analysis import country_evidence
+from lnob_methods.core import diskcache, paths
 
 
 def test_cached_result_equals_a_fresh_computation(tmp_path, monkeypatch):
@@ -54,7 +55,7 @@ def test_an_unreadable_entry_is_recomputed(tmp_path, monkeypatch):
 
 
 def test_cached_testimonies_stay_in_the_private_folder(tmp_path, monkeypatch):
-    from lnob_methods import voices
+    from lnob_methods.voices import prepare as voices
 
     monkeypatch.setattr(paths, "CACHE", tmp_path / "cache")
     monkeypatch.setattr(paths, "PRIVATE", tmp_path / "private")

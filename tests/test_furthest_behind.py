@@ -6,7 +6,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from lnob_methods import microdata, mpi, survey_sim, tree, tree_bootstrap
+from lnob_methods.analysis import mpi, tree, tree_bootstrap
+from lnob_methods.demo import survey as survey_sim
+from lnob_methods.reference import microdata
 
 CIRC = ["wealth_quintile", "residence", "region", "mother_education", "child_sex", "ethnicity"]
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from lnob_methods import evidence, gaps, sdgdb
+from lnob_methods.analysis import evidence, gaps
+from lnob_methods.reference import sdgdb
 
 GROUPS = pd.DataFrame(
     {
@@ -173,7 +174,7 @@ def test_xlsx_and_csv_exports_are_reproducible_and_formula_safe(tmp_path):
     import time
     import zipfile
 
-    from lnob_methods.exports import write_csv, write_xlsx
+    from lnob_methods.formats.exports import write_csv, write_xlsx
 
     df = pd.DataFrame(
         {"n": [1, -2], "text": ['=HYPERLINK("x")', "@SUM(A1)"], "more": ["+1", "\tx"]}
@@ -196,7 +197,7 @@ def test_xlsx_and_csv_exports_are_reproducible_and_formula_safe(tmp_path):
 
 
 def test_group_gaps_direction_and_latest_common_year():
-    from lnob_methods import group_gaps
+    from lnob_methods.analysis import group_gaps
 
     base = dict.fromkeys(sdgdb.PEOPLE_COLUMNS, "")
     rows = [

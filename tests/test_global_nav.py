@@ -14,7 +14,7 @@ import pytest
 import yaml
 from conftest import ROOT
 
-from lnob_methods.cli import build_book
+from lnob_methods.cli.main import build_book
 
 pytestmark = pytest.mark.slow
 

@@ -15,8 +15,8 @@ import yaml
 from conftest import ROOT, lnob
 from sitekit import CHROMIUM, CHROMIUM_ARGS, serve
 
-from lnob_methods.cli import build_book
-from lnob_methods.inventory_fields import FIELDS
+from lnob_methods.cli.main import build_book
+from lnob_methods.inventory.schema import FIELDS
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
 
@@ -234,7 +234,7 @@ def _dangerous_cells(folder):
 
 
 def test_published_exports_are_formula_safe():
-    from lnob_methods import paths
+    from lnob_methods.core import paths
 
     exports = list(paths.RESULTS.glob("*/exports"))
     assert exports, "run `make book` first"

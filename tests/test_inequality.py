@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from lnob_methods import inequality as iq
+from lnob_methods.analysis import inequality as iq
 
 
 def _two_groups():

@@ -10,7 +10,7 @@ import tracemalloc
 import pytest
 from conftest import FIXTURES
 
-from lnob_methods.inventories import check_files
+from lnob_methods.inventory.load import check_files
 
 CORPUS = FIXTURES / "inventory"
 sys.path.insert(0, str(CORPUS))  # the corpus builder's helpers (row, LABELS)

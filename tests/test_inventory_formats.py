@@ -13,10 +13,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl import load_workbook
 
-from lnob_methods import demo_inventories, inventories, taxonomy
-from lnob_methods.exports import fix_workbook_times, save_reproducible
-from lnob_methods.inventory_fields import FIELDS, docs_markdown
-from lnob_methods.inventory_xlsx import write_template, write_xlsform
+from lnob_methods.demo import inventories as demo_inventories
+from lnob_methods.formats.exports import fix_workbook_times, save_reproducible
+from lnob_methods.inventory import load as inventories
+from lnob_methods.inventory.schema import FIELDS, docs_markdown
+from lnob_methods.inventory.template import write_template, write_xlsform
+from lnob_methods.reference import taxonomy
 
 ITEMS = [
     {
@@ -159,7 +161,7 @@ def test_xlsform_matches_the_schema(tmp_path):
 def test_data_model_page_is_generated_from_the_schema():
     page = (ROOT / "book" / "methods" / "data_model.md").read_text(encoding="utf-8")
     assert page == docs_markdown(), (
-        "run python -m lnob_methods.inventory_fields --write-docs book/methods/data_model.md"
+        "run python -m lnob_methods.inventory.schema --write-docs book/methods/data_model.md"
     )
 
 
@@ -181,7 +183,7 @@ def test_pilot_inventories_load_clean_with_organisation_on_every_row():
 
 
 def test_cli_validate_and_template(tmp_path):
-    lnob = [sys.executable, "-m", "lnob_methods.cli"]
+    lnob = [sys.executable, "-m", "lnob_methods.cli.main"]
     ok = subprocess.run(
         [*lnob, "validate", "data/countries/KEN/inventories", "--country", "KEN"],
         cwd=ROOT,

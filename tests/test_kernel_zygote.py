@@ -6,7 +6,7 @@ import importlib.util
 
 from conftest import ROOT
 
-from lnob_methods import kernel_zygote
+from lnob_methods.run import kernel_zygote
 
 
 def test_each_import_statement_is_read_on_its_own(tmp_path):
@@ -15,9 +15,10 @@ def test_each_import_statement_is_read_on_its_own(tmp_path):
         "import json\n"
         "from myst_nb import glue\n"
         "\n"
-        "from lnob_methods import countries, notebook as nb\n"
+        "from lnob_methods.reference import countries\n"
+        "from lnob_methods.site import notebook as nb\n"
         "import numpy as np, pandas.api\n"
-        "from lnob_methods.exports import (\n"
+        "from lnob_methods.formats.exports import (\n"
         "    write_csv,\n"
         "    write_xlsx,\n"
         ")\n"
@@ -26,12 +27,13 @@ def test_each_import_statement_is_read_on_its_own(tmp_path):
     )
     assert kernel_zygote.template_imports(tmp_path) == [
         "json",
-        "lnob_methods",
-        "lnob_methods.countries",
-        "lnob_methods.exports",
-        "lnob_methods.exports.write_csv",
-        "lnob_methods.exports.write_xlsx",
-        "lnob_methods.notebook",
+        "lnob_methods.formats.exports",
+        "lnob_methods.formats.exports.write_csv",
+        "lnob_methods.formats.exports.write_xlsx",
+        "lnob_methods.reference",
+        "lnob_methods.reference.countries",
+        "lnob_methods.site",
+        "lnob_methods.site.notebook",
         "myst_nb",
         "myst_nb.glue",
         "numpy",
@@ -41,7 +43,11 @@ def test_each_import_statement_is_read_on_its_own(tmp_path):
 
 def test_every_library_module_the_templates_import_is_preloaded():
     names = kernel_zygote.template_imports(ROOT / "notebooks")
-    modules = [n for n in names if n.startswith("lnob_methods.") and n.count(".") == 1]
-    assert "lnob_methods.country_evidence" in modules and "lnob_methods.voices" in modules
+    # "from lnob_methods.analysis import gaps" names the module lnob_methods.analysis.gaps
+    modules = [n for n in names if n.startswith("lnob_methods.") and n.count(".") == 2]
+    assert (
+        "lnob_methods.analysis.country_evidence" in modules
+        and "lnob_methods.voices.prepare" in modules
+    )
     assert all(importlib.util.find_spec(m) for m in modules), "each one is a real module"
     assert set(kernel_zygote.preload(modules)) == set(modules)

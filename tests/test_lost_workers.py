@@ -8,7 +8,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from lnob_methods import runner
+from lnob_methods.run import runner
 
 
 def _job():

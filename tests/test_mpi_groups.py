@@ -11,7 +11,8 @@ import pandas as pd
 import pytest
 from conftest import ROOT, lnob
 
-from lnob_methods import mpi_groups, plots_mpi
+from lnob_methods.analysis import mpi_groups
+from lnob_methods.plots import mpi as plots_mpi
 
 # Read by hand with:
 #   zcat data/reference/ophi_mpi2024_harmonised_trends_disaggregated_long.csv.gz \

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from conftest import FIXTURES, ROOT
 
-from lnob_methods import params, runner
-from lnob_methods.errors import ParameterError
+from lnob_methods.core.errors import ParameterError
+from lnob_methods.run import params, runner
 
 TINY = FIXTURES / "notebooks" / "tiny.md"
 

@@ -11,8 +11,8 @@ import pytest
 import yaml
 from conftest import FIXTURES
 
-from lnob_methods import redact, redact_rules
-from lnob_methods.errors import InputError
+from lnob_methods.core.errors import InputError
+from lnob_methods.voices import redact, redact_rules
 
 LABELLED = FIXTURES / "voices" / "redaction_labelled.yaml"
 

@@ -17,9 +17,10 @@ from test_inventory_formats import _formats, _table
 from test_redact import _labelled, gaz
 from test_voices_io import SUBMISSIONS, write_kobo_csv, write_kobo_xlsx, write_odk_csv
 
-from lnob_methods import redact, voices_io
-from lnob_methods.demo_testimonies import canaries
-from lnob_methods.inventories import check_files
+from lnob_methods.demo.testimonies import canaries
+from lnob_methods.inventory.load import check_files
+from lnob_methods.voices import reader as voices_io
+from lnob_methods.voices import redact
 
 PAGE = ROOT / "book" / "about" / "reliability.md"
 KILL_POINTS = [

@@ -9,8 +9,9 @@ from conftest import ROOT
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from lnob_methods import countries, inventories
-from lnob_methods.errors import InputError, LnobError
+from lnob_methods.core.errors import InputError, LnobError
+from lnob_methods.inventory import load as inventories
+from lnob_methods.reference import countries
 
 SETTINGS = settings(
     max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
@@ -39,7 +40,7 @@ cells = st.one_of(
 def test_random_spreadsheet_content_gives_located_problems(tmp_path, rows):
     from openpyxl import Workbook
 
-    from lnob_methods.inventory_fields import FIELDS
+    from lnob_methods.inventory.schema import FIELDS
 
     wb = Workbook()
     ws = wb.active
@@ -92,8 +93,8 @@ def test_xlsx_member_outside_the_archive_is_refused_without_extraction(tmp_path)
 @SETTINGS
 @given(data=st.binary(max_size=2048), suffix=st.sampled_from([".csv", ".xlsx"]))
 def test_random_bytes_never_crash_the_testimony_loader(tmp_path, data, suffix):
-    from lnob_methods import voices_io
-    from lnob_methods.voices_check import check_testimonies
+    from lnob_methods.voices import reader as voices_io
+    from lnob_methods.voices.checks import check_testimonies
 
     path = tmp_path / f"junk{suffix}"
     path.write_bytes(data)
@@ -107,8 +108,8 @@ def test_random_bytes_never_crash_the_testimony_loader(tmp_path, data, suffix):
 def test_random_testimony_export_content_gives_located_problems(tmp_path, rows):
     from openpyxl import Workbook
 
-    from lnob_methods import voices_io
-    from lnob_methods.voices_check import check_testimonies, consent_status, exclusion_counts
+    from lnob_methods.voices import reader as voices_io
+    from lnob_methods.voices.checks import check_testimonies, consent_status, exclusion_counts
 
     wb = Workbook()
     ws = wb.active

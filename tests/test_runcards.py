@@ -8,7 +8,8 @@ import json
 import pytest
 from conftest import ROOT, lnob
 
-from lnob_methods import cachekey, paths, runner
+from lnob_methods.core import cachekey, paths
+from lnob_methods.run import runner
 
 CARDS = sorted(paths.RESULTS.glob("*/exports/*/runcard.json"))
 

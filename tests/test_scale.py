@@ -52,7 +52,8 @@ def test_many_countries_with_a_failure_summary(sandbox):
 
 
 def test_country_all_plans_every_country_of_the_database(sandbox):
-    from lnob_methods import countries, runner
+    from lnob_methods.reference import countries
+    from lnob_methods.run import runner
 
     jobs = runner.plan(sorted(countries.iso3_names()), ["official_stocktake"], {})
     assert len(jobs) == len(countries.iso3_names()) > 200

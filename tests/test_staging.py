@@ -6,7 +6,8 @@ import os
 import subprocess
 import sys
 
-from lnob_methods import paths, publish
+from lnob_methods.core import paths
+from lnob_methods.run import publish
 
 
 def _dead_pid() -> int:

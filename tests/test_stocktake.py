@@ -5,7 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from lnob_methods import sdgdb, stocktake, taxonomy
+from lnob_methods.analysis import stocktake
+from lnob_methods.reference import sdgdb, taxonomy
 
 PEOPLE = dict.fromkeys(sdgdb.PEOPLE_COLUMNS, "")
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from lnob_methods import paths, synthesis
+from lnob_methods.core import paths
+from lnob_methods.site import synthesis
 
 
 def _write(root, country, notebook, name, df):

@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 from conftest import ROOT
 
-from lnob_methods import tree
+from lnob_methods.analysis import tree
 
 CIRC = ["wealth", "urban", "region", "educ", "age"]
 

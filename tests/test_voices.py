@@ -10,9 +10,12 @@ import pytest
 from conftest import ROOT
 from test_voices_site import canary_pattern
 
-from lnob_methods import country_evidence, disclosure, paths, voices
-from lnob_methods.demo_testimonies import canaries
-from lnob_methods.voices_form import write_xlsform
+from lnob_methods.analysis import country_evidence
+from lnob_methods.core import paths
+from lnob_methods.demo.testimonies import canaries
+from lnob_methods.voices import disclosure
+from lnob_methods.voices import prepare as voices
+from lnob_methods.voices.form import write_xlsform
 
 PILOTS = ["BGD", "KEN", "NPL", "VNM"]
 
@@ -137,7 +140,7 @@ def test_shipped_xlsform_is_generated_from_the_form(tmp_path):
     assert (tmp_path / "form.xlsx").read_bytes() == (
         ROOT / "data" / "forms" / "testimony_xlsform.xlsx"
     ).read_bytes(), (
-        "run python -m lnob_methods.voices_form --write data/forms/testimony_xlsform.xlsx"
+        "run python -m lnob_methods.voices.form --write data/forms/testimony_xlsform.xlsx"
     )
     survey = list(
         openpyxl.load_workbook(tmp_path / "form.xlsx")["survey"].iter_rows(values_only=True)
@@ -163,7 +166,7 @@ def test_shipped_xlsform_is_generated_from_the_form(tmp_path):
 
 
 def test_voices_states_hand_made():
-    from lnob_methods.plots_voices import voices_states
+    from lnob_methods.plots.voices import voices_states
 
     ev = pd.DataFrame(
         {

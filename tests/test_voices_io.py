@@ -8,8 +8,8 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from lnob_methods import voices_io
-from lnob_methods.voices_check import (
+from lnob_methods.voices import reader as voices_io
+from lnob_methods.voices.checks import (
     AMBIGUOUS_PUBLISH,
     AMBIGUOUS_USE,
     EXCLUDED_DUPLICATE,
@@ -21,7 +21,7 @@ from lnob_methods.voices_check import (
     consent_status,
     exclusion_counts,
 )
-from lnob_methods.voices_form import choice_lists
+from lnob_methods.voices.form import choice_lists
 
 GROUPS = [g for g, _ in choice_lists()["groups"]]
 # (uuid, use, publish, age, caregiver, assent, sex, groups, admin1, language, story, proposals)

@@ -11,8 +11,10 @@ import pandas as pd
 import pytest
 from conftest import ROOT
 
-from lnob_methods import disclosure, paths, voices
-from lnob_methods.demo_testimonies import canaries
+from lnob_methods.core import paths
+from lnob_methods.demo.testimonies import canaries
+from lnob_methods.voices import disclosure
+from lnob_methods.voices import prepare as voices
 
 pytestmark = pytest.mark.slow
 

@@ -16,7 +16,7 @@ import time
 import pytest
 from conftest import FIXTURES, ROOT, lnob, snapshot
 
-from lnob_methods import warm_kernels
+from lnob_methods.run import warm_kernels
 
 pytestmark = pytest.mark.slow
 
@@ -49,7 +49,7 @@ def _probe(env, f, switch):
 def test_runs_use_the_fork_server_unless_it_is_switched_off(sandbox):
     env, f = _with(sandbox, "kernel_probe")
     warm = _probe(env, f, "1")
-    assert "lnob_methods.kernel_zygote" in warm
+    assert "lnob_methods.run.kernel_zygote" in warm
     assert "folder: KEN-kernel_probe-" in warm, "the kernel works in the run's staging folder"
     assert "pgid is pid: True" in warm, "a kernel is its own process group, as a cold one is"
     cold = _probe(env, f, "0")

@@ -1,0 +1,140 @@
+"""Everything a country's evidence pages need, assembled in one call from the three streams."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from lnob_methods.analysis import evidence, gaps, group_gaps, stocktake
+from lnob_methods.core import diskcache
+from lnob_methods.inventory import load as inventories
+from lnob_methods.reference import countries, sdgdb, taxonomy
+from lnob_methods.voices import prepare as voices
+
+
+@dataclass
+class CountryEvidence:
+    """A country's evidence: config, official stocktake, inventories, evidence and cells."""
+
+    place: countries.Country
+    groups: pd.DataFrame
+    official: pd.DataFrame
+    inventory: pd.DataFrame
+    evidence: pd.DataFrame
+    cells: pd.DataFrame
+    group_gaps: pd.DataFrame
+    focus_groups: tuple[str, ...]
+    focus_targets: tuple[str, ...]
+    testimonies_synthetic: bool = False
+
+    @property
+    def synthetic(self) -> bool:
+        """True when any inventory file is synthetic demonstration data."""
+        return bool(self.inventory["_file"].astype(str).str.contains("synthetic_").any())
+
+    @property
+    def data_label(self) -> str:
+        """Say which streams are synthetic, for titles: "synthetic inventories and testimonies"."""
+        inventories_ = "synthetic inventories" if self.synthetic else "inventories"
+        if self.testimonies_synthetic:
+            return inventories_ + " and synthetic testimonies"
+        return inventories_
+
+    def severity(self) -> pd.Series:
+        """Return severity per (group, target) from official gaps where the group is behind."""
+        behind = self.group_gaps[self.group_gaps["group_behind"]]
+        return gaps.severity(behind[["group", "target", "relative_gap"]])
+
+
+def _voices_rows(iso3: str, k: int) -> pd.DataFrame:
+    if not voices.country_files(iso3):
+        return pd.DataFrame(columns=evidence.COLUMNS)
+    v = voices.prepare(iso3, k=k)
+    return evidence.voices_evidence_rows(voices.gap_cells(v), voices.latest_year(v))
+
+
+def _split(text: str) -> tuple[str, ...]:
+    return tuple(t.strip() for t in text.replace(";", ",").split(",") if t.strip())
+
+
+def assemble(
+    country: str,
+    *,
+    since_year: int = 2000,
+    reference_year: int = 2023,
+    recency_years: int = 5,
+    synthesis_min: int = 3,
+    focus_targets: str = "",
+    focus_groups: str = "",
+    k: int = voices.DEFAULT_K,
+) -> CountryEvidence:
+    """Return a country's evidence from official statistics and the organisations' inventories.
+
+    Parameters
+    ----------
+    country
+        ISO3 code.
+    since_year, reference_year, recency_years, synthesis_min
+        Stocktake and gap-class parameters (see :mod:`lnob_methods.analysis.gaps`).
+    focus_targets, focus_groups
+        Comma-separated overrides of the research focus of the country config.
+    k
+        The small-cell threshold of the voices (testimonies) stream.
+
+    Notes
+    -----
+    The result is cached per country and parameters (:mod:`lnob_methods.core.diskcache`): the other
+    pages of the same build load it instead of computing it again.
+    """
+    place = countries.load_country(country)
+    params = {
+        "since_year": since_year,
+        "reference_year": reference_year,
+        "recency_years": recency_years,
+        "synthesis_min": synthesis_min,
+        "focus_targets": focus_targets,
+        "focus_groups": focus_groups,
+        "k": k,
+    }
+    return diskcache.cached("evidence", place.iso3, params, lambda: _assemble(place, **params))
+
+
+def _assemble(
+    place: countries.Country,
+    *,
+    since_year: int,
+    reference_year: int,
+    recency_years: int,
+    synthesis_min: int,
+    focus_targets: str,
+    focus_groups: str,
+    k: int,
+) -> CountryEvidence:
+    groups = place.groups()
+    data = sdgdb.country_data(place.iso3)
+    official = stocktake.indicator_stocktake(data, since_year=since_year)
+    inv = inventories.load_country(place.iso3)
+    ev = evidence.combine(
+        evidence.official_evidence(official, groups),
+        evidence.inventory_evidence(inv),
+        _voices_rows(place.iso3, k),
+    )
+    f_targets = _split(focus_targets) or place.focus_targets
+    f_groups = _split(focus_groups) or place.focus_groups
+    cells = gaps.cell_table(
+        ev,
+        groups,
+        taxonomy.targets(),
+        official,
+        focus_groups=f_groups,
+        focus_targets=f_targets,
+        reference_year=reference_year,
+        recency_years=recency_years,
+        synthesis_min=synthesis_min,
+    )
+    gg = group_gaps.group_gaps(data[data["year"] >= since_year])
+    testimonies = any(f.name.startswith("synthetic_") for f in voices.country_files(place.iso3))
+    return CountryEvidence(
+        place, groups, official, inv, ev, cells, gg, f_groups, f_targets, testimonies
+    )

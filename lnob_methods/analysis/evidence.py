@@ -1,0 +1,161 @@
+"""One evidence table per country: official statistics, inventories and voices, keyed by cell.
+
+A *cell* is a population group × an SDG target. Each row of the long evidence table says that one
+evidence item covers one cell. Three streams feed it:
+
+- official statistics: an SDG indicator of the target with data broken down by a dimension (status
+  complete or partial in the stocktake) is evidence for every group of that dimension;
+- the organisations' and other stakeholders' inventories (one row per item, group and target);
+- community voices: coded testimonies that cover the group and the target.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from lnob_methods.reference import sdgdb
+
+SOURCE_TYPES = ["official_statistics", "icso_study", "programme_data", "community_voices"]
+QUALITIES = ["low", "medium", "high"]
+COLUMNS = [
+    "item_id",
+    "organisation",
+    "title",
+    "source_type",
+    "evidence_type",
+    "quality",
+    "access",
+    "year",
+    "is_synthesis",
+    "group",
+    "target",
+    "stream",
+]
+OFFICIAL_HOLDER = "UN SDG Global Database (UNSD and custodian agencies)"
+
+
+def official_evidence(stocktake: pd.DataFrame, groups: pd.DataFrame) -> pd.DataFrame:
+    """Return official-statistics evidence rows from a stocktake table.
+
+    Parameters
+    ----------
+    stocktake
+        From :func:`lnob_methods.analysis.stocktake.indicator_stocktake`.
+    groups
+        The country's groups table (``Country.groups()``): ``group`` and ``dimension``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per (indicator, group) where the indicator has data broken down by the group's
+        dimension; columns :data:`COLUMNS`. Quality is "high" (official statistics reported to
+        the UN database), access "public", year the indicator's latest year.
+    """
+    dims = list(sdgdb.dimension_columns())
+    long = stocktake[stocktake["has_data"]].melt(
+        id_vars=["target", "indicator", "indicator_title", "latest_year"],
+        value_vars=dims,
+        var_name="dimension",
+        value_name="status",
+    )
+    long = long[long["status"].isin(["complete", "partial"])]
+    rows = long.merge(groups[["group", "dimension"]], on="dimension")
+    out = pd.DataFrame(
+        {
+            "item_id": "SDGDB:" + rows["indicator"],
+            "organisation": OFFICIAL_HOLDER,
+            "title": rows["indicator"] + " " + rows["indicator_title"],
+            "source_type": "official_statistics",
+            "evidence_type": "official_indicator",
+            "quality": "high",
+            "access": "public",
+            "year": rows["latest_year"].astype("Int64"),
+            "is_synthesis": False,
+            "group": rows["group"],
+            "target": rows["target"],
+            "stream": "official",
+        }
+    )
+    return _tidy(out)
+
+
+def inventory_evidence(items: pd.DataFrame) -> pd.DataFrame:
+    """Return evidence rows from a tidy inventory table (one row per item, group and target).
+
+    Parameters
+    ----------
+    items
+        Tidy inventory: ``id, organisation, title, source_type, evidence_type, quality, access,
+        year_to, is_synthesis`` and the multi-valued ``groups`` and ``sdg_targets`` (tuples).
+    """
+    if items.empty:
+        return pd.DataFrame(columns=COLUMNS)
+    long = items.explode("groups").explode("sdg_targets")
+    long = long.dropna(subset=["groups", "sdg_targets"])
+    out = pd.DataFrame(
+        {
+            "item_id": long["organisation"] + ":" + long["id"].astype(str),
+            "organisation": long["organisation"],
+            "title": long["title"],
+            "source_type": long["source_type"],
+            "evidence_type": long["evidence_type"],
+            "quality": long["quality"],
+            "access": long["access"],
+            "year": pd.to_numeric(long["year_to"], errors="coerce").astype("Int64"),
+            "is_synthesis": long["is_synthesis"].eq("yes"),
+            "group": long["groups"],
+            "target": long["sdg_targets"],
+            "stream": "inventory",
+        }
+    )
+    return _tidy(out)
+
+
+def voices_evidence_rows(voices: pd.DataFrame, year: int | None = None) -> pd.DataFrame:
+    """Return community-voices evidence rows: one per (group, target) covered by testimonies.
+
+    Parameters
+    ----------
+    voices
+        Columns ``group``, ``target`` and ``n_testimonies`` (published counts, already suppressed:
+        a suppressed count is NaN but the cell is still covered).
+    year
+        The collection year of the testimonies, if known.
+    """
+    if voices.empty:
+        return pd.DataFrame(columns=COLUMNS)
+    out = pd.DataFrame(
+        {
+            "item_id": "VOICES:" + voices["group"] + ":" + voices["target"],
+            "organisation": "Community testimonies",
+            "title": "Coded testimonies of people in the group",
+            "source_type": "community_voices",
+            "evidence_type": "testimonies",
+            "quality": "medium",
+            "access": "restricted",
+            "year": pd.array([year] * len(voices), dtype="Int64"),
+            "is_synthesis": False,
+            "group": voices["group"],
+            "target": voices["target"],
+            "stream": "voices",
+        }
+    )
+    return _tidy(out)
+
+
+def combine(*parts: pd.DataFrame) -> pd.DataFrame:
+    """Concatenate evidence rows, drop exact duplicates and sort for reproducible output."""
+    frames = [p for p in parts if len(p)]
+    if not frames:
+        return pd.DataFrame(columns=COLUMNS)
+    return _tidy(pd.concat(frames, ignore_index=True))
+
+
+def _tidy(df: pd.DataFrame) -> pd.DataFrame:
+    df = df[COLUMNS].drop_duplicates(subset=["item_id", "group", "target"])
+    return df.sort_values(["group", "target", "item_id"], kind="stable").reset_index(drop=True)
+
+
+def goal_of(target: pd.Series) -> pd.Series:
+    """Return the goal number (int) of each SDG target code ("16.10" → 16)."""
+    return target.str.split(".").str[0].astype(int)

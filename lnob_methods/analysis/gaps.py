@@ -1,0 +1,245 @@
+"""Gap classes, overlaps, priority scores and their sensitivity, per cell (group × SDG target).
+
+Every class is a rule on the evidence table of one cell; the book's chapter on the evidence gap map
+states the same rules:
+
+- absolute gap: no evidence item at all;
+- disaggregation gap: official data exist for the target (any of its indicators has data) but none
+  is broken down by the group's dimension;
+- recency gap: evidence exists but the latest year is older than ``reference_year - recency_years``;
+- quality gap: evidence exists but every item is of low quality;
+- voices gap: no community-voices evidence;
+- synthesis gap (research focus only): at least ``synthesis_min`` items and none is a synthesis.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from lnob_methods.analysis import evidence as ev
+from lnob_methods.reference import sdgdb
+
+GAP_CLASSES = ["absolute", "disaggregation", "recency", "quality", "voices", "synthesis"]
+DEFAULT_WEIGHTS = {
+    "absolute": 3.0,
+    "disaggregation": 2.0,
+    "recency": 1.0,
+    "quality": 1.0,
+    "voices": 1.0,
+    "synthesis": 1.0,
+    "severity": 2.0,
+    "focus": 2.0,
+}
+
+
+def official_coverage(stocktake: pd.DataFrame) -> pd.DataFrame:
+    """Return per target: whether official data exist, and the dimensions broken down."""
+    dims = list(sdgdb.dimension_columns())
+    broken = stocktake[dims].isin(["complete", "partial"])
+    per = pd.concat([stocktake[["target", "has_data"]], broken], axis=1)
+    return per.groupby("target").any()
+
+
+def cell_table(
+    evidence: pd.DataFrame,
+    groups: pd.DataFrame,
+    targets: list[str],
+    stocktake: pd.DataFrame,
+    *,
+    focus_groups: tuple[str, ...] = (),
+    focus_targets: tuple[str, ...] = (),
+    reference_year: int = 2023,
+    recency_years: int = 5,
+    synthesis_min: int = 3,
+) -> pd.DataFrame:
+    """Return one row per group × target with counts and every gap class.
+
+    Parameters
+    ----------
+    evidence
+        Long evidence table (:mod:`lnob_methods.analysis.evidence`).
+    groups
+        The country's groups (``group``, ``label``, ``dimension``).
+    targets
+        SDG targets to lay out (columns of the map), in framework order.
+    stocktake
+        The official stocktake, for the disaggregation gap.
+    focus_groups, focus_targets
+        The research focus; a cell is in focus when its group and its target both are.
+    reference_year, recency_years, synthesis_min
+        Parameters of the recency and synthesis gaps.
+    """
+    grid = groups[["group", "label", "dimension"]].merge(
+        pd.DataFrame({"target": targets}), how="cross"
+    )
+    e = evidence
+    counts = e.groupby(["group", "target"]).agg(
+        n_items=("item_id", "nunique"),
+        latest_year=("year", "max"),
+        all_low=("quality", lambda q: bool(len(q)) and (q == "low").all()),
+        any_synthesis=("is_synthesis", "any"),
+    )
+    by_source = (
+        e.groupby(["group", "target", "source_type"])["item_id"]
+        .nunique()
+        .unstack("source_type")
+        .reindex(columns=ev.SOURCE_TYPES)
+        .fillna(0)
+        .astype(int)
+        .add_prefix("n_")
+    )
+    by_quality = (
+        e.groupby(["group", "target", "quality"])["item_id"]
+        .nunique()
+        .unstack("quality")
+        .reindex(columns=ev.QUALITIES)
+        .fillna(0)
+        .astype(int)
+        .add_prefix("n_quality_")
+    )
+    orgs = (
+        e[e["stream"] == "inventory"]
+        .groupby(["group", "target"])["organisation"]
+        .agg(lambda s: "; ".join(sorted(set(s))))
+        .rename("organisations")
+    )
+    cells = grid.join(counts, on=["group", "target"]).join(by_source, on=["group", "target"])
+    cells = cells.join(by_quality, on=["group", "target"]).join(orgs, on=["group", "target"])
+    for col in [*by_source.columns, *by_quality.columns, "n_items"]:
+        cells[col] = cells[col].fillna(0).astype(int)
+    cells["organisations"] = cells["organisations"].fillna("")
+    cells["n_organisations"] = cells["organisations"].map(lambda s: len(s.split("; ")) if s else 0)
+    cells["latest_year"] = cells["latest_year"].astype("Int64")
+    cells["goal"] = ev.goal_of(cells["target"])
+    cells["focus_group"] = cells["group"].isin(focus_groups)
+    cells["in_focus"] = cells["focus_group"] & cells["target"].isin(focus_targets)
+    cells["in_scope"] = in_scope(cells, focus_groups, focus_targets)
+
+    cov = official_coverage(stocktake)
+    has_official = cells["target"].map(cov["has_data"]).fillna(False).astype(bool)
+    dim_broken = [
+        bool(cov.at[t, d]) if t in cov.index and d in cov.columns else False
+        for t, d in zip(cells["target"], cells["dimension"], strict=True)
+    ]
+    some = cells["n_items"] > 0
+    cells["gap_absolute"] = ~some
+    cells["gap_disaggregation"] = has_official & ~pd.Series(dim_broken, index=cells.index)
+    cells["gap_recency"] = some & (cells["latest_year"].fillna(0) < reference_year - recency_years)
+    cells["gap_quality"] = some & cells["all_low"].fillna(False).astype(bool)
+    cells["gap_voices"] = cells["n_community_voices"] == 0
+    cells["gap_synthesis"] = (
+        cells["in_focus"]
+        & (cells["n_items"] >= synthesis_min)
+        & ~cells["any_synthesis"].fillna(False).astype(bool)
+    )
+    cells = cells.drop(columns=["all_low", "any_synthesis"])
+    return cells.reset_index(drop=True)
+
+
+def in_scope(cells: pd.DataFrame, focus_groups, focus_targets) -> pd.Series:
+    """Return which cells the ranking considers: the research focus and its surroundings.
+
+    A cell is in scope when its target is a focus target (any group), or its group is a focus
+    group and its target belongs to a focus goal. Without a focus, every cell is in scope.
+    """
+    if not focus_groups and not focus_targets:
+        return pd.Series(True, index=cells.index)
+    goals = {int(t.split(".")[0]) for t in focus_targets}
+    near = cells["group"].isin(focus_groups) & (cells["goal"].isin(goals) if goals else True)
+    return cells["target"].isin(focus_targets) | near
+
+
+def overlaps(cells: pd.DataFrame, min_organisations: int = 2) -> pd.DataFrame:
+    """Return cells where several organisations hold evidence: collaboration opportunities."""
+    out = cells[cells["n_organisations"] >= min_organisations]
+    cols = ["group", "label", "target", "n_organisations", "organisations", "n_items", "in_focus"]
+    return out.sort_values(
+        ["n_organisations", "group", "target"], ascending=[False, True, True], kind="stable"
+    )[cols].reset_index(drop=True)
+
+
+def severity(group_gaps: pd.DataFrame) -> pd.Series:
+    """Return severity in [0, 1] per (group, target): the largest relative gap where it is behind.
+
+    Parameters
+    ----------
+    group_gaps
+        Columns ``group``, ``target`` and ``relative_gap`` (0 = no gap, 1 = the group has none of
+        what the comparison group has), only rows where the group is the one behind.
+    """
+    if group_gaps.empty:
+        return pd.Series(
+            dtype=float, index=pd.MultiIndex.from_arrays([[], []], names=["group", "target"])
+        )
+    clipped = group_gaps.assign(relative_gap=group_gaps["relative_gap"].clip(0, 1))
+    return clipped.groupby(["group", "target"])["relative_gap"].max()
+
+
+def priority(
+    cells: pd.DataFrame, sev: pd.Series | None = None, weights: dict[str, float] | None = None
+) -> pd.DataFrame:
+    """Return the in-scope cells ranked by priority score, each component beside the score.
+
+    ``score = Σ_k w_k · component_k`` over the six gap classes (1 when the gap is present),
+    ``severity`` (0 to 1, from official disaggregated data) and ``focus`` (1 in the research focus).
+    Ties go to the cells of the focus groups, then by group and target, so the ranking is
+    reproducible.
+    """
+    w = {**DEFAULT_WEIGHTS, **(weights or {})}
+    out = cells[cells["in_scope"]].copy()
+    comp = pd.DataFrame(index=out.index)
+    for g in GAP_CLASSES:
+        comp[g] = out[f"gap_{g}"].astype(float)
+    if sev is not None and len(sev):
+        key = pd.MultiIndex.from_frame(out[["group", "target"]])
+        comp["severity"] = sev.reindex(key).fillna(0.0).to_numpy()
+    else:
+        comp["severity"] = 0.0
+    comp["focus"] = out["in_focus"].astype(float)
+    out = out[["group", "label", "dimension", "target", "n_items", "focus_group"]].join(comp)
+    out["score"] = sum(w[k] * out[k] for k in [*GAP_CLASSES, "severity", "focus"]).round(6)
+    # Ties: cells of the focus groups first, then by group and target, so the order is stable.
+    out = out.sort_values(
+        ["score", "focus_group", "group", "target"],
+        ascending=[False, False, True, True],
+        kind="stable",
+    )
+    out = out.drop(columns="focus_group").reset_index(drop=True)
+    out.insert(0, "rank", range(1, len(out) + 1))
+    return out
+
+
+def sensitivity(
+    cells: pd.DataFrame,
+    sev: pd.Series | None = None,
+    weights: dict[str, float] | None = None,
+    top: int = 10,
+    change: float = 0.5,
+) -> pd.DataFrame:
+    """Return how the top ranking changes when each weight moves by ±``change`` (50 %).
+
+    One row per weight and direction: the new weight, how many of the baseline top cells stay in
+    the top, and which cells enter and leave.
+    """
+    w = {**DEFAULT_WEIGHTS, **(weights or {})}
+    base = _top(priority(cells, sev, w), top)
+    rows = []
+    for k in w:
+        for factor in (1 - change, 1 + change):
+            new = _top(priority(cells, sev, {**w, k: w[k] * factor}), top)
+            rows.append(
+                {
+                    "weight": k,
+                    "from": w[k],
+                    "to": round(w[k] * factor, 6),
+                    "top_kept": len(set(base) & set(new)),
+                    "entering": "; ".join(c for c in new if c not in base),
+                    "leaving": "; ".join(c for c in base if c not in new),
+                }
+            )
+    return pd.DataFrame(rows)
+
+
+def _top(ranked: pd.DataFrame, top: int) -> list[str]:
+    head = ranked.head(top)
+    return [f"{g} × {t}" for g, t in zip(head["group"], head["target"], strict=True)]

@@ -1,0 +1,143 @@
+"""The ``lnob`` command: run country notebooks, build the book, templates and validation."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import traceback
+from pathlib import Path
+
+from lnob_methods.cli import inventories
+from lnob_methods.core import paths
+from lnob_methods.core.errors import LnobError
+from lnob_methods.reference import countries
+from lnob_methods.run import runner
+from lnob_methods.site import toc
+
+# Modules that add their own subcommands with ``register(subparsers)``.
+
+
+def _countries(arg: list[str] | None) -> list[str]:
+    if not arg:
+        return countries.configured_countries()
+    if [a.lower() for a in arg] == ["all"]:
+        return sorted(countries.iso3_names())
+    return [countries.check_iso3(a) for a in arg]
+
+
+def _report(outcomes: list[runner.Outcome]) -> int:
+    counts = {s: sum(o.status == s for o in outcomes) for s in ("ran", "skipped", "failed")}
+    for o in outcomes:
+        if o.status == "skipped":
+            print(f"skipped (unchanged): {o.job.country}/{o.job.notebook}")
+    for o in outcomes:
+        if o.status == "failed":
+            print(f"FAILED: {o.message}", file=sys.stderr)
+    print(
+        f"{counts['ran']} ran, {counts['skipped']} skipped as unchanged, {counts['failed']} failed"
+    )
+    if counts["failed"]:
+        print(
+            "Previously published results of the failed runs were kept unchanged. "
+            f"Summary of every run: {paths.STATE / 'last-run.json'}",
+            file=sys.stderr,
+        )
+    return 1 if counts["failed"] else 0
+
+
+def cmd_run(args) -> int:
+    """Run notebooks for countries; publish successes; exit 1 if any run failed."""
+    from lnob_methods.run.params import parse_assignments
+
+    jobs = runner.plan(_countries(args.country), args.notebook, parse_assignments(args.param))
+    outcomes = runner.run(
+        jobs, n_jobs=args.jobs, force=args.force, progress=not args.quiet, scheduler=args.scheduler
+    )
+    toc.write_toc()
+    return _report(outcomes)
+
+
+def cmd_build(args) -> int:
+    """Run what is stale of the configured countries and the published pages; build the book."""
+    outcomes = runner.run(runner.build_plan(), n_jobs=args.jobs, progress=not args.quiet)
+    status = _report(outcomes)
+    toc.write_toc()
+    if status:
+        print("Not building the book: fix the failed runs first.", file=sys.stderr)
+        return status
+    return build_book()
+
+
+def build_book(root: Path = paths.ROOT, quiet: bool = False) -> int:
+    """Build the book at ``root`` into ``_build/html``, warnings as errors; return the exit code."""
+    exe = Path(sys.executable).parent / "jupyter-book"
+    cmd = [str(exe), "build", str(root), "-W", "-n", "--keep-going"]
+    env = {**os.environ, "PYDEVD_DISABLE_FILE_VALIDATION": "1"}
+    out = subprocess.DEVNULL if quiet else None
+    return subprocess.run(cmd, cwd=root, env=env, stdout=out, check=False).returncode
+
+
+def parser() -> argparse.ArgumentParser:
+    """Return the argument parser of the ``lnob`` command."""
+    p = argparse.ArgumentParser(prog="lnob", description=__doc__)
+    sub = p.add_subparsers(dest="command", required=True)
+    r = sub.add_parser("run", help="run notebook templates for countries (papermill)")
+    r.add_argument(
+        "--country",
+        nargs="+",
+        metavar="ISO3",
+        help="ISO3 codes, or 'all' (default: the configured countries)",
+    )
+    r.add_argument("--notebook", nargs="+", metavar="NAME", help="templates (default: all)")
+    r.add_argument(
+        "-p",
+        "--param",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="a template parameter; repeat for several",
+    )
+    r.add_argument("--jobs", type=int, default=None, help="parallel runs (default: CPU cores)")
+    r.add_argument("--force", action="store_true", help="run even when inputs are unchanged")
+    r.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="run on a Dask distributed cluster (e.g. tcp://10.0.0.5:8786)",
+    )
+    r.add_argument("--quiet", action="store_true", help="no progress bar")
+    r.set_defaults(func=cmd_run)
+    b = sub.add_parser("build", help="run what is stale, then build the book")
+    b.add_argument("--jobs", type=int, default=None)
+    b.add_argument("--quiet", action="store_true")
+    b.set_defaults(func=cmd_build)
+    inventories.register(sub)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of ``lnob``; returns the exit code (errors are messages, not tracebacks)."""
+    args = parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except LnobError as exc:
+        print(f"lnob {args.command}: {exc}", file=sys.stderr)
+        return 2
+    except Exception as exc:  # noqa: BLE001 - users get a message; the traceback goes to a file
+        log = paths.STATE / "last-error.txt"
+        log.parent.mkdir(parents=True, exist_ok=True)
+        log.write_text(traceback.format_exc(), encoding="utf-8")
+        print(
+            f"lnob {args.command}: unexpected error: {type(exc).__name__}: {exc}\n"
+            f"Details were written to {log}; please report them.",
+            file=sys.stderr,
+        )
+        return 3
+    except KeyboardInterrupt:
+        print("lnob: interrupted; published results were left as they were.", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,338 @@
+"""Check and clean raw inventory rows: every problem located and reported at once.
+
+Only truly empty cells are missing: "NA" stays the text "NA" (and is then an error where a code is
+expected, never silently Namibia or missing).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from functools import lru_cache
+
+import pandas as pd
+
+from lnob_methods.core import paths
+from lnob_methods.core.errors import Problem
+from lnob_methods.inventory.reader import ABSENT, PROVENANCE, Formula, is_date
+from lnob_methods.inventory.schema import FIELDS, source_type
+from lnob_methods.reference import countries, taxonomy
+
+ERROR_KINDS = {
+    "missing-value": "a required cell is empty",
+    "unknown-code": "a value that is not one of the allowed codes",
+    "near-miss": "a value close to an allowed code (probably a typo): the closest is suggested",
+    "target-as-number": "an SDG target typed as a number (Excel turns 16.10 into 16.1)",
+    "unknown-target": "a value that is not an SDG target of the framework",
+    "unknown-group": "a population group code that is neither in the taxonomy nor in the country "
+    "config",
+    "unknown-area": "an admin-1 name or p-code that is not one of the country's",
+    "country-mismatch": "an ISO3 code other than the country the inventory is for",
+    "date-serial": "an Excel date serial number where a year is expected",
+    "date-in-year": "a date where a year is expected",
+    "text-date": "a date typed as text where a year is expected",
+    "not-a-year": "a value that is not a four-digit year",
+    "not-a-number": "a value that is not a whole number",
+    "year-order": "the first year is after the last year",
+    "formula-cell": "a formula where a typed value is expected",
+    "duplicate-row": "a row identical to an earlier row",
+    "duplicate-id": "an ID used more than once (in one file or across files)",
+    "unknown-column": "a column that is not part of the template",
+    "missing-column": "a required column is missing",
+    "repeated-header": "the header row repeated inside the data",
+    "merged-header": "merged cells in the header row",
+    "wrong-sheet": "the workbook has no 'Inventory' sheet",
+    "empty-file": "the file, or its inventory sheet, holds no items",
+    "no-header": "no row holds at least three of the template's column headers",
+    "not-a-spreadsheet": "the file is not an .xlsx or .csv file",
+    "not-found": "the path does not exist",
+    "unsafe-file": "a file refused for safety (zip bomb, XML entities, path tricks, size)",
+}
+MULTI_SPLIT = re.compile(r"[;,\s]+")
+CODE_NORMALISE = re.compile(r"[\s\-]+")
+
+
+@lru_cache(maxsize=256)
+def admin1_names(iso3: str) -> dict[str, str]:
+    """Return casefolded admin-1 names and p-codes of a country to their p-code."""
+    pc = pd.read_csv(paths.PCODES, dtype=str, keep_default_na=False)
+    pc = pc[(pc["iso3"] == iso3) & (pc["admin_level"] == "1")]
+    out = {n.casefold(): p for n, p in zip(pc["name"], pc["pcode"], strict=True)}
+    out.update({p.casefold(): p for p in pc["pcode"]})
+    return out
+
+
+def _suggest(value: str, choices) -> list[str]:
+    return difflib.get_close_matches(value, list(choices), n=3, cutoff=0.75)
+
+
+class _Row:
+    """Collects the problems of one row, located by file, sheet, row and column header."""
+
+    def __init__(self, raw: dict, problems: list[Problem]):
+        self.raw, self.problems = raw, problems
+
+    def add(self, field, kind, message, value):
+        self.problems.append(
+            Problem(
+                file=self.raw["_file"],
+                sheet=self.raw["_sheet"],
+                row=self.raw["_row"],
+                column=field.label,
+                kind=kind,
+                message=message,
+                value=value,
+            )
+        )
+
+
+def _code(row, f, value, allowed) -> str | None:
+    text = CODE_NORMALISE.sub("_", str(value).strip().lower())
+    if text in allowed:
+        return text
+    close = _suggest(text, allowed)
+    if close:
+        row.add(f, "near-miss", f"is not an allowed value. Did you mean {close[0]!r}?", value)
+    else:
+        shown = ", ".join(sorted(allowed)) if len(allowed) <= 12 else f"{len(allowed)} codes"
+        row.add(f, "unknown-code", f"is not an allowed value; use one of: {shown}.", value)
+    return None
+
+
+def _year(row, f, value) -> int | None:
+    if is_date(value):
+        row.add(f, "date-in-year", f"is a date; type the year only ({value.year}).", str(value))
+        return None
+    if isinstance(value, bool):
+        row.add(f, "not-a-year", "is not a year; type four digits such as 2021.", value)
+        return None
+    if isinstance(value, (int, float)):
+        if float(value).is_integer() and 1900 <= value <= 2100:
+            return int(value)
+        if 10000 <= value <= 80000:
+            year = (dt.date(1899, 12, 30) + dt.timedelta(days=int(value))).year
+            row.add(
+                f,
+                "date-serial",
+                f"looks like an Excel date serial number (a date in {year})"
+                f"; type the year only: {year}.",
+                value,
+            )
+            return None
+        row.add(f, "not-a-year", "is not a year between 1900 and 2100.", value)
+        return None
+    text = str(value).strip()
+    if re.fullmatch(r"(19|20)\d\d(\.0)?", text):
+        return int(float(text))
+    m = re.search(r"\b(19|20)\d\d\b", text)
+    if m:
+        row.add(f, "text-date", f"is a date typed as text; type the year only: {m[0]}.", value)
+    else:
+        row.add(f, "not-a-year", "is not a year; type four digits such as 2021.", value)
+    return None
+
+
+def _targets(row, f, value) -> tuple[str, ...]:
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        row.add(
+            f,
+            "target-as-number",
+            "SDG targets must be entered as text: this cell holds "
+            f"the number {value!r} (16.10 typed in a number cell becomes 16.1). Format the "
+            "column as Text and type the targets again.",
+            value,
+        )
+        return ()
+    valid = taxonomy.target_set()
+    out = []
+    for t in (x for x in MULTI_SPLIT.split(str(value).strip()) if x):
+        t = t.rstrip(".")
+        if t in valid:
+            out.append(t)
+        else:
+            close = _suggest(t, valid)
+            hint = f" Did you mean {close[0]!r}?" if close else ""
+            row.add(f, "unknown-target", f"{t!r} is not an SDG target.{hint}", value)
+    return tuple(sorted(set(out), key=lambda t: (int(t.split(".")[0]), t)))
+
+
+def check_row(
+    raw: dict, country: countries.Country | None, groups: set[str], problems: list[Problem]
+) -> dict:
+    """Return the cleaned record of one raw row, adding its problems to ``problems``."""
+    row = _Row(raw, problems)
+    rec: dict = {}
+    for f in FIELDS:
+        value = raw.get(f.name)
+        if value is ABSENT:
+            rec[f.name] = () if f.kind in {"codes", "groups", "targets", "admin1"} else None
+            continue
+        if isinstance(value, Formula):
+            row.add(f, "formula-cell", "holds a formula; type the value itself.", str(value))
+            rec[f.name] = None
+            continue
+        if isinstance(value, str):
+            value = value.strip()
+        if value is None or value == "" or (isinstance(value, float) and pd.isna(value)):
+            if f.required:
+                row.add(f, "missing-value", "is empty; this column is required.", None)
+            rec[f.name] = () if f.kind in {"codes", "groups", "targets", "admin1"} else None
+            continue
+        rec[f.name] = _clean(row, f, value, country, groups)
+    if rec.get("year_from") and rec.get("year_to") and rec["year_from"] > rec["year_to"]:
+        row.add(
+            next(f for f in FIELDS if f.name == "year_from"),
+            "year-order",
+            f"is after the last year {rec['year_to']}.",
+            rec["year_from"],
+        )
+    for key in PROVENANCE:
+        rec[key] = raw[key]
+    return rec
+
+
+def _clean(row, f, value, country, groups):
+    if f.kind == "text":
+        if isinstance(value, float) and value.is_integer():
+            return str(int(value))
+        return str(value)
+    if f.kind == "code":
+        return _code(row, f, value, set(f.allowed))
+    if f.kind == "codes":
+        codes = [_code(row, f, v, set(f.allowed)) for v in MULTI_SPLIT.split(str(value)) if v]
+        return tuple(sorted({c for c in codes if c}))
+    if f.kind == "groups":
+        codes = [_code(row, f, v, groups) for v in MULTI_SPLIT.split(str(value)) if v]
+        return tuple(sorted({c for c in codes if c}))
+    if f.kind == "targets":
+        return _targets(row, f, value)
+    if f.kind == "iso3":
+        return _iso3(row, f, value, country)
+    if f.kind == "admin1":
+        return _admin1(row, f, value, country)
+    if f.kind == "year":
+        return _year(row, f, value)
+    if f.kind == "count":
+        text = re.sub(r"[,\s]", "", str(value))
+        if re.fullmatch(r"\d+(\.0)?", text):
+            return int(float(text))
+        row.add(f, "not-a-number", "is not a whole number of 0 or more.", value)
+    return None
+
+
+def _iso3(row, f, value, country):
+    code = str(value).strip().upper()
+    names = countries.iso3_names()
+    if code not in names:
+        hint = " (NA is not an ISO3 code: Namibia is NAM)" if code == "NA" else ""
+        close = _suggest(code, names)
+        row.add(
+            f,
+            "unknown-code",
+            f"is not an ISO3 country code{hint}."
+            + (f" Did you mean {close[0]!r}?" if close else ""),
+            value,
+        )
+        return None
+    if country is not None and code != country.iso3:
+        row.add(
+            f,
+            "country-mismatch",
+            f"this inventory is for {country.iso3}; put items about "
+            "other countries in their own country folder.",
+            value,
+        )
+    return code
+
+
+def _admin1(row, f, value, country):
+    iso3 = country.iso3 if country is not None else str(row.raw.get("iso3") or "").upper()
+    known = admin1_names(iso3)
+    out = []
+    for part in (p.strip() for p in str(value).split(";") if p.strip()):
+        if part.casefold() in known:
+            out.append(known[part.casefold()])
+        else:
+            close = _suggest(part.casefold(), known)
+            row.add(
+                f,
+                "unknown-area",
+                f"{part!r} is not an admin-1 area of {iso3}."
+                + (f" Did you mean {close[0]!r}?" if close else ""),
+                value,
+            )
+    return tuple(sorted(set(out)))
+
+
+def check_rows(
+    raw: pd.DataFrame, country: countries.Country | None
+) -> tuple[pd.DataFrame, list[Problem]]:
+    """Clean every raw row; return (tidy table, problems), duplicates checked across all rows."""
+    problems: list[Problem] = []
+    if country is not None:
+        groups = set(country.groups()["group"])
+    else:
+        groups = set(taxonomy.groups_table()["group"])
+    records = [check_row(r, country, groups, problems) for r in raw.to_dict("records")]
+    tidy = pd.DataFrame(records, columns=[*(f.name for f in FIELDS), *PROVENANCE])
+    problems += _duplicates(tidy)
+    if len(tidy):
+        tidy["source_type"] = [
+            source_type(h or "", e or "", m or "")
+            for h, e, m in zip(
+                tidy["holder_type"], tidy["evidence_type"], tidy["method"], strict=True
+            )
+        ]
+    else:
+        tidy["source_type"] = pd.Series(dtype=str)
+    for f in FIELDS:
+        if f.kind in {"year", "count"}:
+            tidy[f.name] = pd.array(tidy[f.name], dtype="Int64")
+    return tidy, problems
+
+
+def _duplicates(tidy: pd.DataFrame) -> list[Problem]:
+    out = []
+    id_field = next(f for f in FIELDS if f.name == "id")
+    seen_rows: dict[tuple, tuple] = {}
+    seen_ids: dict[str, tuple] = {}
+    values = [f.name for f in FIELDS]
+    for rec in tidy.to_dict("records"):
+        where = (rec["_file"], rec["_sheet"], rec["_row"])
+        key = tuple(str(rec[v]) for v in values)
+        if key in seen_rows:
+            first = seen_rows[key]
+            out.append(
+                Problem(
+                    file=where[0],
+                    sheet=where[1],
+                    row=where[2],
+                    column=None,
+                    kind="duplicate-row",
+                    value=None,
+                    message=f"repeats row {first[2]} of {first[0]}; delete one.",
+                )
+            )
+            continue
+        seen_rows[key] = where
+        iid = rec["id"]
+        if iid is None:
+            continue
+        if iid in seen_ids:
+            first = seen_ids[iid]
+            out.append(
+                Problem(
+                    file=where[0],
+                    sheet=where[1],
+                    row=where[2],
+                    column=id_field.label,
+                    kind="duplicate-id",
+                    value=iid,
+                    message=f"is already used in row {first[2]} of {first[0]}; "
+                    "give each item its own ID.",
+                )
+            )
+        else:
+            seen_ids[iid] = where
+    return out

@@ -1,0 +1,362 @@
+"""Read inventory files (XLSX, CSV in any usual encoding and delimiter, Kobo/ODK exports, HXL).
+
+Every reader returns the same raw table: one column per schema field (cell values as found), plus
+``_file``, ``_sheet`` and ``_row`` (the row number the user sees), and a list of located problems.
+Files are checked for safety before any parser touches them.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import re
+import zipfile
+from pathlib import Path
+
+import pandas as pd
+
+from lnob_methods.core.errors import Problem
+from lnob_methods.inventory.schema import FIELDS
+
+MAX_BYTES = 50 * 2**20
+MAX_UNZIPPED = 300 * 2**20
+MAX_RATIO = 150
+SHEET = "Inventory"
+PROVENANCE = ["_file", "_sheet", "_row"]
+ABSENT = object()  # a whole column is missing: reported once for the file, not on every row
+
+
+def _norm(text: object) -> str:
+    return re.sub(r"[\s_]+", " ", str(text).strip().lower().lstrip("#"))
+
+
+ALIASES = {}
+for _f in FIELDS:
+    for _a in (_f.name, _f.label, _f.hxl, _f.hxl.split("+")[0]):
+        ALIASES.setdefault(_norm(_a), _f.name)
+MULTI_PREFIXES = {f.name for f in FIELDS if f.kind in {"codes", "groups", "targets", "admin1"}}
+
+
+def column_field(header: object) -> str | None:
+    """Return the schema field a header names (name, template label, or HXL tag), or None."""
+    text = str(header or "").strip()
+    if "/" in text:  # Kobo exports prefix group names: "inventory/sdg_targets"
+        text = text.rsplit("/", 1)[-1]
+    return ALIASES.get(_norm(text))
+
+
+def is_kobo_extra(header: object) -> bool:
+    """Return True for columns a Kobo/ODK export adds (meta, and one 0/1 column per choice)."""
+    text = str(header or "").strip()
+    if text.startswith("_") or text in {
+        "start",
+        "end",
+        "today",
+        "deviceid",
+        "meta/instanceID",
+        "__version__",
+        "instanceID",
+    }:
+        return True
+    parts = text.split("/")
+    return len(parts) >= 2 and parts[-2] in MULTI_PREFIXES
+
+
+def safety_problems(path: Path) -> list[Problem]:
+    """Return refusals for files that are too large, zip bombs, XML entity bombs or path tricks.
+
+    Only the zip directory and the first bytes of each XML member are read, so a hostile file is
+    refused in bounded time and memory.
+    """
+    name = str(path)
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        return [
+            Problem(
+                name,
+                "unsafe-file",
+                f"is {size / 2**20:.0f} MB; inventories larger than "
+                f"{MAX_BYTES // 2**20} MB are refused. Split the file.",
+            )
+        ]
+    if not zipfile.is_zipfile(path):
+        return []
+    try:
+        with zipfile.ZipFile(path) as z:
+            infos = z.infolist()
+            total = sum(i.file_size for i in infos)
+            packed = max(sum(i.compress_size for i in infos), 1)
+            for i in infos:
+                if i.filename.startswith(("/", "\\")) or ".." in Path(i.filename).parts:
+                    return [
+                        Problem(
+                            name,
+                            "unsafe-file",
+                            f"contains the member path "
+                            f"{i.filename!r} that points outside the file; refused.",
+                        )
+                    ]
+            if total > MAX_UNZIPPED or total / packed > MAX_RATIO:
+                return [
+                    Problem(
+                        name,
+                        "unsafe-file",
+                        f"expands to {total / 2**20:.0f} MB from "
+                        f"{packed / 2**20:.1f} MB (a zip bomb?); refused.",
+                    )
+                ]
+            for i in infos:
+                if i.filename.endswith((".xml", ".rels", ".vml")):
+                    with z.open(i) as fh:
+                        head = fh.read(4096)
+                    if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
+                        return [
+                            Problem(
+                                name,
+                                "unsafe-file",
+                                f"member {i.filename!r} declares XML "
+                                "entities (an entity bomb?); refused.",
+                            )
+                        ]
+    except zipfile.BadZipFile:
+        return [
+            Problem(
+                name,
+                "not-a-spreadsheet",
+                "is a damaged zip/xlsx file; save it again from Excel as .xlsx.",
+            )
+        ]
+    return []
+
+
+def read_any(path: Path) -> tuple[pd.DataFrame, list[Problem]]:
+    """Read one inventory file of any supported format; return (raw table, problems)."""
+    path = Path(path)
+    name = str(path)
+    if not path.exists() or not path.is_file():
+        return _empty(), [Problem(name, "not-found", "does not exist or is not a file.")]
+    if path.stat().st_size == 0:
+        return _empty(), [Problem(name, "empty-file", "is empty: fill the template and save it.")]
+    problems = safety_problems(path)
+    if problems:
+        return _empty(), problems
+    suffix = path.suffix.lower()
+    head = path.read_bytes()[:8]
+    if suffix == ".xls" or head.startswith(b"\xd0\xcf\x11\xe0"):
+        return _empty(), [
+            Problem(
+                name,
+                "not-a-spreadsheet",
+                "is an old .xls workbook: open it in Excel and save it as .xlsx.",
+            )
+        ]
+    if suffix in {".xlsx", ".xlsm"} or head.startswith(b"PK"):
+        return read_xlsx(path)
+    if suffix in {".csv", ".txt", ".tsv"}:
+        return read_csv(path)
+    return _empty(), [
+        Problem(
+            name,
+            "not-a-spreadsheet",
+            f"has the extension {suffix!r}: inventories are .xlsx or .csv files.",
+        )
+    ]
+
+
+def _empty() -> pd.DataFrame:
+    return pd.DataFrame(columns=[*(f.name for f in FIELDS), *PROVENANCE])
+
+
+def _table(
+    name: str,
+    sheet: str | None,
+    header: list,
+    rows: list[tuple[int, list]],
+    problems: list[Problem],
+) -> pd.DataFrame:
+    """Map header cells to fields and build the raw table from (row number, cells) pairs."""
+    cols: dict[int, str] = {}
+    for j, h in enumerate(header):
+        f = column_field(h)
+        if f and f not in cols.values():
+            cols[j] = f
+        elif h not in (None, "") and not is_kobo_extra(h) and not f:
+            problems.append(
+                Problem(
+                    name,
+                    "unknown-column",
+                    "is not a column of the inventory template; remove or rename it.",
+                    sheet=sheet,
+                    row=None,
+                    column=str(h),
+                )
+            )
+    missing = [f for f in FIELDS if f.name not in cols.values() and f.required]
+    for m in missing:
+        problems.append(
+            Problem(
+                name,
+                "missing-column",
+                "is missing: add this column (see the template).",
+                sheet=sheet,
+                column=m.label,
+            )
+        )
+    header_norm = [_norm(h) for h in header]
+    records = []
+    for rownum, cells in rows:
+        if all(c is None or str(c).strip() == "" for c in cells):
+            continue  # blank rows are allowed and skipped
+        if [_norm(c) for c in cells[: len(header)]] == header_norm:
+            problems.append(
+                Problem(
+                    name,
+                    "repeated-header",
+                    "repeats the header row; delete it.",
+                    sheet=sheet,
+                    row=rownum,
+                )
+            )
+            continue
+        rec = {f.name: None if f.name in cols.values() else ABSENT for f in FIELDS}
+        for j, fname in cols.items():
+            rec[fname] = cells[j] if j < len(cells) else None
+        if str(rec.get("id") or "").upper().startswith("EXAMPLE"):
+            continue  # the template's example row
+        rec.update({"_file": name, "_sheet": sheet, "_row": rownum})
+        records.append(rec)
+    return pd.DataFrame(records, columns=[*(f.name for f in FIELDS), *PROVENANCE], dtype=object)
+
+
+def read_xlsx(path: Path) -> tuple[pd.DataFrame, list[Problem]]:
+    """Read the "Inventory" sheet (or the only sheet) of an XLSX file."""
+    import openpyxl
+
+    name = str(path)
+    try:
+        wb = openpyxl.load_workbook(path, data_only=False)
+    except Exception as exc:  # noqa: BLE001 - any parser failure means "not a spreadsheet"
+        return _empty(), [
+            Problem(
+                name,
+                "not-a-spreadsheet",
+                f"cannot be read as an Excel workbook ({type(exc).__name__}); save it as .xlsx.",
+            )
+        ]
+    if SHEET in wb.sheetnames:
+        ws = wb[SHEET]
+    elif len(wb.sheetnames) == 1:
+        ws = wb[wb.sheetnames[0]]
+    else:
+        return _empty(), [
+            Problem(
+                name,
+                "wrong-sheet",
+                f"has no sheet named {SHEET!r} (sheets: "
+                f"{', '.join(wb.sheetnames)}); put the inventory on a sheet "
+                f"named {SHEET!r}.",
+            )
+        ]
+    problems: list[Problem] = []
+    grid = [[_cell(c) for c in row] for row in ws.iter_rows()]
+    hdr = _header_index(grid)
+    if hdr is None:
+        problems.append(
+            Problem(
+                name,
+                "no-header",
+                "has no header row with the template's columns: use the template.",
+                sheet=ws.title,
+            )
+        )
+        return _empty(), problems
+    for rng in ws.merged_cells.ranges:
+        if rng.min_row <= hdr + 1 <= rng.max_row:
+            problems.append(
+                Problem(
+                    name,
+                    "merged-header",
+                    f"has merged header cells {rng.coord}:"
+                    " unmerge them so each column has its own header.",
+                    sheet=ws.title,
+                    row=hdr + 1,
+                )
+            )
+    rows = [(i + 1, cells) for i, cells in enumerate(grid) if i > hdr]
+    table = _table(name, ws.title, grid[hdr], rows, problems)
+    if table.empty and not problems:
+        problems.append(Problem(name, "empty-file", "has a header but no items.", sheet=ws.title))
+    return table, problems
+
+
+def _cell(c):
+    if c.data_type == "f" or (isinstance(c.value, str) and c.value.startswith("=")):
+        return Formula(str(c.value))
+    return c.value
+
+
+class Formula(str):
+    """A cell that holds a formula rather than a value."""
+
+
+def _header_index(grid: list[list]) -> int | None:
+    best, best_n = None, 2
+    for i, row in enumerate(grid[:15]):
+        n = sum(column_field(c) is not None for c in row if c not in (None, ""))
+        if n > best_n:
+            best, best_n = i, n
+    return best
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """Return (text, encoding) for UTF-8 (with or without BOM) or Windows-1252 bytes."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8"), "utf-8-sig"
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace"), "cp1252"
+
+
+def read_csv(path: Path) -> tuple[pd.DataFrame, list[Problem]]:
+    """Read a CSV (comma, semicolon or tab; UTF-8 or cp1252), plain, Kobo export or HXL-tagged."""
+    name = str(path)
+    data = path.read_bytes()
+    if b"\x00" in data[:4096]:
+        return _empty(), [Problem(name, "not-a-spreadsheet", "is a binary file, not a CSV.")]
+    text, _ = decode(data)
+    lines = text.splitlines()
+    first = lines[0] if lines else ""
+    delim = max([",", ";", "\t"], key=first.count)
+    try:
+        grid = list(csv.reader(io.StringIO("\n".join(lines)), delimiter=delim))
+    except csv.Error as exc:
+        return _empty(), [Problem(name, "not-a-spreadsheet", f"is not a readable CSV ({exc}).")]
+    problems: list[Problem] = []
+    hdr = _header_index(grid)
+    if hdr is None:
+        hxl = next(
+            (i for i, r in enumerate(grid[:5]) if sum(str(c).startswith("#") for c in r) >= 3), None
+        )
+        if hxl is None:
+            return _empty(), [
+                Problem(
+                    name,
+                    "no-header",
+                    "has no header row with the template's columns (or HXL tags).",
+                )
+            ]
+        hdr = hxl
+    if hdr + 1 < len(grid) and sum(str(c).startswith("#") for c in grid[hdr + 1]) >= 3:
+        hdr += 1  # HXL: the hashtag row under the human header names the columns
+    rows = [(i + 1, [c if c != "" else None for c in r]) for i, r in enumerate(grid) if i > hdr]
+    table = _table(name, None, grid[hdr], rows, problems)
+    if table.empty and not problems:
+        problems.append(Problem(name, "empty-file", "has a header but no items."))
+    return table, problems
+
+
+def is_date(value) -> bool:
+    """Return True for a date or datetime cell."""
+    return isinstance(value, (dt.date, dt.datetime))

@@ -1,0 +1,359 @@
+"""Country configurations: ``data/countries/<ISO3>.yaml``, validated on load."""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from functools import lru_cache, partial
+from pathlib import Path
+
+import pandas as pd
+import yaml
+
+from lnob_methods.core import paths
+from lnob_methods.core.errors import InputError, Problem
+from lnob_methods.reference import taxonomy
+
+# A config file's fields are keys, and its problems say so.
+_key_problem = partial(Problem, label="key")
+
+# key -> (expected type, required)
+_KEYS: dict[str, tuple[type | tuple[type, ...], bool]] = {
+    "iso3": (str, True),
+    "name": (str, True),
+    "lead_organisation": (str, True),
+    "participating_organisations": (list, True),
+    "research_focus": (dict, True),
+    "country_groups": (list, False),
+    "languages": (list, False),
+    "places": (list, False),
+    "notes": (str, False),
+}
+_FOCUS_KEYS = {"title": str, "sdg_targets": list, "groups": list, "geography": str}
+
+
+@dataclass(frozen=True)
+class Country:
+    """A country's configuration: name, organisations and research focus.
+
+    Attributes
+    ----------
+    iso3, name
+        ISO 3166-1 alpha-3 code and English short name.
+    lead_organisation, organisations
+        The lead agency and every participating organisation.
+    focus_title, focus_targets, focus_groups
+        The national research focus: a title, SDG targets (text) and population group ids.
+    country_groups
+        Country-specific groups (dicts with ``id``, ``label``, ``dimension``).
+    configured
+        False for a country run with defaults (no config file).
+    """
+
+    iso3: str
+    name: str
+    lead_organisation: str | None = None
+    organisations: tuple[str, ...] = ()
+    focus_title: str = ""
+    focus_targets: tuple[str, ...] = ()
+    focus_groups: tuple[str, ...] = ()
+    focus_geography: str = ""
+    country_groups: tuple[dict, ...] = ()
+    languages: tuple[str, ...] = ("en",)
+    places: tuple[str, ...] = ()
+    notes: str = ""
+    configured: bool = True
+    source: str = field(default="", compare=False)
+
+    def groups(self) -> pd.DataFrame:
+        """Return the taxonomy groups plus this country's own groups."""
+        return taxonomy.groups_table(list(self.country_groups))
+
+
+@lru_cache(maxsize=1)
+def iso3_names() -> dict[str, str]:
+    """Return every ISO3 code known to the UN SDG database geo list, with its name."""
+    geo = pd.read_csv(paths.SDGDB_GEO, dtype=str, keep_default_na=False)
+    geo = geo[geo["iso3"] != ""]
+    return dict(zip(geo["iso3"], geo["geo_area_name"], strict=True))
+
+
+def configured_countries() -> list[str]:
+    """Return the ISO3 codes that have a config file, sorted."""
+    return sorted(p.stem for p in paths.COUNTRIES.glob("*.yaml"))
+
+
+def suggest(value: str, choices, n: int = 3) -> str:
+    """Return a "did you mean" phrase for the closest valid choices, or an empty string."""
+    close = difflib.get_close_matches(str(value), [str(c) for c in choices], n=n, cutoff=0.5)
+    return f" Did you mean {', '.join(repr(c) for c in close)}?" if close else ""
+
+
+def check_iso3(code: str) -> str:
+    """Return ``code`` upper-cased if it is a known ISO3 code, else raise with suggestions.
+
+    Raises
+    ------
+    InputError
+        When the code is not a country or territory of the UN SDG database.
+    """
+    up = str(code).strip().upper()
+    names = iso3_names()
+    if up in names:
+        return up
+    by_name = {v.lower(): k for k, v in names.items()}
+    hint = suggest(up, names) or suggest(str(code).lower(), by_name)
+    if str(code).lower() in by_name:
+        hint = f" Did you mean {by_name[str(code).lower()]!r}?"
+    raise InputError(
+        [
+            Problem(
+                file="--country",
+                kind="unknown-country",
+                value=code,
+                message="is not an ISO 3166-1 alpha-3 code of the UN SDG database." + hint,
+            )
+        ]
+    )
+
+
+def load_country(iso3: str) -> Country:
+    """Return the configuration of a country, or defaults when it has no config file.
+
+    Parameters
+    ----------
+    iso3
+        ISO 3166-1 alpha-3 code (any case).
+
+    Raises
+    ------
+    InputError
+        When the code is unknown or the config file has problems (all of them are listed).
+    """
+    code = check_iso3(iso3)
+    path = paths.COUNTRIES / f"{code}.yaml"
+    if not path.exists():
+        return Country(
+            iso3=code,
+            name=iso3_names()[code],
+            focus_title="All goals; the SDG 17.18 groups (defaults: no country config)",
+            focus_groups=tuple(taxonomy.groups_table()["group"]),
+            configured=False,
+        )
+    return parse_country(path)
+
+
+def parse_country(path: Path) -> Country:
+    """Read and validate one country config file, reporting every problem at once.
+
+    Raises
+    ------
+    InputError
+        Naming the file, key, value and the fix for each problem.
+    """
+    name = str(path.relative_to(paths.ROOT)) if path.is_relative_to(paths.ROOT) else str(path)
+    try:
+        with open(path, encoding="utf-8") as fh:
+            raw = yaml.safe_load(fh)
+    except yaml.YAMLError as exc:
+        raise InputError(
+            [_key_problem(file=name, kind="yaml-syntax", message=f"is not valid YAML: {exc}")]
+        ) from None
+    if not isinstance(raw, dict):
+        raise InputError(
+            [
+                _key_problem(
+                    file=name,
+                    kind="not-a-mapping",
+                    message="must be a YAML mapping of keys.",
+                )
+            ]
+        )
+    problems = _check_keys(name, raw)
+    if problems:
+        raise InputError(problems)
+    problems += _check_values(name, path.stem, raw)
+    if problems:
+        raise InputError(problems)
+    focus = raw["research_focus"]
+    return Country(
+        iso3=raw["iso3"],
+        name=raw["name"],
+        lead_organisation=raw["lead_organisation"],
+        organisations=tuple(raw["participating_organisations"]),
+        focus_title=focus.get("title", ""),
+        focus_targets=tuple(str(t) for t in focus.get("sdg_targets", [])),
+        focus_groups=tuple(focus.get("groups", [])),
+        focus_geography=focus.get("geography", ""),
+        country_groups=tuple(raw.get("country_groups") or ()),
+        languages=tuple(raw.get("languages") or ("en",)),
+        places=tuple(raw.get("places") or ()),
+        notes=raw.get("notes", ""),
+        source=name,
+    )
+
+
+def _check_keys(name: str, raw: dict) -> list[Problem]:
+    problems = []
+    for key in raw:
+        if key not in _KEYS:
+            problems.append(
+                _key_problem(
+                    file=name,
+                    kind="unknown-key",
+                    message="is not a country config key; remove it or fix "
+                    "the spelling." + suggest(key, _KEYS),
+                    column=key,
+                    value=key,
+                )
+            )
+    for key, (typ, required) in _KEYS.items():
+        if key not in raw:
+            if required:
+                problems.append(
+                    _key_problem(
+                        file=name,
+                        kind="missing-key",
+                        message=f"add the key {key!r}.",
+                        column=key,
+                    )
+                )
+        elif not isinstance(raw[key], typ):
+            problems.append(
+                _key_problem(
+                    file=name,
+                    kind="wrong-type",
+                    message=f"must be a {_type_name(typ)}, not {type(raw[key]).__name__}.",
+                    column=key,
+                    value=raw[key],
+                )
+            )
+    focus = raw.get("research_focus")
+    if isinstance(focus, dict):
+        for key, val in focus.items():
+            col = f"research_focus.{key}"
+            if key not in _FOCUS_KEYS:
+                problems.append(
+                    _key_problem(
+                        file=name,
+                        kind="unknown-key",
+                        message="is not a research_focus key." + suggest(key, _FOCUS_KEYS),
+                        column=col,
+                        value=key,
+                    )
+                )
+            elif not isinstance(val, _FOCUS_KEYS[key]):
+                problems.append(
+                    _key_problem(
+                        file=name,
+                        kind="wrong-type",
+                        message=f"must be a {_type_name(_FOCUS_KEYS[key])}.",
+                        column=col,
+                        value=val,
+                    )
+                )
+    return problems
+
+
+def _check_values(name: str, stem: str, raw: dict) -> list[Problem]:
+    problems = []
+    if raw["iso3"] != stem:
+        problems.append(
+            _key_problem(
+                file=name,
+                kind="iso3-mismatch",
+                message=f"must equal the file name {stem!r}.",
+                column="iso3",
+                value=raw["iso3"],
+            )
+        )
+    if raw["iso3"] not in iso3_names():
+        problems.append(
+            _key_problem(
+                file=name,
+                kind="unknown-country",
+                message="is not a known ISO3 code." + suggest(raw["iso3"], iso3_names()),
+                column="iso3",
+                value=raw["iso3"],
+            )
+        )
+    valid_targets = set(taxonomy.targets())
+    focus = raw["research_focus"]
+    for t in focus.get("sdg_targets", []):
+        if not isinstance(t, str):
+            problems.append(
+                _key_problem(
+                    file=name,
+                    kind="target-not-text",
+                    message="write SDG targets as quoted text "
+                    '("16.10", not 16.10, which YAML reads as 16.1).',
+                    column="research_focus.sdg_targets",
+                    value=t,
+                )
+            )
+        elif t not in valid_targets:
+            problems.append(
+                _key_problem(
+                    file=name,
+                    kind="unknown-target",
+                    message="is not an SDG target." + suggest(t, valid_targets),
+                    column="research_focus.sdg_targets",
+                    value=t,
+                )
+            )
+    dims = taxonomy.dimensions()
+    own = []
+    for i, g in enumerate(raw.get("country_groups") or []):
+        col = f"country_groups[{i}]"
+        if not isinstance(g, dict) or set(g) != {"id", "label", "dimension"}:
+            problems.append(
+                _key_problem(
+                    file=name,
+                    kind="bad-group",
+                    message="each country group needs exactly the keys id, label and dimension.",
+                    column=col,
+                    value=g,
+                )
+            )
+            continue
+        if g["dimension"] not in dims:
+            problems.append(
+                _key_problem(
+                    file=name,
+                    kind="unknown-dimension",
+                    message="is not an LNOB dimension." + suggest(g["dimension"], dims),
+                    column=col + ".dimension",
+                    value=g["dimension"],
+                )
+            )
+        own.append(g["id"])
+    known = set(taxonomy.groups_table()["group"]) | set(own)
+    for gid in focus.get("groups", []):
+        if gid not in known:
+            problems.append(
+                _key_problem(
+                    file=name,
+                    kind="unknown-group",
+                    message="is not a group of the LNOB taxonomy "
+                    "or of country_groups." + suggest(gid, known),
+                    column="research_focus.groups",
+                    value=gid,
+                )
+            )
+    for key in ("participating_organisations", "languages", "places"):
+        for v in raw.get(key) or []:
+            if not isinstance(v, str):
+                problems.append(
+                    _key_problem(
+                        file=name,
+                        kind="wrong-type",
+                        message="each entry must be text.",
+                        column=key,
+                        value=v,
+                    )
+                )
+    return problems
+
+
+def _type_name(typ) -> str:
+    return {str: "text", list: "list", dict: "mapping"}.get(typ, getattr(typ, "__name__", str(typ)))

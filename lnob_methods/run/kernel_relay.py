@@ -1,0 +1,102 @@
+"""Stand in for a kernel process: ask the fork server for a warm kernel and relay to it.
+
+Jupyter starts this in place of ``python -m ipykernel_launcher -f CONNECTION_FILE``. It hands the
+server its working folder, environment and standard streams, then stays until the kernel exits,
+passing on every signal Jupyter sends (interrupt, terminate) and exiting with the kernel's status.
+If this process is killed, the server kills the kernel; if the server cannot be reached, this
+process becomes an ordinary kernel instead.
+
+Usage: ``python -m lnob_methods.run.kernel_relay SOCKET -f CONNECTION_FILE [kernel options]``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import select
+import signal
+import socket
+import struct
+import sys
+
+from lnob_methods.run.kernel_zygote import HEADER
+
+FORWARDED = (
+    signal.SIGINT,
+    signal.SIGTERM,
+    signal.SIGHUP,
+    signal.SIGQUIT,
+    signal.SIGUSR1,
+    signal.SIGUSR2,
+)
+
+
+def request_kernel(sock_path: str, args: list[str]) -> tuple[socket.socket, int, bytes]:
+    """Ask the server for a kernel with ``args``.
+
+    Returns
+    -------
+    tuple
+        The connection, the kernel's pid, and what the server sent after it (its exit status
+        may come in the same read when the kernel dies at once).
+    """
+    conn = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    conn.settimeout(30)
+    conn.connect(sock_path)
+    body = json.dumps({"args": args, "cwd": os.getcwd(), "env": dict(os.environ)}).encode()
+    socket.send_fds(conn, [HEADER + struct.pack("!I", len(body))], [0, 1, 2])
+    conn.sendall(body)
+    reply = b""
+    while b"\n" not in reply:
+        chunk = conn.recv(64)
+        if not chunk:
+            raise ConnectionError("the kernel server hung up")
+        reply += chunk
+    line, rest = reply.split(b"\n", 1)
+    word, pid = line.split()
+    if word != b"PID":
+        raise ConnectionError(f"unexpected reply {reply!r}")
+    conn.settimeout(None)
+    return conn, int(pid), rest
+
+
+def wait_for_exit(conn: socket.socket, pid: int, reply: bytes = b"") -> int:
+    """Pass signals on to ``pid`` until the server reports its exit; return its status."""
+
+    def forward(signum, _frame):
+        try:
+            os.kill(pid, signum)
+        except ProcessLookupError:
+            pass
+
+    for sig in FORWARDED:
+        signal.signal(sig, forward)
+    parent = os.getppid()
+    while b"\n" not in reply:
+        if os.getppid() != parent:
+            return 1  # the runner is gone: leaving hangs up, and the server kills the kernel
+        ready, _, _ = select.select([conn], [], [], 0.5)
+        if ready:
+            chunk = conn.recv(64)
+            if not chunk:
+                return 1  # the server is gone; the kernel (its child) went with it
+            reply += chunk
+    return int(reply.split(b"\n", 1)[0].split()[1])
+
+
+def main(argv: list[str]) -> None:
+    """Relay to a warm kernel, or exec an ordinary one when there is no server."""
+    sock_path, *args = argv
+    try:
+        conn, pid, rest = request_kernel(sock_path, args)
+    except (OSError, ValueError):
+        os.execv(sys.executable, [sys.executable, "-m", "ipykernel_launcher", *args])
+    status = wait_for_exit(conn, pid, rest)
+    if status < 0:  # killed by a signal: die the same way, so Jupyter sees what the kernel saw
+        signal.signal(-status, signal.SIG_DFL)
+        os.kill(os.getpid(), -status)
+    sys.exit(status)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

@@ -1,0 +1,388 @@
+"""Run notebook templates per country with papermill: checked parameters, staging, cache, jobs."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import time
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from contextlib import nullcontext
+from dataclasses import dataclass, field
+from multiprocessing import get_context
+from pathlib import Path
+
+from lnob_methods.core import cachekey, paths
+from lnob_methods.core.errors import ParameterError
+from lnob_methods.reference import countries
+from lnob_methods.run import params, publish, runcard, warm_kernels
+
+# Order of the results pages inside a country section; templates not listed come after, by name.
+NOTEBOOK_ORDER = [
+    "official_stocktake",
+    "stocktake",
+    "gap_analysis",
+    "furthest_behind",
+    "voices",
+    "programme_brief",
+    "advocacy_brief",
+]
+CELL_TIMEOUT = 900
+# The order runs start in: first a page of every country that assembles its evidence (the other
+# pages then load it from the cache instead of waiting for it), then the longer pages, then the
+# short ones that fill the gaps at the end. Templates not listed start first.
+SCHEDULE = [
+    "stocktake",
+    "furthest_behind",
+    "gap_analysis",
+    "voices",
+    "official_stocktake",
+    "programme_brief",
+    "advocacy_brief",
+]
+
+
+@dataclass(frozen=True)
+class Job:
+    """One run: a country, a notebook template and its full parameter set."""
+
+    country: str
+    notebook: str
+    parameters: dict = field(hash=False)
+
+    @property
+    def template(self) -> Path:
+        """The jupytext template of this run."""
+        return templates()[self.notebook]
+
+    @property
+    def published(self) -> Path:
+        """Where the result notebook is published."""
+        return paths.RESULTS / self.country / f"{self.notebook}.ipynb"
+
+
+@dataclass
+class Outcome:
+    """What happened to one job: ``ran``, ``skipped`` or ``failed`` (with a message).
+
+    ``seconds`` is the whole run, ``cell_seconds`` the time its cells took to execute: the rest
+    is the run's overhead (kernel start and stop, staging, publishing).
+    """
+
+    job: Job
+    status: str
+    message: str = ""
+    seconds: float = 0.0
+    cell_seconds: float = 0.0
+
+
+def templates() -> dict[str, Path]:
+    """Return notebook name to template path, in results-page order."""
+    found = {p.stem: p for p in sorted(paths.NOTEBOOKS.glob("*.md"))}
+    order = [n for n in NOTEBOOK_ORDER if n in found] + sorted(set(found) - set(NOTEBOOK_ORDER))
+    return {n: found[n] for n in order}
+
+
+def plan(country_codes: list[str], notebooks: list[str] | None, given: dict) -> list[Job]:
+    """Return the jobs for countries × notebooks with checked, complete parameters.
+
+    A parameter given on the command line goes to every selected template that declares it; it is
+    an error when none of them does, or when its value does not fit the declared default's type.
+
+    Raises
+    ------
+    ParameterError, InputError
+        For an unknown notebook, an undeclared or mistyped parameter, or an unknown country.
+    """
+    available = templates()
+    chosen = notebooks or list(available)
+    unknown = [n for n in chosen if n not in available]
+    if unknown:
+        raise ParameterError(
+            f"no notebook template named {unknown[0]!r}."
+            f"{countries.suggest(unknown[0], available)} "
+            f"Templates: {', '.join(available)}."
+        )
+    defaults = {n: params.declared(params.read_template(available[n])) for n in chosen}
+    for name in given:
+        if not any(name in d for d in defaults.values()):
+            names = sorted({k for d in defaults.values() for k in d})
+            raise ParameterError(
+                f"no selected template declares a parameter {name!r}."
+                f"{countries.suggest(name, names)} Declared: "
+                f"{', '.join(names)}."
+            )
+    if "country" in given:
+        raise ParameterError("choose countries with --country, not -p country=...")
+    jobs = []
+    for code in country_codes:
+        iso3 = countries.check_iso3(code)
+        countries.load_country(iso3)  # validates the config now, before any run starts
+        for n in chosen:
+            mine = {k: v for k, v in given.items() if k in defaults[n]}
+            values = params.resolve(defaults[n], mine, f"notebooks/{n}.md")
+            values["country"] = iso3
+            jobs.append(Job(iso3, n, values))
+    return jobs
+
+
+def published_meta(job: Job) -> dict:
+    """Return what a published result records of its run (``metadata.lnob``), or {} if none."""
+    try:
+        meta = json.loads(job.published.read_text(encoding="utf-8"))["metadata"]["lnob"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return {}
+    return meta if isinstance(meta, dict) else {}
+
+
+def build_plan() -> list[Job]:
+    """Return the jobs ``lnob build`` checks: what the site shows, kept up to date.
+
+    Every template of each configured country, and the templates already published for any
+    other country (after ``lnob run --country all --notebook official_stocktake``, a build
+    refreshes those pages; it does not start the other templates for some 245 countries). A
+    published page keeps the parameters it was run with, so a build after ``lnob run -p ...``
+    shows that run and re-runs it only when an input changed; ``lnob run`` without ``-p``
+    goes back to the defaults.
+    """
+    configured = countries.configured_countries()
+    jobs = plan(configured, None, {})
+    published = sorted(
+        (p.stem, p.parent.name)
+        for p in paths.RESULTS.glob("*/*.ipynb")
+        if p.parent.name not in configured
+    )
+    for notebook in templates():
+        others = [c for n, c in published if n == notebook]
+        jobs += plan(others, [notebook], {}) if others else []
+    return [_with_published_parameters(job) for job in jobs]
+
+
+def _with_published_parameters(job: Job) -> Job:
+    kept = published_meta(job).get("parameters")
+    if not isinstance(kept, dict):
+        return job
+    kept = {k: v for k, v in kept.items() if k != "country"}
+    defaults = {k: v for k, v in job.parameters.items() if k != "country"}
+    try:
+        given = {k: v for k, v in kept.items() if k in defaults}  # a dropped parameter: ignored
+        values = params.resolve(defaults, given, f"notebooks/{job.notebook}.md")
+    except ParameterError:
+        return job  # the template changed a parameter's type since: back to the defaults
+    return Job(job.country, job.notebook, {**values, "country": job.country})
+
+
+def is_fresh(job: Job, key: str) -> bool:
+    """Return True when the published result was made from exactly these inputs."""
+    exports = job.published.parent / "exports" / job.notebook / "runcard.json"
+    return exports.exists() and published_meta(job).get("cache_key") == key
+
+
+def execute(job: Job, key: str, kernel_server: str | None = None) -> Outcome:
+    """Execute one job in a staging folder and publish it only if every cell succeeded.
+
+    With ``kernel_server`` (a fork server's socket, see :mod:`lnob_methods.run.warm_kernels`) the
+    job's fresh kernel is forked from a process that has the libraries imported already.
+    """
+    import papermill as pm  # imported here: workers start faster without it at module level
+
+    from lnob_methods.run.warm_kernels import manager_class
+
+    os.environ.pop("MPLBACKEND", None)  # a non-inline backend would drop every figure
+    staging = publish.new_staging(job.country, job.notebook)
+    inputs = cachekey.input_hashes(job.template, job.country)
+    runcard.write(runcard.build(job.country, job.notebook, job.parameters, inputs), staging)
+    nb = params.read_template(job.template)
+    nb.metadata["kernelspec"] = {
+        "name": "python3",
+        "display_name": "Python 3",
+        "language": "python",
+    }
+    out_path = staging / "executed.ipynb"
+    try:
+        executed = pm.execute_notebook(
+            nb,
+            str(out_path),
+            parameters=job.parameters,
+            kernel_name="python3",
+            cwd=str(staging),
+            progress_bar=False,
+            log_output=False,
+            request_save_on_cell_execute=False,
+            # The kernel's own log (transport notice, interrupt on shutdown) is noise here.
+            extra_arguments=["--IPKernelApp.log_level=CRITICAL"],
+            execution_timeout=CELL_TIMEOUT,
+            kernel_manager_class=manager_class(kernel_server),
+        )
+    except pm.PapermillExecutionError as exc:
+        _keep_failed(staging, job)
+        return Outcome(
+            job,
+            "failed",
+            f"{job.country}/{job.notebook} failed in cell "
+            f"{exc.cell_index} (execution count {exc.exec_count}): "
+            f"{exc.ename}: {exc.evalue}",
+        )
+    except Exception as exc:  # noqa: BLE001 - a dead kernel or a timeout must not crash the batch
+        _keep_failed(staging, job)
+        return Outcome(
+            job,
+            "failed",
+            f"{job.country}/{job.notebook} failed: {type(exc).__name__}: {exc}".strip(),
+        )
+    cells = sum(c.metadata.get("papermill", {}).get("duration") or 0.0 for c in executed.cells)
+    publish.retitle(executed, countries.load_country(job.country).name)
+    meta = {
+        "country": job.country,
+        "notebook": job.notebook,
+        "cache_key": key,
+        "parameters": dict(sorted(job.parameters.items())),
+    }
+    publish.stabilise(executed, job.notebook, meta)
+    out_path.unlink(missing_ok=True)
+    publish.publish(staging, executed, job.country, job.notebook)
+    shutil.rmtree(staging, ignore_errors=True)
+    return Outcome(job, "ran", cell_seconds=round(cells, 2))
+
+
+def _keep_failed(staging: Path, job: Job) -> None:
+    # Keep the partial notebook for diagnosis outside book/, then drop the staging folder.
+    failed = paths.STATE / "failed"
+    failed.mkdir(parents=True, exist_ok=True)
+    partial = staging / "executed.ipynb"
+    if partial.exists():
+        os.replace(partial, failed / f"{job.country}-{job.notebook}.ipynb")
+    shutil.rmtree(staging, ignore_errors=True)
+
+
+def _execute_entry(job: Job, key: str, kernel_server: str | None = None) -> Outcome:
+    start = time.perf_counter()
+    try:
+        done = execute(job, key, kernel_server)
+    except Exception as exc:  # noqa: BLE001 - reported per job, never a traceback to the user
+        done = Outcome(
+            job,
+            "failed",
+            f"{job.country}/{job.notebook} failed while publishing: {type(exc).__name__}: {exc}",
+        )
+    done.seconds = round(time.perf_counter() - start, 2)
+    return done
+
+
+def run(
+    jobs: list[Job],
+    n_jobs: int | None = None,
+    force: bool = False,
+    progress: bool = True,
+    scheduler: str | None = None,
+) -> list[Outcome]:
+    """Run the stale jobs (all of them with ``force``) in parallel; return one outcome per job.
+
+    Parameters
+    ----------
+    jobs
+        From :func:`plan`.
+    n_jobs
+        Parallel processes on this machine; default the number of CPU cores.
+    force
+        Run even when the published result is fresh.
+    progress
+        Show a progress bar on standard error.
+    scheduler
+        Address of a Dask distributed scheduler (``tcp://host:8786``): the runs execute on its
+        workers instead, with the same staging, cache and failure rules. Workers must see the
+        same repository path (a shared file system), since they publish into it.
+    """
+    from tqdm import tqdm
+
+    publish.clean_stale_staging()
+    keys = {job: cachekey.cache_key(job.template, job.country, job.parameters) for job in jobs}
+    fresh = {j for j in jobs if not force and is_fresh(j, keys[j])}  # each one read once
+    outcomes = [Outcome(j, "skipped") for j in jobs if j in fresh]
+    todo = [j for j in jobs if j not in fresh]
+    if todo:
+        # Remote workers cannot reach a local fork server: their kernels start cold.
+        warm = warm_kernels.kernel_server(paths.NOTEBOOKS) if not scheduler else nullcontext()
+        with warm as server:
+            bar = tqdm(total=len(todo), desc="lnob run", unit="run", disable=not progress)
+            for done in _dispatch(todo, keys, n_jobs, scheduler, server):
+                bar.set_postfix_str(f"{done.job.country}/{done.job.notebook} {done.status}")
+                bar.update()
+                outcomes.append(done)
+            bar.close()
+    order = {j: i for i, j in enumerate(jobs)}
+    outcomes = sorted(outcomes, key=lambda o: order[o.job])
+    write_summary(outcomes)
+    return outcomes
+
+
+def schedule(jobs: list[Job]) -> list[Job]:
+    """Return ``jobs`` in the order they should start (see ``SCHEDULE``)."""
+    rank = {n: i for i, n in enumerate(SCHEDULE)}
+    return sorted(jobs, key=lambda j: rank.get(j.notebook, -1))  # stable: countries keep order
+
+
+def _prepare_worker() -> None:
+    # Import what every run needs while the extract is converted, not after.
+    import papermill  # noqa: F401
+
+    warm_kernels.manager_class(None)
+
+
+def _dispatch(todo: list[Job], keys: dict, n_jobs, scheduler: str | None, server: str | None):
+    from lnob_methods.reference import sdgdb
+
+    todo = schedule(todo)
+    if scheduler:
+        sdgdb.ensure_cache()
+        from distributed import Client
+        from distributed import as_completed as dask_completed
+
+        with Client(scheduler, timeout="30s") as client:
+            futures = {client.submit(_execute_entry, j, keys[j], pure=False): j for j in todo}
+            for fut in dask_completed(futures):
+                yield _result(fut, futures[fut])
+        return
+    workers = max(1, min(n_jobs or os.cpu_count() or 1, len(todo)))
+    spawn = get_context("spawn")
+    with ProcessPoolExecutor(workers, mp_context=spawn, initializer=_prepare_worker) as pool:
+        for _ in range(workers):
+            pool.submit(int)  # starts the workers now
+        sdgdb.ensure_cache()  # convert the shared extract once, before workers race for it
+        futures = {pool.submit(_execute_entry, j, keys[j], server): j for j in todo}
+        for fut in as_completed(futures):
+            yield _result(fut, futures[fut])
+
+
+def _result(fut, job: Job) -> Outcome:
+    # A run's own errors come back as outcomes; an exception here means the process executing it
+    # died (killed, out of memory, a lost Dask worker). Report the run, never crash the batch.
+    try:
+        return fut.result()
+    except Exception as exc:  # noqa: BLE001 - whatever killed it, the other runs go on
+        return Outcome(
+            job,
+            "failed",
+            f"{job.country}/{job.notebook} failed: the process running it died "
+            f"({type(exc).__name__}: {str(exc) or 'no message'})",
+        )
+
+
+def write_summary(outcomes: list[Outcome]) -> Path:
+    """Write ``.lnob/last-run.json`` (every outcome) and return its path; failures come first."""
+    rows = [
+        {
+            "country": o.job.country,
+            "notebook": o.job.notebook,
+            "status": o.status,
+            "message": o.message,
+            "seconds": o.seconds,
+            "cell_seconds": o.cell_seconds,
+        }
+        for o in outcomes
+    ]
+    rows.sort(key=lambda r: (r["status"] != "failed", r["country"], r["notebook"]))
+    path = paths.STATE / "last-run.json"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(rows, indent=1) + "\n", encoding="utf-8")
+    return path

@@ -1,0 +1,65 @@
+"""Helpers that results notebooks call: deterministic set-up, safe tables, the run card."""
+
+from __future__ import annotations
+
+import html
+
+import matplotlib as mpl
+import pandas as pd
+from IPython.display import HTML, display
+
+from lnob_methods.run import runcard
+
+
+def setup() -> None:
+    """Fix display and figure settings so every run renders the same bytes."""
+    pd.set_option("display.max_rows", 200)
+    pd.set_option("display.max_columns", 30)
+    pd.set_option("display.width", 120)
+    mpl.rcParams.update(
+        {
+            "figure.dpi": 100,
+            "savefig.dpi": 100,
+            "svg.hashsalt": "lnob",
+            "font.family": "DejaVu Sans",
+            "figure.autolayout": False,
+        }
+    )
+
+
+def show_table(df: pd.DataFrame, caption: str = "") -> None:
+    """Display a table as escaped HTML: text from data is shown, never interpreted.
+
+    Parameters
+    ----------
+    df
+        The table; its index is not shown.
+    caption
+        A caption shown above the table (escaped too).
+    """
+    df = df.copy()
+    df.columns.name = None  # a leftover axis name would show as an extra header cell
+    for col in df.columns:
+        # Nullable columns (suppressed counts are Int64 NA) would print "<NA>", not na_rep.
+        if isinstance(df[col].dtype, pd.api.extensions.ExtensionDtype) and df[col].isna().any():
+            df[col] = df[col].astype(object).where(df[col].notna(), "–")
+    body = df.to_html(index=False, escape=True, na_rep="–", border=0, classes="lnob-table")
+    cap = f"<p><strong>{html.escape(caption)}</strong></p>" if caption else ""
+    display(HTML(cap + body))
+
+
+def show_run_card() -> None:
+    """Display the run card written by the runner beside this run."""
+    card = runcard.read()
+    rows = [
+        ("Methodology version", card["methodology_version"]),
+        ("Git commit", card["git_commit"]),
+        ("Run date (fixed: commit date)", card["run_date"]),
+        ("Country", card["country"]),
+        ("Notebook", card["notebook"]),
+        ("Python", card["python"]),
+    ]
+    rows += [(f"Parameter {k}", repr(v)) for k, v in card["parameters"].items()]
+    rows += [(f"Package {k}", v) for k, v in card["packages"].items()]
+    rows += [(f"Input {k}", f"sha256 {v}") for k, v in card["inputs"].items()]
+    show_table(pd.DataFrame(rows, columns=["Item", "Value"]), caption="Run card")

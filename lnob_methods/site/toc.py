@@ -1,0 +1,151 @@
+"""The book's table of contents and country landing pages, generated from ``book/results/``.
+
+Only the part captioned "Country results" of ``_toc.yml`` is rewritten; the hand-written parts are
+kept as they are, so adding a country needs no hand edit.
+"""
+
+from __future__ import annotations
+
+import os
+
+import yaml
+
+from lnob_methods.core import paths
+from lnob_methods.core.text import md_escape
+from lnob_methods.reference import countries
+from lnob_methods.run import publish
+from lnob_methods.run.runner import templates
+
+CAPTION = "Country results"
+GLOBAL_CAPTION = "All countries"
+
+
+def result_countries() -> list[str]:
+    """Return the countries with at least one published notebook: pilots first, then by code."""
+    found = sorted(p.parent.name for p in paths.RESULTS.glob("*/*.ipynb"))
+    found = list(dict.fromkeys(found))
+    pilots = [c for c in countries.configured_countries() if c in found]
+    return pilots + [c for c in found if c not in pilots]
+
+
+def country_page(iso3: str) -> str:
+    """Return the MyST text of a country's landing page (config text escaped)."""
+    c = countries.load_country(iso3)
+    labels = dict(zip(*[c.groups()[k] for k in ("group", "label")], strict=True))
+    lines = [f"# {md_escape(c.name)}", ""]
+    if c.configured:
+        lines += [
+            f"**Lead agency:** {md_escape(c.lead_organisation)}",
+            "",
+            "**Participating organisations:** " + ", ".join(md_escape(o) for o in c.organisations),
+            "",
+            f"**National research focus:** {md_escape(c.focus_title)}",
+            "",
+            "**SDG targets in focus:** " + ", ".join(md_escape(t) for t in c.focus_targets),
+            "",
+            "**Groups in focus:** "
+            + "; ".join(md_escape(labels.get(g, g)) for g in c.focus_groups),
+            "",
+        ]
+        if c.notes:
+            lines += [f"*{md_escape(c.notes)}*", ""]
+    else:
+        lines += [
+            "This country has no configuration file, so it runs with the defaults: all goals and "
+            "the groups of the SDG 17.18 dimensions. Add `data/countries/"
+            f"{iso3}.yaml` to set its research focus.",
+            "",
+        ]
+    lines += [
+        "Official statistics on these pages are real (UN SDG Global Database, December 2023). "
+        "Organisations' evidence inventories and testimonies, where shown, are synthetic "
+        "demonstration data and are labelled so.",
+        "",
+        "```{tableofcontents}",
+        "```",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def write_country_pages() -> list[str]:
+    """Write ``book/results/<ISO3>/index.md`` for every country with results; return the codes."""
+    codes = result_countries()
+    for iso3 in codes:
+        publish.write_atomic(paths.RESULTS / iso3 / "index.md", country_page(iso3))
+    return codes
+
+
+GLOBAL_AFTER = 8  # with more non-pilot countries than this, they go under one index page
+
+
+def global_page(codes: list[str]) -> str:
+    """Return the index page of every non-pilot country with results (a plain, fast table)."""
+    names = countries.iso3_names()
+    lines = [
+        "# All countries",
+        "",
+        "Results for countries without a national configuration, run with the defaults (all "
+        "goals, the SDG 17.18 groups) from the UN SDG Global Database (December 2023). Each "
+        "country's pages are listed in the navigation and below.",
+        "",
+        "| Country | ISO3 | Pages |",
+        "|---|---|---|",
+    ]
+    for iso3 in codes:
+        lines.append(f"| {md_escape(names.get(iso3, iso3))} | {iso3} | {{doc}}`{iso3}/index` |")
+    return "\n".join(lines) + "\n"
+
+
+def write_toc(extra_chapters: list[dict] | None = None) -> dict:
+    """Rewrite the country parts of ``_toc.yml`` from ``book/results/``; return the toc.
+
+    Pilot (configured) countries get a chapter each under "Country results"; when more than
+    :data:`GLOBAL_AFTER` other countries have results, those go under an "All countries" index page
+    so that the navigation stays short and the build stays fast.
+
+    Parameters
+    ----------
+    extra_chapters
+        Chapters placed after the countries (for example a cross-country synthesis page).
+    """
+    toc_path = paths.TOC
+    text = toc_path.read_text(encoding="utf-8")
+    header = "".join(line + "\n" for line in text.splitlines() if line.startswith("#"))
+    toc = yaml.safe_load(text)
+    parts = [p for p in toc.get("parts", []) if p.get("caption") not in {CAPTION, GLOBAL_CAPTION}]
+    base = os.path.relpath(paths.RESULTS, paths.ROOT).replace(os.sep, "/")
+    order = list(templates())
+
+    def chapter(iso3):
+        present = {p.stem for p in (paths.RESULTS / iso3).glob("*.ipynb")}
+        sections = [{"file": f"{base}/{iso3}/{n}"} for n in order if n in present]
+        return {"file": f"{base}/{iso3}/index", "sections": sections}
+
+    codes = write_country_pages()
+    from lnob_methods.site.synthesis import write_page
+
+    page = write_page(codes)
+    if page:
+        extra_chapters = [*(extra_chapters or []), {"file": f"{base}/{page}"}]
+    pilots = [c for c in codes if c in countries.configured_countries()]
+    others = [c for c in codes if c not in pilots]
+    many = len(others) > GLOBAL_AFTER
+    chapters = [chapter(c) for c in (pilots if many else codes)]
+    chapters += extra_chapters or []
+    new_parts = [{"caption": CAPTION, "chapters": chapters}] if chapters else []
+    if many:
+        publish.write_atomic(paths.RESULTS / "global.md", global_page(others))
+        new_parts.append(
+            {
+                "caption": GLOBAL_CAPTION,
+                "chapters": [{"file": f"{base}/global", "sections": [chapter(c) for c in others]}],
+            }
+        )
+    else:
+        (paths.RESULTS / "global.md").unlink(missing_ok=True)
+    at = 1 if parts else 0
+    toc["parts"] = parts[:at] + new_parts + parts[at:]
+    body = yaml.safe_dump(toc, sort_keys=False, allow_unicode=True, width=100)
+    publish.write_atomic(toc_path, header + body)
+    return toc

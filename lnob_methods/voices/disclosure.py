@@ -1,0 +1,244 @@
+"""Statistical disclosure control for testimonies: k-anonymous tags and suppressed counts.
+
+Two rules protect the people who gave testimonies:
+
+- **Tags** (group, sex, age band, area) shown beside a quote are coarsened, one attribute at a
+  time by global recoding (each time the one that leaves the fewest people in small combinations,
+  the group last), until every combination shown holds at least *k* testimonies; the few
+  testimonies still in smaller combinations have their tags withheld (and are never quoted).
+- **Counts** between 1 and *k* − 1 are suppressed (primary suppression); where a table shows a
+  total, a second cell of the same row or column is suppressed too, so that a suppressed count
+  cannot be recovered by subtraction (complementary suppression). Zero is published: it reveals no
+  one.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from lnob_methods.reference import taxonomy
+from lnob_methods.voices.form import AGE_BANDS
+
+SUPPRESSED = pd.NA
+WITHHELD = "withheld"
+ALL = {"area": "all areas", "age": "all ages", "sex": "all", "group": "all groups"}
+# Each attribute's levels, finest first; a level maps a raw value to what is shown.
+_AGE_BROAD = {
+    "10_14": "under 18",
+    "15_17": "under 18",
+    "18_24": "18-34",
+    "25_34": "18-34",
+    "35_59": "35-59",
+    "60_plus": "60 and over",
+}
+_AGE_FINE = {b: b.replace("_plus", " and over").replace("_", "-") for b in AGE_BANDS}
+_SEX_BROAD = {
+    "female": "female",
+    "male": "male",
+    "other": "other or not stated",
+    "prefer_not_to_say": "other or not stated",
+}
+# Ties between attributes go in this order; the group is coarsened last (the analysis is by group,
+# so it is kept as long as possible).
+ORDER = ("area", "age", "sex", "group")
+
+
+def levels(area_names: dict[str, str], group_labels: dict[str, str]) -> dict[str, list[dict]]:
+    """Return each tag attribute's generalisation levels (value maps), finest first.
+
+    Parameters
+    ----------
+    area_names
+        Admin-1 p-code to name.
+    group_labels
+        Group id to label; the second level is the group's LNOB dimension.
+    """
+    groups = taxonomy.groups_table()
+    dim_of = dict(zip(groups["group"], groups["dimension_label"], strict=True))
+    return {
+        "area": [area_names],
+        "age": [_AGE_FINE, _AGE_BROAD],
+        "sex": [{s: s.replace("_", " ") for s in _SEX_BROAD}, _SEX_BROAD],
+        "group": [group_labels, {g: dim_of.get(g, "Other status") for g in group_labels}],
+    }
+
+
+def coarsen(
+    tags: pd.DataFrame,
+    k: int,
+    hierarchy: dict[str, list[dict]],
+    max_withheld: float = 0.05,
+    attributes: tuple[str, ...] = ORDER,
+) -> tuple[pd.DataFrame, dict[str, int]]:
+    """Return k-anonymous tags and the level chosen per attribute.
+
+    Parameters
+    ----------
+    tags
+        One row per testimony and group: columns ``area``, ``age``, ``sex``, ``group`` (raw codes).
+    k
+        The smallest combination that may be shown.
+    hierarchy
+        From :func:`levels`; a level beyond the last maps everything to :data:`ALL`.
+    max_withheld
+        Share of rows whose tags may be withheld instead of coarsening further.
+    attributes
+        The attributes that may be coarsened; the others stay as collected.
+
+    Returns
+    -------
+    shown, chosen
+        ``shown`` has the same index and columns, values as shown (or :data:`WITHHELD` for every
+        column of a row left in a combination smaller than ``k``); ``chosen`` the level per
+        attribute (0 = as collected).
+    """
+    chosen = dict.fromkeys(ORDER, 0)
+    while True:
+        shown = _apply(tags, hierarchy, chosen)
+        small = _small(shown, k)
+        if small.mean() <= max_withheld:
+            break
+        # Greedy: of the steps that merge values (a level that merges nothing is skipped), take
+        # the one that leaves the fewest rows in small combinations; the group only when nothing
+        # else can help; ties go to the earlier attribute of ORDER.
+        steps = {a: _next_merge(tags, hierarchy, chosen, a) for a in ORDER if a in attributes}
+        steps = {a: lvl for a, lvl in steps.items() if lvl is not None}
+        candidates = [a for a in steps if a != "group"] or list(steps)
+        if not candidates:
+            break
+        scores = {
+            a: int(_small(_apply(tags, hierarchy, {**chosen, a: steps[a]}), k).sum())
+            for a in candidates
+        }
+        best = min(candidates, key=lambda a: (scores[a], ORDER.index(a)))
+        chosen[best] = steps[best]
+    shown.loc[small, list(ORDER)] = WITHHELD
+    return shown, chosen
+
+
+def _next_merge(tags: pd.DataFrame, hierarchy: dict, chosen: dict, a: str) -> int | None:
+    """Return the first level above the chosen one that merges values of ``a``, or None."""
+    now = _apply(tags, hierarchy, chosen)[a].nunique()
+    for lvl in range(chosen[a] + 1, len(hierarchy[a]) + 1):
+        if _apply(tags, hierarchy, {**chosen, a: lvl})[a].nunique() < now:
+            return lvl
+    return None
+
+
+def coarsen_by_group(
+    tags: pd.DataFrame, k: int, hierarchy: dict[str, list[dict]], max_withheld: float = 0.05
+) -> pd.DataFrame:
+    """Return k-anonymous tags, coarsened group by group (local recoding).
+
+    The group is part of every combination shown, so the combinations of two groups never merge:
+    each group's area, age and sex can be coarsened on their own, and a large group keeps finer
+    tags than a small one. The group itself is never coarsened here: the rows of a group smaller
+    than ``k`` are withheld.
+
+    Parameters
+    ----------
+    tags, k, hierarchy, max_withheld
+        As for :func:`coarsen`.
+    """
+    parts = []
+    for _, rows in tags.groupby("group", sort=True):
+        shown, _ = coarsen(rows, k, hierarchy, max_withheld, attributes=("area", "age", "sex"))
+        parts.append(shown)
+    if not parts:
+        return pd.DataFrame(columns=list(ORDER), index=tags.index)
+    return pd.concat(parts).reindex(tags.index)
+
+
+def _small(shown: pd.DataFrame, k: int) -> pd.Series:
+    return shown.groupby(list(ORDER), dropna=False)["area"].transform("size") < k
+
+
+def _apply(tags: pd.DataFrame, hierarchy: dict, chosen: dict) -> pd.DataFrame:
+    out = pd.DataFrame(index=tags.index)
+    for a in ORDER:
+        lvl = chosen[a]
+        if lvl >= len(hierarchy[a]):
+            out[a] = ALL[a]
+        else:
+            mapping = hierarchy[a][lvl]
+            out[a] = tags[a].map(lambda v, m=mapping: m.get(v, str(v)))
+    return out
+
+
+def suppress(counts: pd.Series | pd.DataFrame, k: int) -> pd.Series | pd.DataFrame:
+    """Return counts with every value from 1 to ``k`` − 1 replaced by :data:`SUPPRESSED`.
+
+    The result has the nullable ``Int64`` type, so suppressed cells stay missing, never 0.
+    """
+    out = counts.astype("Int64")
+    return out.mask((out >= 1) & (out < k), SUPPRESSED)
+
+
+def suppress_with_totals(table: pd.DataFrame, k: int) -> pd.DataFrame:
+    """Suppress a count table that is published with row and column totals.
+
+    Adds a ``Total`` column and row, suppresses small cells and small totals (primary), then, in
+    every row and column where exactly one cell is suppressed but the total is shown, also
+    suppresses the smallest other positive cell (or, if there is none, the total), repeating until
+    no suppressed value can be found by subtraction.
+
+    Parameters
+    ----------
+    table
+        Non-negative whole counts, without totals.
+    k
+        The smallest count that may be shown.
+    """
+    full = table.astype(int).copy()
+    full["Total"] = full.sum(axis=1)
+    full.loc["Total"] = full.sum(axis=0)
+    hidden = (full >= 1) & (full < k)
+    changed = True
+    while changed:
+        changed = False
+        for axis_frame, flip in ((full, False), (full.T, True)):
+            mask = hidden.T if flip else hidden
+            for label in axis_frame.index:
+                row, row_mask = axis_frame.loc[label], mask.loc[label]
+                cells = row.index != "Total"
+                if row_mask["Total"] or int(row_mask[cells].sum()) != 1:
+                    continue
+                candidates = row[cells & ~row_mask.to_numpy() & (row > 0).to_numpy()]
+                target = candidates.idxmin() if len(candidates) else "Total"
+                r, c = (target, label) if flip else (label, target)
+                hidden.loc[r, c] = True
+                changed = True
+    return full.astype("Int64").mask(hidden, SUPPRESSED)
+
+
+def suppress_with_margins(table: pd.DataFrame, totals: pd.Series, k: int) -> pd.DataFrame:
+    """Suppress counts of a non-additive table whose column totals are published elsewhere.
+
+    Each cell counts people in a column who have an attribute (a theme), out of the column's
+    published total (people in the group). A cell is hidden when it is from 1 to ``k`` − 1, or
+    when the people *without* the attribute (total − cell) are from 1 to ``k`` − 1, since that
+    small number would follow by subtraction.
+
+    Parameters
+    ----------
+    table
+        Whole counts; columns are the keys of ``totals``.
+    totals
+        The published total of each column; a missing (suppressed) total hides nothing more.
+    k
+        The smallest count that may be shown.
+    """
+    out = table.astype("Int64")
+    rest = pd.DataFrame(
+        {c: totals.get(c, pd.NA) - out[c] for c in out.columns}, index=out.index
+    ).astype("Int64")
+    small = ((out >= 1) & (out < k)) | ((rest >= 1) & (rest < k)).fillna(False)
+    return out.mask(small, SUPPRESSED)
+
+
+def small_counts(df: pd.DataFrame, k: int, columns: list[str] | None = None) -> pd.DataFrame:
+    """Return the cells of ``df`` holding a count from 1 to ``k`` − 1 (for checks and tests)."""
+    cols = columns or [c for c in df.columns if pd.api.types.is_numeric_dtype(df[c])]
+    long = df[cols].stack().rename("value").reset_index()
+    values = pd.to_numeric(long["value"], errors="coerce")
+    return long[(values >= 1) & (values < k)]
