@@ -6,7 +6,6 @@ import json
 
 import pytest
 
-from lnob_methods.core import paths
 from lnob_methods.reference import countries
 from lnob_methods.run import runner
 
@@ -20,7 +19,7 @@ def _publish(results, country, notebook, parameters):
 
 @pytest.fixture
 def results(tmp_path, monkeypatch):
-    monkeypatch.setattr(paths, "RESULTS", tmp_path)
+    monkeypatch.setenv("LNOB_RESULTS_DIR", str(tmp_path))
     return tmp_path
 
 

@@ -7,38 +7,38 @@ import shutil
 import pandas as pd
 
 from lnob_methods.analysis import country_evidence
-from lnob_methods.core import diskcache, paths
+from lnob_methods.core import cachekey, diskcache, paths
 
 
 def test_cached_result_equals_a_fresh_computation(tmp_path, monkeypatch):
-    monkeypatch.setattr(paths, "CACHE", tmp_path / "cache")
+    monkeypatch.setenv("LNOB_STATE_DIR", str(tmp_path / "state"))
     first = country_evidence.assemble("NPL")
-    files = list((tmp_path / "cache" / "evidence").glob("NPL-*.pkl"))
+    files = list((tmp_path / "state" / "cache" / "evidence").glob("NPL-*.pkl"))
     assert len(files) == 1
     again = country_evidence.assemble("NPL")  # from the cache
     for name in ("official", "inventory", "evidence", "cells", "group_gaps"):
         pd.testing.assert_frame_equal(getattr(first, name), getattr(again, name))
     assert again.place == first.place and again.focus_groups == first.focus_groups
     other = country_evidence.assemble("NPL", recency_years=3)  # other parameters, other entry
-    assert len(list((tmp_path / "cache" / "evidence").glob("NPL-*.pkl"))) == 2
+    assert len(list((tmp_path / "state" / "cache" / "evidence").glob("NPL-*.pkl"))) == 2
     assert not other.cells["gap_recency"].equals(first.cells["gap_recency"])
 
 
 def test_a_changed_input_file_changes_the_key(tmp_path, monkeypatch):
     countries = tmp_path / "countries"
-    shutil.copytree(paths.COUNTRIES / "KEN", countries / "KEN")
-    shutil.copyfile(paths.COUNTRIES / "KEN.yaml", countries / "KEN.yaml")
-    monkeypatch.setattr(paths, "COUNTRIES", countries)
-    before = diskcache.key("KEN", {"a": 1})
-    assert diskcache.key("KEN", {"a": 1}) == before
-    assert diskcache.key("KEN", {"a": 2}) != before
+    shutil.copytree(paths.countries_dir() / "KEN", countries / "KEN")
+    shutil.copyfile(paths.countries_dir() / "KEN.yaml", countries / "KEN.yaml")
+    monkeypatch.setenv("LNOB_COUNTRIES_DIR", str(countries))
+    before = cachekey.cache_key("KEN", {"a": 1})
+    assert cachekey.cache_key("KEN", {"a": 1}) == before
+    assert cachekey.cache_key("KEN", {"a": 2}) != before
     story = next((countries / "KEN" / "testimonies").iterdir())
     story.write_bytes(story.read_bytes() + b"\n")
-    assert diskcache.key("KEN", {"a": 1}) != before
+    assert cachekey.cache_key("KEN", {"a": 1}) != before
 
 
 def test_an_unreadable_entry_is_recomputed(tmp_path, monkeypatch):
-    monkeypatch.setattr(paths, "CACHE", tmp_path / "cache")
+    monkeypatch.setenv("LNOB_STATE_DIR", str(tmp_path / "state"))
     calls = []
 
     def compute():
@@ -48,7 +48,7 @@ def test_an_unreadable_entry_is_recomputed(tmp_path, monkeypatch):
     assert diskcache.cached("demo", "KEN", {}, compute) == {"answer": 42}
     assert diskcache.cached("demo", "KEN", {}, compute) == {"answer": 42}
     assert len(calls) == 1
-    (entry,) = (tmp_path / "cache" / "demo").glob("KEN-*.pkl")
+    (entry,) = (tmp_path / "state" / "cache" / "demo").glob("KEN-*.pkl")
     entry.write_bytes(b"not a pickle")
     assert diskcache.cached("demo", "KEN", {}, compute) == {"answer": 42}
     assert len(calls) == 2
@@ -57,12 +57,11 @@ def test_an_unreadable_entry_is_recomputed(tmp_path, monkeypatch):
 def test_cached_testimonies_stay_in_the_private_folder(tmp_path, monkeypatch):
     from lnob_methods.voices import prepare as voices
 
-    monkeypatch.setattr(paths, "CACHE", tmp_path / "cache")
-    monkeypatch.setattr(paths, "PRIVATE", tmp_path / "private")
+    monkeypatch.setenv("LNOB_STATE_DIR", str(tmp_path / "state"))
     v = voices.prepare("KEN")
     assert len(v.redactions) > 0  # the entry holds personal data ...
-    assert list((tmp_path / "private" / "cache" / "voices").glob("KEN-*.pkl"))
-    assert not (tmp_path / "cache" / "voices").exists()  # ... so never in the shared cache
+    assert list((tmp_path / "state" / "private" / "cache" / "voices").glob("KEN-*.pkl"))
+    assert not (tmp_path / "state" / "cache" / "voices").exists()  # ... so never in the shared cache
 
 
 def _slow_square(root, log, x):

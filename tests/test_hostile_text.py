@@ -236,9 +236,9 @@ def _dangerous_cells(folder):
 def test_published_exports_are_formula_safe():
     from lnob_methods.core import paths
 
-    exports = list(paths.RESULTS.glob("*/exports"))
+    exports = list(paths.results_dir().glob("*/exports"))
     assert exports, "run `make book` first"
-    assert list(_dangerous_cells(paths.RESULTS)) == []
+    assert list(_dangerous_cells(paths.results_dir())) == []
 
 
 def test_dangerous_cell_detector_finds_formulas(tmp_path):

@@ -16,9 +16,10 @@ from openpyxl import load_workbook
 from lnob_methods.demo import inventories as demo_inventories
 from lnob_methods.formats.exports import fix_workbook_times, save_reproducible
 from lnob_methods.inventory import load as inventories
-from lnob_methods.inventory.schema import FIELDS, docs_markdown
+from lnob_methods.inventory.schema import FIELDS
 from lnob_methods.inventory.template import write_template, write_xlsform
 from lnob_methods.reference import taxonomy
+from lnob_methods.site.data_model import docs_markdown
 
 ITEMS = [
     {
@@ -161,7 +162,7 @@ def test_xlsform_matches_the_schema(tmp_path):
 def test_data_model_page_is_generated_from_the_schema():
     page = (ROOT / "book" / "methods" / "data_model.md").read_text(encoding="utf-8")
     assert page == docs_markdown(), (
-        "run python -m lnob_methods.inventory.schema --write-docs book/methods/data_model.md"
+        "run python -m lnob_methods.site.data_model"
     )
 
 

@@ -11,13 +11,13 @@ from conftest import ROOT, lnob
 from lnob_methods.core import cachekey, paths
 from lnob_methods.run import runner
 
-CARDS = sorted(paths.RESULTS.glob("*/exports/*/runcard.json"))
+CARDS = sorted(paths.results_dir().glob("*/exports/*/runcard.json"))
 
 
 def test_published_results_have_run_cards():
     if not CARDS:
         pytest.fail("no published results: run `make book` first (make test does)")
-    published = sorted(paths.RESULTS.glob("*/*.ipynb"))
+    published = sorted(paths.results_dir().glob("*/*.ipynb"))
     assert len(CARDS) == len(published)
 
 

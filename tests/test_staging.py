@@ -6,7 +6,6 @@ import os
 import subprocess
 import sys
 
-from lnob_methods.core import paths
 from lnob_methods.run import publish
 
 
@@ -17,17 +16,18 @@ def _dead_pid() -> int:
 
 
 def test_only_this_machines_dead_runs_are_cleaned(tmp_path, monkeypatch):
-    monkeypatch.setattr(paths, "STAGING", tmp_path)
+    monkeypatch.setenv("LNOB_STATE_DIR", str(tmp_path / "state"))
+    staging = tmp_path / "state" / "staging"
     mine = publish.new_staging("KEN", "tiny")
     assert (mine / publish.OWNER).read_text() == os.uname().nodename
     dead = _dead_pid()
-    killed = tmp_path / f"NPL-tiny-{dead}-0123456789ab"
+    killed = staging / f"NPL-tiny-{dead}-0123456789ab"
     killed.mkdir()
     (killed / publish.OWNER).write_text(os.uname().nodename)
-    older = tmp_path / f"BGD-tiny-{dead}-0123456789ac"  # made before the host file existed
+    older = staging / f"BGD-tiny-{dead}-0123456789ac"  # made before the host file existed
     older.mkdir()
-    remote = tmp_path / f"VNM-tiny-{dead}-0123456789ad"  # a Dask worker's, on another machine
+    remote = staging / f"VNM-tiny-{dead}-0123456789ad"  # a Dask worker's, on another machine
     remote.mkdir()
     (remote / publish.OWNER).write_text("worker-7.example")
     assert publish.clean_stale_staging() == 2
-    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([mine.name, remote.name])
+    assert sorted(p.name for p in staging.iterdir()) == sorted([mine.name, remote.name])

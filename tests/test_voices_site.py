@@ -26,7 +26,7 @@ def _published_files():
     if not (HTML / "book" / "intro.html").exists():
         pytest.fail("the site is not built: run `make book` (make test does it first)")
     files = [p for p in HTML.rglob("*") if p.is_file()]
-    files += [p for p in paths.RESULTS.rglob("*") if p.is_file()]
+    files += [p for p in paths.results_dir().rglob("*") if p.is_file()]
     return files
 
 
@@ -76,12 +76,12 @@ def test_no_canary_anywhere_in_the_site_or_exports():
 def test_no_redaction_log_or_private_file_is_published():
     names = {p.name for p in _published_files()}
     assert not names & {"redaction_log.csv", "accounting.csv", "problems.txt"}
-    assert (paths.PRIVATE / "KEN" / "redaction_log.csv").exists(), "the voices run wrote its log"
+    assert (paths.private_dir() / "KEN" / "redaction_log.csv").exists(), "the voices run wrote its log"
 
 
 @pytest.mark.parametrize("iso3", PILOTS)
 def test_exported_voices_tables_hold_no_small_count(iso3):
-    folder = paths.RESULTS / iso3 / "exports" / "voices"
+    folder = paths.results_dir() / iso3 / "exports" / "voices"
     sheets = pd.read_excel(folder / "voices_tables.xlsx", sheet_name=None)
     sheets["gap_cells"] = pd.read_csv(folder / "voices_gap_cells.csv")
     for name, table in sheets.items():

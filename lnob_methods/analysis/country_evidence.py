@@ -9,7 +9,7 @@ import pandas as pd
 from lnob_methods.analysis import evidence, gaps, group_gaps, stocktake
 from lnob_methods.core import diskcache
 from lnob_methods.inventory import load as inventories
-from lnob_methods.reference import countries, sdgdb, taxonomy
+from lnob_methods.reference import countries, provenance, sdgdb, taxonomy
 from lnob_methods.voices import prepare as voices
 
 
@@ -31,7 +31,7 @@ class CountryEvidence:
     @property
     def synthetic(self) -> bool:
         """True when any inventory file is synthetic demonstration data."""
-        return bool(self.inventory["_file"].astype(str).str.contains("synthetic_").any())
+        return provenance.any_synthetic(self.inventory["_file"].astype(str).unique())
 
     @property
     def data_label(self) -> str:
@@ -134,7 +134,7 @@ def _assemble(
         synthesis_min=synthesis_min,
     )
     gg = group_gaps.group_gaps(data[data["year"] >= since_year])
-    testimonies = any(f.name.startswith("synthetic_") for f in voices.country_files(place.iso3))
+    testimonies = provenance.any_synthetic(voices.country_files(place.iso3))
     return CountryEvidence(
         place, groups, official, inv, ev, cells, gg, f_groups, f_targets, testimonies
     )

@@ -15,8 +15,6 @@ import pandas as pd
 
 from lnob_methods.reference import sdgdb
 
-SOURCE_TYPES = ["official_statistics", "icso_study", "programme_data", "community_voices"]
-QUALITIES = ["low", "medium", "high"]
 COLUMNS = [
     "item_id",
     "organisation",

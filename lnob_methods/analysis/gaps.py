@@ -17,6 +17,7 @@ from __future__ import annotations
 import pandas as pd
 
 from lnob_methods.analysis import evidence as ev
+from lnob_methods.core import vocabulary
 from lnob_methods.reference import sdgdb
 
 GAP_CLASSES = ["absolute", "disaggregation", "recency", "quality", "voices", "synthesis"]
@@ -83,7 +84,7 @@ def cell_table(
         e.groupby(["group", "target", "source_type"])["item_id"]
         .nunique()
         .unstack("source_type")
-        .reindex(columns=ev.SOURCE_TYPES)
+        .reindex(columns=vocabulary.SOURCE_TYPES)
         .fillna(0)
         .astype(int)
         .add_prefix("n_")
@@ -92,7 +93,7 @@ def cell_table(
         e.groupby(["group", "target", "quality"])["item_id"]
         .nunique()
         .unstack("quality")
-        .reindex(columns=ev.QUALITIES)
+        .reindex(columns=vocabulary.QUALITIES)
         .fillna(0)
         .astype(int)
         .add_prefix("n_quality_")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from lnob_methods.analysis import evidence as ev
+from lnob_methods.core import vocabulary
 from lnob_methods.reference import taxonomy
 
 SOURCE_LABELS = {
@@ -54,7 +55,11 @@ def by_goal(e: pd.DataFrame) -> pd.DataFrame:
     """Return distinct items per SDG goal and source type (every goal listed)."""
     e = e.assign(goal=ev.goal_of(e["target"]))
     t = _distinct(e, ["goal", "source_type"]).unstack("source_type")
-    t = t.reindex(index=sorted(taxonomy.goals()), columns=ev.SOURCE_TYPES).fillna(0).astype(int)
+    t = (
+        t.reindex(index=sorted(taxonomy.goals()), columns=vocabulary.SOURCE_TYPES)
+        .fillna(0)
+        .astype(int)
+    )
     t["all sources"] = _distinct(e, ["goal"]).reindex(t.index).fillna(0).astype(int)
     t.index = [f"{g}. {taxonomy.goals()[g]}" for g in t.index]
     return t.rename(columns=SOURCE_LABELS).rename_axis("SDG goal").reset_index()
@@ -64,7 +69,11 @@ def by_group(ce) -> pd.DataFrame:
     """Return distinct items per group and source type, with the dimension and focus marked."""
     e = ce.evidence
     t = _distinct(e, ["group", "source_type"]).unstack("source_type")
-    t = t.reindex(index=list(ce.groups["group"]), columns=ev.SOURCE_TYPES).fillna(0).astype(int)
+    t = (
+        t.reindex(index=list(ce.groups["group"]), columns=vocabulary.SOURCE_TYPES)
+        .fillna(0)
+        .astype(int)
+    )
     t["all sources"] = _distinct(e, ["group"]).reindex(t.index).fillna(0).astype(int)
     g = ce.groups.set_index("group")
     t.insert(0, "in focus", ["yes" if x in ce.focus_groups else "" for x in t.index])

@@ -41,7 +41,7 @@ def _report(outcomes: list[runner.Outcome]) -> int:
     if counts["failed"]:
         print(
             "Previously published results of the failed runs were kept unchanged. "
-            f"Summary of every run: {paths.STATE / 'last-run.json'}",
+            f"Summary of every run: {paths.state_dir() / 'last-run.json'}",
             file=sys.stderr,
         )
     return 1 if counts["failed"] else 0
@@ -125,7 +125,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"lnob {args.command}: {exc}", file=sys.stderr)
         return 2
     except Exception as exc:  # noqa: BLE001 - users get a message; the traceback goes to a file
-        log = paths.STATE / "last-error.txt"
+        log = paths.state_dir() / "last-error.txt"
         log.parent.mkdir(parents=True, exist_ok=True)
         log.write_text(traceback.format_exc(), encoding="utf-8")
         print(

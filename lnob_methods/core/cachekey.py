@@ -1,9 +1,10 @@
-"""What a run depends on, and the cache key that decides whether it must run again.
+"""What a run depends on, and the one cache key that decides whether it must run again.
 
-A run is skipped when its key is unchanged. The key covers: the template text; the source of every
-``lnob_methods`` module; every data file the run can read (reference data, taxonomy, forms, the
-voices codebook and name lists, this country's config and folder; other countries' files are left
-out); the parameters; the Python version; and the versions of the packages that compute results.
+A run is skipped, and a cached intermediate result is reused, when its key is unchanged. The key
+covers: every data file the run can read (reference data, taxonomy, forms, the voices codebook and
+name lists, this country's config and folder; other countries' files are left out); the template
+text, for a notebook run; the source of every ``lnob_methods`` module; the parameters; the Python
+version; and the versions of the packages that compute results.
 """
 
 from __future__ import annotations
@@ -12,28 +13,13 @@ import hashlib
 import json
 import os
 import platform
-from functools import lru_cache
 from pathlib import Path
 
 from lnob_methods.core import paths
-from lnob_methods.run import runcard
+from lnob_methods.core.files import sha256
+from lnob_methods.core.versions import package_versions
 
 SHARED_DATA = ["reference", "taxonomy", "forms", "voices"]
-
-
-@lru_cache(maxsize=4096)
-def _sha256(path: Path, mtime_ns: int, size: int) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
-
-
-def sha256(path: Path) -> str:
-    """Return the SHA-256 of a file, memoised on its modification time and size."""
-    st = path.stat()
-    return _sha256(path, st.st_mtime_ns, st.st_size)
 
 
 def _files(folder: Path) -> list[Path]:
@@ -45,10 +31,10 @@ def _files(folder: Path) -> list[Path]:
 def data_inputs(country: str) -> list[Path]:
     """Return every data file a run for ``country`` may read, sorted."""
     files = [f for name in SHARED_DATA for f in _files(paths.DATA / name)]
-    config = paths.COUNTRIES / f"{country}.yaml"
+    config = paths.countries_dir() / f"{country}.yaml"
     if config.exists():
         files.append(config)
-    files += _files(paths.COUNTRIES / country)
+    files += _files(paths.countries_dir() / country)
     return files
 
 
@@ -61,22 +47,33 @@ def source_files() -> list[Path]:
 
 def relative(path: Path) -> str:
     """Return ``path`` relative to the repository root, with forward slashes."""
-    return os.path.relpath(path.resolve(), paths.ROOT).replace(os.sep, "/")
+    return os.path.relpath(Path(path).resolve(), paths.ROOT).replace(os.sep, "/")
 
 
-def input_hashes(template: Path, country: str) -> dict[str, str]:
-    """Return repository-relative path to SHA-256 for the template and data inputs of a run."""
-    return {relative(p): sha256(p) for p in [template, *data_inputs(country)]}
+def input_hashes(country: str, template: Path | None = None) -> dict[str, str]:
+    """Return repository-relative path to SHA-256 of the data inputs (and template) of a run."""
+    files = ([template] if template is not None else []) + data_inputs(country)
+    return {relative(p): sha256(p) for p in files}
 
 
-def cache_key(template: Path, country: str, parameters: dict) -> str:
-    """Return the hex cache key of one run (see the module docstring for what it covers)."""
+def cache_key(country: str, parameters: dict, template: Path | None = None) -> str:
+    """Return the hex cache key of a run or a cached result (see the module docstring).
+
+    Parameters
+    ----------
+    country
+        The ISO3 code whose data the result depends on.
+    parameters
+        Everything else the result depends on (JSON-serialisable).
+    template
+        The notebook template of a run; None for an intermediate result shared by several runs.
+    """
     payload = {
-        "inputs": input_hashes(template, country),
+        "inputs": input_hashes(country, template),
         "source": {relative(p): sha256(p) for p in source_files()},
         "parameters": parameters,
         "python": platform.python_version(),
-        "packages": runcard.package_versions(),
+        "packages": package_versions(),
     }
     blob = json.dumps(payload, sort_keys=True, default=str).encode()
     return hashlib.sha256(blob).hexdigest()

@@ -2,8 +2,8 @@
 
 Several results pages of a country need the same assembled evidence (official stocktake,
 inventories, testimonies): computing it once and loading it in the other notebooks removes most of
-their data-loading time. An entry is keyed like a run (:mod:`lnob_methods.core.cachekey`): every data
-file the country's runs can read, the library source, the parameters, the Python and package
+their data-loading time. An entry is keyed like a run (:mod:`lnob_methods.core.cachekey`): every
+data file the country's runs can read, the library source, the parameters, the Python and package
 versions. Any change gives a new key, so a stale entry is never read.
 
 Entries are pickles in ``.lnob/cache/<name>/``, the project's own state folder, written atomically
@@ -13,32 +13,15 @@ Entries are pickles in ``.lnob/cache/<name>/``, the project's own state folder, 
 from __future__ import annotations
 
 import fcntl
-import hashlib
-import json
-import os
 import pickle
-import platform
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
 from lnob_methods.core import cachekey, paths
-from lnob_methods.run import runcard
+from lnob_methods.core.files import write_atomic
 
 T = TypeVar("T")
-
-
-def key(country: str, parameters: dict) -> str:
-    """Return the hex key of a country's inputs, the library source and ``parameters``."""
-    payload = {
-        "inputs": {cachekey.relative(p): cachekey.sha256(p) for p in cachekey.data_inputs(country)},
-        "source": {cachekey.relative(p): cachekey.sha256(p) for p in cachekey.source_files()},
-        "parameters": parameters,
-        "python": platform.python_version(),
-        "packages": runcard.package_versions(),
-    }
-    return hashlib.sha256(json.dumps(payload, sort_keys=True, default=str).encode()).hexdigest()
 
 
 def cached(
@@ -64,8 +47,8 @@ def cached(
         Where the entries go (default ``.lnob/cache``); results that hold personal data go to
         the private folder instead.
     """
-    folder = (root or paths.CACHE) / name
-    path = folder / f"{country}-{key(country, parameters)[:32]}.pkl"
+    folder = (root or paths.cache_dir()) / name
+    path = folder / f"{country}-{cachekey.cache_key(country, parameters)[:32]}.pkl"
     found = _load(path)
     if found is not _MISSING:
         return found
@@ -78,7 +61,7 @@ def cached(
         if found is not _MISSING:
             return found
         result = compute()
-        _write_atomic(folder, path, pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
+        write_atomic(path, pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
     return result
 
 
@@ -93,14 +76,3 @@ def _load(path: Path):
             return pickle.load(fh)  # noqa: S301 - our own state folder, written by cached()
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
         return _MISSING  # unreadable or from another version of a class: compute again
-
-
-def _write_atomic(folder: Path, path: Path, data: bytes) -> None:
-    folder.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=folder, suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
-    except OSError:
-        Path(tmp).unlink(missing_ok=True)

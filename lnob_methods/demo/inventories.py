@@ -21,10 +21,9 @@ from openpyxl import load_workbook
 
 from lnob_methods.core import paths
 from lnob_methods.formats.exports import fix_workbook_times, save_reproducible
-from lnob_methods.inventory.checks import admin1_names
 from lnob_methods.inventory.schema import FIELDS
 from lnob_methods.inventory.template import write_template
-from lnob_methods.reference import countries, taxonomy
+from lnob_methods.reference import countries, pcodes, taxonomy
 
 SEED = 20261124
 PILOTS = ["BGD", "KEN", "NPL", "VNM"]
@@ -78,8 +77,10 @@ def _items(iso3: str, org: str, holder: str, rng: np.random.Generator) -> list[d
     groups = list(place.groups()["group"])
     labels = dict(zip(place.groups()["group"], place.groups()["label"], strict=True))
     targets = [t for t in taxonomy.targets() if int(t.split(".")[0]) in COMMON_GOALS]
-    areas = sorted(set(admin1_names(iso3).values()))
-    names = {v: k for k, v in admin1_names(iso3).items() if not k.startswith(iso3[:2].lower())}
+    areas = sorted(set(pcodes.admin1_lookup(iso3).values()))
+    names = {
+        v: k for k, v in pcodes.admin1_lookup(iso3).items() if not k.startswith(iso3[:2].lower())
+    }
     focus_share = rng.uniform(0.15, 0.8)
     out = []
     for i in range(int(rng.integers(20, 61))):
@@ -196,8 +197,9 @@ def _write_kobo(items, path, iso3):
     path.write_text(_csv_text(header, rows), encoding="utf-8")
 
 
-def generate(out_root: Path = paths.COUNTRIES) -> list[Path]:
+def generate(out_root: Path | None = None) -> list[Path]:
     """Write the synthetic inventories under ``out_root/<ISO3>/inventories/``; return the files."""
+    out_root = Path(out_root) if out_root is not None else paths.countries_dir()
     rng = np.random.default_rng(SEED)
     written = []
     for iso3 in PILOTS:
@@ -227,5 +229,5 @@ def generate(out_root: Path = paths.COUNTRIES) -> list[Path]:
 
 
 if __name__ == "__main__":
-    for p in generate(Path(sys.argv[1]) if len(sys.argv) > 1 else paths.COUNTRIES):
+    for p in generate(Path(sys.argv[1]) if len(sys.argv) > 1 else paths.countries_dir()):
         print(p)

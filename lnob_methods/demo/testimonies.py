@@ -22,11 +22,9 @@ import re
 import sys
 import uuid
 from collections import deque
-from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
-import pandas as pd
 from openpyxl import Workbook
 
 from lnob_methods.core import paths
@@ -43,7 +41,7 @@ from lnob_methods.demo.phrases import (
     VILLAGES,
 )
 from lnob_methods.formats.exports import fix_workbook_times, save_reproducible
-from lnob_methods.reference import countries
+from lnob_methods.reference import countries, pcodes
 from lnob_methods.voices import form as voices_form
 
 SEED = 20261125
@@ -79,18 +77,13 @@ def _pick(rng, seq):
     return seq[int(rng.integers(len(seq)))]
 
 
-@lru_cache(maxsize=1)
-def _pcodes() -> pd.DataFrame:
-    return pd.read_csv(paths.PCODES, dtype=str, keep_default_na=False)
-
-
 def places(iso3: str) -> list[str]:
     """Return the admin-2 names a canary may use as a place (under the areas of :data:`ADMIN1`).
 
     Names of 5 letters or more, in plain words, that are not also an admin-1 name, carry no
     compass word ("Kilifi North") and are not an ordinary Swahili or English word ("Kilimani").
     """
-    pc = _pcodes()[_pcodes()["iso3"] == iso3]
+    pc = pcodes.areas(iso3)
     adm1 = {n.casefold() for n in pc.loc[pc["admin_level"] == "1", "name"]}
     adm2 = pc[(pc["admin_level"] == "2") & pc["parent_pcode"].isin(ADMIN1[iso3])]
     compass = {"north", "south", "east", "west", "central", "town"}
@@ -226,7 +219,7 @@ def _people(iso3: str) -> tuple[list[dict], dict]:
     # One stream per country, so that canaries(iso3) regenerates one country alone.
     rng = np.random.default_rng([SEED, PILOTS.index(iso3)])
     place = countries.load_country(iso3)
-    pc = _pcodes()
+    pc = pcodes.table()
 
     def take(n):
         mask = np.zeros(N, bool)
@@ -383,8 +376,9 @@ def _write_odk_csv(iso3: str, folder: Path) -> list[Path]:
 WRITERS = {"kobo_xlsx": _write_kobo_xlsx, "kobo_csv": _write_kobo_csv, "odk_csv": _write_odk_csv}
 
 
-def generate(out_root: Path = paths.COUNTRIES) -> list[Path]:
+def generate(out_root: Path | None = None) -> list[Path]:
     """Write the synthetic testimonies under ``out_root/<ISO3>/testimonies/``; return the files."""
+    out_root = Path(out_root) if out_root is not None else paths.countries_dir()
     written = []
     for iso3 in PILOTS:
         folder = Path(out_root) / iso3 / "testimonies"
@@ -396,5 +390,5 @@ def generate(out_root: Path = paths.COUNTRIES) -> list[Path]:
 
 
 if __name__ == "__main__":
-    for p in generate(Path(sys.argv[1]) if len(sys.argv) > 1 else paths.COUNTRIES):
+    for p in generate(Path(sys.argv[1]) if len(sys.argv) > 1 else paths.countries_dir()):
         print(p)

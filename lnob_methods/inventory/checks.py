@@ -7,64 +7,19 @@ expected, never silently Namibia or missing).
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
-from functools import lru_cache
 
 import pandas as pd
 
-from lnob_methods.core import paths
+from lnob_methods.core.cells import ABSENT, ORIGIN, Formula, is_date
 from lnob_methods.core.errors import Problem
-from lnob_methods.inventory.reader import ABSENT, PROVENANCE, Formula, is_date
-from lnob_methods.inventory.schema import FIELDS, source_type
-from lnob_methods.reference import countries, taxonomy
+from lnob_methods.core.suggest import close_matches
+from lnob_methods.core.vocabulary import MULTI_VALUE_KINDS, source_type
+from lnob_methods.inventory.schema import FIELDS
+from lnob_methods.reference import countries, pcodes, taxonomy
 
-ERROR_KINDS = {
-    "missing-value": "a required cell is empty",
-    "unknown-code": "a value that is not one of the allowed codes",
-    "near-miss": "a value close to an allowed code (probably a typo): the closest is suggested",
-    "target-as-number": "an SDG target typed as a number (Excel turns 16.10 into 16.1)",
-    "unknown-target": "a value that is not an SDG target of the framework",
-    "unknown-group": "a population group code that is neither in the taxonomy nor in the country "
-    "config",
-    "unknown-area": "an admin-1 name or p-code that is not one of the country's",
-    "country-mismatch": "an ISO3 code other than the country the inventory is for",
-    "date-serial": "an Excel date serial number where a year is expected",
-    "date-in-year": "a date where a year is expected",
-    "text-date": "a date typed as text where a year is expected",
-    "not-a-year": "a value that is not a four-digit year",
-    "not-a-number": "a value that is not a whole number",
-    "year-order": "the first year is after the last year",
-    "formula-cell": "a formula where a typed value is expected",
-    "duplicate-row": "a row identical to an earlier row",
-    "duplicate-id": "an ID used more than once (in one file or across files)",
-    "unknown-column": "a column that is not part of the template",
-    "missing-column": "a required column is missing",
-    "repeated-header": "the header row repeated inside the data",
-    "merged-header": "merged cells in the header row",
-    "wrong-sheet": "the workbook has no 'Inventory' sheet",
-    "empty-file": "the file, or its inventory sheet, holds no items",
-    "no-header": "no row holds at least three of the template's column headers",
-    "not-a-spreadsheet": "the file is not an .xlsx or .csv file",
-    "not-found": "the path does not exist",
-    "unsafe-file": "a file refused for safety (zip bomb, XML entities, path tricks, size)",
-}
 MULTI_SPLIT = re.compile(r"[;,\s]+")
 CODE_NORMALISE = re.compile(r"[\s\-]+")
-
-
-@lru_cache(maxsize=256)
-def admin1_names(iso3: str) -> dict[str, str]:
-    """Return casefolded admin-1 names and p-codes of a country to their p-code."""
-    pc = pd.read_csv(paths.PCODES, dtype=str, keep_default_na=False)
-    pc = pc[(pc["iso3"] == iso3) & (pc["admin_level"] == "1")]
-    out = {n.casefold(): p for n, p in zip(pc["name"], pc["pcode"], strict=True)}
-    out.update({p.casefold(): p for p in pc["pcode"]})
-    return out
-
-
-def _suggest(value: str, choices) -> list[str]:
-    return difflib.get_close_matches(value, list(choices), n=3, cutoff=0.75)
 
 
 class _Row:
@@ -91,7 +46,7 @@ def _code(row, f, value, allowed) -> str | None:
     text = CODE_NORMALISE.sub("_", str(value).strip().lower())
     if text in allowed:
         return text
-    close = _suggest(text, allowed)
+    close = close_matches(text, allowed)
     if close:
         row.add(f, "near-miss", f"is not an allowed value. Did you mean {close[0]!r}?", value)
     else:
@@ -151,7 +106,7 @@ def _targets(row, f, value) -> tuple[str, ...]:
         if t in valid:
             out.append(t)
         else:
-            close = _suggest(t, valid)
+            close = close_matches(t, valid)
             hint = f" Did you mean {close[0]!r}?" if close else ""
             row.add(f, "unknown-target", f"{t!r} is not an SDG target.{hint}", value)
     return tuple(sorted(set(out), key=lambda t: (int(t.split(".")[0]), t)))
@@ -166,7 +121,7 @@ def check_row(
     for f in FIELDS:
         value = raw.get(f.name)
         if value is ABSENT:
-            rec[f.name] = () if f.kind in {"codes", "groups", "targets", "admin1"} else None
+            rec[f.name] = () if f.kind in MULTI_VALUE_KINDS else None
             continue
         if isinstance(value, Formula):
             row.add(f, "formula-cell", "holds a formula; type the value itself.", str(value))
@@ -177,7 +132,7 @@ def check_row(
         if value is None or value == "" or (isinstance(value, float) and pd.isna(value)):
             if f.required:
                 row.add(f, "missing-value", "is empty; this column is required.", None)
-            rec[f.name] = () if f.kind in {"codes", "groups", "targets", "admin1"} else None
+            rec[f.name] = () if f.kind in MULTI_VALUE_KINDS else None
             continue
         rec[f.name] = _clean(row, f, value, country, groups)
     if rec.get("year_from") and rec.get("year_to") and rec["year_from"] > rec["year_to"]:
@@ -187,7 +142,7 @@ def check_row(
             f"is after the last year {rec['year_to']}.",
             rec["year_from"],
         )
-    for key in PROVENANCE:
+    for key in ORIGIN:
         rec[key] = raw[key]
     return rec
 
@@ -226,7 +181,7 @@ def _iso3(row, f, value, country):
     names = countries.iso3_names()
     if code not in names:
         hint = " (NA is not an ISO3 code: Namibia is NAM)" if code == "NA" else ""
-        close = _suggest(code, names)
+        close = close_matches(code, names)
         row.add(
             f,
             "unknown-code",
@@ -248,13 +203,13 @@ def _iso3(row, f, value, country):
 
 def _admin1(row, f, value, country):
     iso3 = country.iso3 if country is not None else str(row.raw.get("iso3") or "").upper()
-    known = admin1_names(iso3)
+    known = pcodes.admin1_lookup(iso3)
     out = []
     for part in (p.strip() for p in str(value).split(";") if p.strip()):
         if part.casefold() in known:
             out.append(known[part.casefold()])
         else:
-            close = _suggest(part.casefold(), known)
+            close = close_matches(part.casefold(), known)
             row.add(
                 f,
                 "unknown-area",
@@ -275,7 +230,7 @@ def check_rows(
     else:
         groups = set(taxonomy.groups_table()["group"])
     records = [check_row(r, country, groups, problems) for r in raw.to_dict("records")]
-    tidy = pd.DataFrame(records, columns=[*(f.name for f in FIELDS), *PROVENANCE])
+    tidy = pd.DataFrame(records, columns=[*(f.name for f in FIELDS), *ORIGIN])
     problems += _duplicates(tidy)
     if len(tidy):
         tidy["source_type"] = [

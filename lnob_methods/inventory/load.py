@@ -17,7 +17,7 @@ SUFFIXES = {".xlsx", ".csv"}
 
 def country_files(iso3: str) -> list[Path]:
     """Return the inventory files of a country (``data/countries/<ISO3>/inventories/``), sorted."""
-    folder = paths.COUNTRIES / iso3 / "inventories"
+    folder = paths.countries_dir() / iso3 / "inventories"
     if not folder.exists():
         return []
     return sorted(p for p in folder.iterdir() if p.suffix.lower() in SUFFIXES and p.is_file())
@@ -67,7 +67,7 @@ def load_country(iso3: str) -> pd.DataFrame:
 
 def load_empty() -> pd.DataFrame:
     """Return an empty tidy inventory with every column."""
-    from lnob_methods.inventory.reader import PROVENANCE
+    from lnob_methods.core.cells import ORIGIN
     from lnob_methods.inventory.schema import FIELDS
 
-    return pd.DataFrame(columns=[*(f.name for f in FIELDS), *PROVENANCE, "source_type"])
+    return pd.DataFrame(columns=[*(f.name for f in FIELDS), *ORIGIN, "source_type"])

@@ -8,23 +8,19 @@ Files are checked for safety before any parser touches them.
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import io
 import re
-import zipfile
 from pathlib import Path
 
 import pandas as pd
 
+from lnob_methods.core.cells import ABSENT, ORIGIN, Formula
 from lnob_methods.core.errors import Problem
+from lnob_methods.core.safety import decode, safety_problems
+from lnob_methods.core.vocabulary import MULTI_VALUE_KINDS
 from lnob_methods.inventory.schema import FIELDS
 
-MAX_BYTES = 50 * 2**20
-MAX_UNZIPPED = 300 * 2**20
-MAX_RATIO = 150
 SHEET = "Inventory"
-PROVENANCE = ["_file", "_sheet", "_row"]
-ABSENT = object()  # a whole column is missing: reported once for the file, not on every row
 
 
 def _norm(text: object) -> str:
@@ -35,7 +31,7 @@ ALIASES = {}
 for _f in FIELDS:
     for _a in (_f.name, _f.label, _f.hxl, _f.hxl.split("+")[0]):
         ALIASES.setdefault(_norm(_a), _f.name)
-MULTI_PREFIXES = {f.name for f in FIELDS if f.kind in {"codes", "groups", "targets", "admin1"}}
+MULTI_PREFIXES = {f.name for f in FIELDS if f.kind in MULTI_VALUE_KINDS}
 
 
 def column_field(header: object) -> str | None:
@@ -61,73 +57,6 @@ def is_kobo_extra(header: object) -> bool:
         return True
     parts = text.split("/")
     return len(parts) >= 2 and parts[-2] in MULTI_PREFIXES
-
-
-def safety_problems(path: Path) -> list[Problem]:
-    """Return refusals for files that are too large, zip bombs, XML entity bombs or path tricks.
-
-    Only the zip directory and the first bytes of each XML member are read, so a hostile file is
-    refused in bounded time and memory.
-    """
-    name = str(path)
-    size = path.stat().st_size
-    if size > MAX_BYTES:
-        return [
-            Problem(
-                name,
-                "unsafe-file",
-                f"is {size / 2**20:.0f} MB; inventories larger than "
-                f"{MAX_BYTES // 2**20} MB are refused. Split the file.",
-            )
-        ]
-    if not zipfile.is_zipfile(path):
-        return []
-    try:
-        with zipfile.ZipFile(path) as z:
-            infos = z.infolist()
-            total = sum(i.file_size for i in infos)
-            packed = max(sum(i.compress_size for i in infos), 1)
-            for i in infos:
-                if i.filename.startswith(("/", "\\")) or ".." in Path(i.filename).parts:
-                    return [
-                        Problem(
-                            name,
-                            "unsafe-file",
-                            f"contains the member path "
-                            f"{i.filename!r} that points outside the file; refused.",
-                        )
-                    ]
-            if total > MAX_UNZIPPED or total / packed > MAX_RATIO:
-                return [
-                    Problem(
-                        name,
-                        "unsafe-file",
-                        f"expands to {total / 2**20:.0f} MB from "
-                        f"{packed / 2**20:.1f} MB (a zip bomb?); refused.",
-                    )
-                ]
-            for i in infos:
-                if i.filename.endswith((".xml", ".rels", ".vml")):
-                    with z.open(i) as fh:
-                        head = fh.read(4096)
-                    if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
-                        return [
-                            Problem(
-                                name,
-                                "unsafe-file",
-                                f"member {i.filename!r} declares XML "
-                                "entities (an entity bomb?); refused.",
-                            )
-                        ]
-    except zipfile.BadZipFile:
-        return [
-            Problem(
-                name,
-                "not-a-spreadsheet",
-                "is a damaged zip/xlsx file; save it again from Excel as .xlsx.",
-            )
-        ]
-    return []
 
 
 def read_any(path: Path) -> tuple[pd.DataFrame, list[Problem]]:
@@ -165,7 +94,7 @@ def read_any(path: Path) -> tuple[pd.DataFrame, list[Problem]]:
 
 
 def _empty() -> pd.DataFrame:
-    return pd.DataFrame(columns=[*(f.name for f in FIELDS), *PROVENANCE])
+    return pd.DataFrame(columns=[*(f.name for f in FIELDS), *ORIGIN])
 
 
 def _table(
@@ -226,7 +155,7 @@ def _table(
             continue  # the template's example row
         rec.update({"_file": name, "_sheet": sheet, "_row": rownum})
         records.append(rec)
-    return pd.DataFrame(records, columns=[*(f.name for f in FIELDS), *PROVENANCE], dtype=object)
+    return pd.DataFrame(records, columns=[*(f.name for f in FIELDS), *ORIGIN], dtype=object)
 
 
 def read_xlsx(path: Path) -> tuple[pd.DataFrame, list[Problem]]:
@@ -296,10 +225,6 @@ def _cell(c):
     return c.value
 
 
-class Formula(str):
-    """A cell that holds a formula rather than a value."""
-
-
 def _header_index(grid: list[list]) -> int | None:
     best, best_n = None, 2
     for i, row in enumerate(grid[:15]):
@@ -307,16 +232,6 @@ def _header_index(grid: list[list]) -> int | None:
         if n > best_n:
             best, best_n = i, n
     return best
-
-
-def decode(data: bytes) -> tuple[str, str]:
-    """Return (text, encoding) for UTF-8 (with or without BOM) or Windows-1252 bytes."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8"), "utf-8-sig"
-    try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace"), "cp1252"
 
 
 def read_csv(path: Path) -> tuple[pd.DataFrame, list[Problem]]:
@@ -355,8 +270,3 @@ def read_csv(path: Path) -> tuple[pd.DataFrame, list[Problem]]:
     if table.empty and not problems:
         problems.append(Problem(name, "empty-file", "has a header but no items."))
     return table, problems
-
-
-def is_date(value) -> bool:
-    """Return True for a date or datetime cell."""
-    return isinstance(value, (dt.date, dt.datetime))

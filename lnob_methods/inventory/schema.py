@@ -1,18 +1,18 @@
 """The evidence inventory data model: declared once, here, with pandera.
 
 The Excel template, the KoboToolbox form, the validation and the book's data-model page are all
-generated from :data:`FIELDS`, so they cannot drift apart. Run
-``python -m lnob_methods.inventory.schema --write-docs book/methods/data_model.md`` to regenerate
-the page (a test fails when the committed page differs).
+generated from :data:`FIELDS` and :data:`ERROR_KINDS`, so they cannot drift apart. Run
+``python -m lnob_methods.site.data_model`` to regenerate the page (a test fails when the committed
+page differs).
 """
 
 from __future__ import annotations
 
-import argparse
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import pandera.pandas as pa
+
+from lnob_methods.core.vocabulary import MULTI_VALUE_KINDS, QUALITIES, SOURCE_TYPES
 
 HOLDER_TYPES = [
     "icso",
@@ -33,7 +33,7 @@ EVIDENCE_TYPES = [
     "administrative",
 ]
 METHODS = ["quantitative", "qualitative", "mixed", "participatory"]
-QUALITY = ["low", "medium", "high"]
+QUALITY = QUALITIES
 ACCESS = ["public", "on_request", "restricted"]
 YES_NO = ["yes", "no"]
 DIMENSION_CODES = [
@@ -281,6 +281,38 @@ FIELDS: list[Field] = [
 
 BY_NAME = {f.name: f for f in FIELDS}
 
+# What `lnob validate` reports about inventories, by error type (the data-model page lists them).
+ERROR_KINDS = {
+    "missing-value": "a required cell is empty",
+    "unknown-code": "a value that is not one of the allowed codes",
+    "near-miss": "a value close to an allowed code (probably a typo): the closest is suggested",
+    "target-as-number": "an SDG target typed as a number (Excel turns 16.10 into 16.1)",
+    "unknown-target": "a value that is not an SDG target of the framework",
+    "unknown-group": "a population group code that is neither in the taxonomy nor in the country "
+    "config",
+    "unknown-area": "an admin-1 name or p-code that is not one of the country's",
+    "country-mismatch": "an ISO3 code other than the country the inventory is for",
+    "date-serial": "an Excel date serial number where a year is expected",
+    "date-in-year": "a date where a year is expected",
+    "text-date": "a date typed as text where a year is expected",
+    "not-a-year": "a value that is not a four-digit year",
+    "not-a-number": "a value that is not a whole number",
+    "year-order": "the first year is after the last year",
+    "formula-cell": "a formula where a typed value is expected",
+    "duplicate-row": "a row identical to an earlier row",
+    "duplicate-id": "an ID used more than once (in one file or across files)",
+    "unknown-column": "a column that is not part of the template",
+    "missing-column": "a required column is missing",
+    "repeated-header": "the header row repeated inside the data",
+    "merged-header": "merged cells in the header row",
+    "wrong-sheet": "the workbook has no 'Inventory' sheet",
+    "empty-file": "the file, or its inventory sheet, holds no items",
+    "no-header": "no row holds at least three of the template's column headers",
+    "not-a-spreadsheet": "the file is not an .xlsx or .csv file",
+    "not-found": "the path does not exist",
+    "unsafe-file": "a file refused for safety (zip bomb, XML entities, path tricks, size)",
+}
+
 
 def tidy_schema() -> pa.DataFrameSchema:
     """Return the pandera schema of the tidy inventory table (after cleaning).
@@ -296,7 +328,7 @@ def tidy_schema() -> pa.DataFrameSchema:
             )
         elif f.kind in {"code"}:
             cols[f.name] = pa.Column(str, pa.Check.isin(list(f.allowed)), description=f.description)
-        elif f.kind in {"targets", "groups", "codes", "admin1"}:
+        elif f.kind in MULTI_VALUE_KINDS:
             cols[f.name] = pa.Column(
                 object, pa.Check(lambda s: s.map(type).eq(tuple).all()), description=f.description
             )
@@ -304,104 +336,6 @@ def tidy_schema() -> pa.DataFrameSchema:
             cols[f.name] = pa.Column(str, nullable=not f.required, description=f.description)
     cols["source_type"] = pa.Column(
         str,
-        pa.Check.isin(["official_statistics", "icso_study", "programme_data", "community_voices"]),
+        pa.Check.isin(SOURCE_TYPES),
     )
     return pa.DataFrameSchema(cols, strict=False, unique=["organisation", "id"])
-
-
-def source_type(holder_type: str, evidence_type: str, method: str) -> str:
-    """Return the gap-map source type of an item.
-
-    community voices: citizen-generated or participatory; official statistics: held by a national
-    statistics office or UN agency and a survey, dataset or administrative data; programme data:
-    programme monitoring or evaluation; otherwise an ICSO (or other holder's) study.
-    """
-    if evidence_type == "citizen_generated" or method == "participatory":
-        return "community_voices"
-    if holder_type in {"national_statistics_office", "un_agency"} and evidence_type in {
-        "survey",
-        "dataset",
-        "administrative",
-    }:
-        return "official_statistics"
-    if evidence_type in {"programme_monitoring", "evaluation"}:
-        return "programme_data"
-    return "icso_study"
-
-
-def docs_markdown() -> str:
-    """Return the book's data-model page (MyST), generated from :data:`FIELDS`."""
-    from lnob_methods.inventory.checks import ERROR_KINDS
-
-    out = [
-        "# The evidence inventory: data model",
-        "",
-        "*This page is generated from the schema in `lnob_methods/inventory/schema.py`; do not "
-        "edit it by hand.*",
-        "",
-        "Each organisation lists, one row per item, the evidence and data it holds on groups at "
-        "risk of being left behind: studies, surveys, datasets, programme monitoring data, "
-        "evaluations, citizen-generated data and administrative data. The Excel template "
-        "(`lnob template --country KEN`), the KoboToolbox form in `data/forms/` and the checks "
-        "of `lnob validate` all come from the same field list below.",
-        "",
-        "The inventories shown in this book's country pages are **synthetic demonstration data**: "
-        "the organisations' real inventories are not public.",
-        "",
-        "## Fields",
-        "",
-        "| Field | Header in the template | Required | Allowed values | Description | Example |",
-        "|---|---|---|---|---|---|",
-    ]
-    for f in FIELDS:
-        allowed = {
-            "targets": "SDG targets of the framework (169)",
-            "groups": "LNOB taxonomy groups and the country's own groups",
-            "iso3": "ISO 3166-1 alpha-3 codes",
-            "admin1": "admin-1 names or p-codes of the country (OCHA COD)",
-            "year": "1900 to 2100",
-            "count": "0 or more",
-            "text": "free text",
-        }.get(f.kind, ", ".join(f"`{v}`" for v in f.allowed))
-        out.append(
-            f"| `{f.name}` | {f.label} | {'yes' if f.required else 'no'} | {allowed} | "
-            f"{f.description} | `{f.example}` |"
-        )
-    out += [
-        "",
-        "## The quality rule",
-        "",
-        "Appraise each item against these rules; when in doubt, choose the lower level.",
-        "",
-    ]
-    out += [f"- **{k}**: {v}" for k, v in QUALITY_RULE.items()]
-    out += [
-        "",
-        "## How items are counted in the gap map",
-        "",
-        "Each item counts once in every cell (population group × SDG target) it covers. Its "
-        "source type is derived: citizen-generated or participatory items are *community voices*; "
-        "surveys, datasets and administrative data held by a national statistics office or a UN "
-        "agency are *official statistics*; programme monitoring and evaluations are *programme "
-        "data*; the rest are *ICSO studies*.",
-        "",
-        "## Error types reported by `lnob validate`",
-        "",
-        "| Error type | Meaning |",
-        "|---|---|",
-    ]
-    out += [f"| `{k}` | {v} |" for k, v in ERROR_KINDS.items()]
-    return "\n".join(out) + "\n"
-
-
-def main(argv: list[str] | None = None) -> int:
-    """Write the data-model page: ``--write-docs PATH``."""
-    ap = argparse.ArgumentParser(description="Generate the inventory data-model page.")
-    ap.add_argument("--write-docs", type=Path, required=True)
-    args = ap.parse_args(argv)
-    args.write_docs.write_text(docs_markdown(), encoding="utf-8")
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import matplotlib.pyplot as plt
 
-from lnob_methods.analysis import evidence as ev
 from lnob_methods.analysis.summaries import by_goal
+from lnob_methods.core import vocabulary
 from lnob_methods.plots.gapmap import STYLE
 
 HATCHES = {
@@ -22,7 +22,7 @@ def plot_coverage_by_goal(evidence, *, ax: plt.Axes | None = None, title: str = 
     if ax is None:
         _, ax = plt.subplots(figsize=(9, 6.5))
     left = None
-    for stype in ev.SOURCE_TYPES:
+    for stype in vocabulary.SOURCE_TYPES:
         colour, _, label = STYLE[stype]
         values = table[label]
         ax.barh(

@@ -18,6 +18,7 @@ import numpy as np
 import pandas as pd
 
 from lnob_methods.analysis import evidence as ev
+from lnob_methods.core import vocabulary
 
 # Okabe-Ito colours with distinct marker shapes: readable by colour-blind readers and in greyscale.
 STYLE = {
@@ -226,7 +227,7 @@ def eppi_json(evidence: pd.DataFrame, groups: pd.DataFrame, framework: pd.DataFr
             )
         )
     sources = [attr(("source", k), v[2]) for k, v in STYLE.items()]
-    qualities = [attr(("quality", q), q) for q in ev.QUALITIES]
+    qualities = [attr(("quality", q), q) for q in vocabulary.QUALITIES]
     refs = []
     for iid, sub in evidence.groupby("item_id", sort=True):
         first = sub.iloc[0]

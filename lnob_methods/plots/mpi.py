@@ -29,7 +29,8 @@ def plot_mpi_groups(table: pd.DataFrame, *, country: str, axes=None) -> plt.Figu
     Parameters
     ----------
     table
-        From :func:`lnob_methods.analysis.mpi_groups.breakdowns`; only its latest survey pair is drawn.
+        From :func:`lnob_methods.analysis.mpi_groups.breakdowns`; only its latest survey pair is
+        drawn.
     country
         The country's name, used in the title.
     axes

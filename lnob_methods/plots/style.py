@@ -24,7 +24,8 @@ def plot_disaggregation_heatmap(
     Parameters
     ----------
     coverage
-        Output of :func:`lnob_methods.analysis.stocktake.goal_dimension_coverage` (NaN = not applicable).
+        Output of :func:`lnob_methods.analysis.stocktake.goal_dimension_coverage` (NaN = not
+        applicable).
     ax
         Axes to draw on; a new figure is made when None.
     title

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
 from pathlib import Path
@@ -12,6 +11,7 @@ import yaml
 
 from lnob_methods.core import paths
 from lnob_methods.core.errors import InputError, Problem
+from lnob_methods.core.suggest import did_you_mean
 from lnob_methods.reference import taxonomy
 
 # A config file's fields are keys, and its problems say so.
@@ -80,13 +80,7 @@ def iso3_names() -> dict[str, str]:
 
 def configured_countries() -> list[str]:
     """Return the ISO3 codes that have a config file, sorted."""
-    return sorted(p.stem for p in paths.COUNTRIES.glob("*.yaml"))
-
-
-def suggest(value: str, choices, n: int = 3) -> str:
-    """Return a "did you mean" phrase for the closest valid choices, or an empty string."""
-    close = difflib.get_close_matches(str(value), [str(c) for c in choices], n=n, cutoff=0.5)
-    return f" Did you mean {', '.join(repr(c) for c in close)}?" if close else ""
+    return sorted(p.stem for p in paths.countries_dir().glob("*.yaml"))
 
 
 def check_iso3(code: str) -> str:
@@ -102,7 +96,7 @@ def check_iso3(code: str) -> str:
     if up in names:
         return up
     by_name = {v.lower(): k for k, v in names.items()}
-    hint = suggest(up, names) or suggest(str(code).lower(), by_name)
+    hint = did_you_mean(up, names) or did_you_mean(str(code).lower(), by_name)
     if str(code).lower() in by_name:
         hint = f" Did you mean {by_name[str(code).lower()]!r}?"
     raise InputError(
@@ -131,7 +125,7 @@ def load_country(iso3: str) -> Country:
         When the code is unknown or the config file has problems (all of them are listed).
     """
     code = check_iso3(iso3)
-    path = paths.COUNTRIES / f"{code}.yaml"
+    path = paths.countries_dir() / f"{code}.yaml"
     if not path.exists():
         return Country(
             iso3=code,
@@ -202,7 +196,7 @@ def _check_keys(name: str, raw: dict) -> list[Problem]:
                     file=name,
                     kind="unknown-key",
                     message="is not a country config key; remove it or fix "
-                    "the spelling." + suggest(key, _KEYS),
+                    "the spelling." + did_you_mean(key, _KEYS),
                     column=key,
                     value=key,
                 )
@@ -237,7 +231,7 @@ def _check_keys(name: str, raw: dict) -> list[Problem]:
                     _key_problem(
                         file=name,
                         kind="unknown-key",
-                        message="is not a research_focus key." + suggest(key, _FOCUS_KEYS),
+                        message="is not a research_focus key." + did_you_mean(key, _FOCUS_KEYS),
                         column=col,
                         value=key,
                     )
@@ -272,7 +266,7 @@ def _check_values(name: str, stem: str, raw: dict) -> list[Problem]:
             _key_problem(
                 file=name,
                 kind="unknown-country",
-                message="is not a known ISO3 code." + suggest(raw["iso3"], iso3_names()),
+                message="is not a known ISO3 code." + did_you_mean(raw["iso3"], iso3_names()),
                 column="iso3",
                 value=raw["iso3"],
             )
@@ -296,7 +290,7 @@ def _check_values(name: str, stem: str, raw: dict) -> list[Problem]:
                 _key_problem(
                     file=name,
                     kind="unknown-target",
-                    message="is not an SDG target." + suggest(t, valid_targets),
+                    message="is not an SDG target." + did_you_mean(t, valid_targets),
                     column="research_focus.sdg_targets",
                     value=t,
                 )
@@ -321,7 +315,7 @@ def _check_values(name: str, stem: str, raw: dict) -> list[Problem]:
                 _key_problem(
                     file=name,
                     kind="unknown-dimension",
-                    message="is not an LNOB dimension." + suggest(g["dimension"], dims),
+                    message="is not an LNOB dimension." + did_you_mean(g["dimension"], dims),
                     column=col + ".dimension",
                     value=g["dimension"],
                 )
@@ -335,7 +329,7 @@ def _check_values(name: str, stem: str, raw: dict) -> list[Problem]:
                     file=name,
                     kind="unknown-group",
                     message="is not a group of the LNOB taxonomy "
-                    "or of country_groups." + suggest(gid, known),
+                    "or of country_groups." + did_you_mean(gid, known),
                     column="research_focus.groups",
                     value=gid,
                 )

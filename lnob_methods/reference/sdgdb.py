@@ -7,9 +7,6 @@ converted again) sorted by country; a country run then reads only its own rows.
 
 from __future__ import annotations
 
-import hashlib
-import os
-import tempfile
 from functools import lru_cache
 from pathlib import Path
 
@@ -20,6 +17,7 @@ import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
 from lnob_methods.core import paths
+from lnob_methods.core.files import replacing, sha256
 from lnob_methods.reference import taxonomy
 
 PEOPLE_COLUMNS = [
@@ -36,18 +34,9 @@ NOT_A_BREAKDOWN = {"", "notspec", "u", "x", "tsub"}
 VINTAGE = "UN SDG Global Database, snapshot of 17 December 2023 (open-numbers DDF export)"
 
 
-def file_sha256(path: Path) -> str:
-    """Return the hex SHA-256 of a file's bytes."""
-    digest = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
-
-
 def cache_path() -> Path:
     """Return where the Parquet copy of the extract lives (keyed by the CSV's hash)."""
-    return paths.CACHE / f"sdgdb-{file_sha256(paths.SDGDB_ALL)[:16]}.parquet"
+    return paths.cache_dir() / f"sdgdb-{sha256(paths.SDGDB_ALL)[:16]}.parquet"
 
 
 def ensure_cache() -> Path:
@@ -75,10 +64,8 @@ def ensure_cache() -> Path:
     table = table.set_column(year, "year", pc.cast(table["year"], pa.int64()))
     order = [(c, "ascending") for c in ("iso3", "series_code", "year")]
     table = table.take(pc.sort_indices(table, sort_keys=order))  # a stable sort
-    fd, tmp = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
-    os.close(fd)
-    pq.write_table(table, tmp, row_group_size=50_000)
-    os.replace(tmp, target)
+    with replacing(target) as tmp:
+        pq.write_table(table, tmp, row_group_size=50_000)
     return target
 
 

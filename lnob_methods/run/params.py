@@ -12,7 +12,7 @@ from pathlib import Path
 import jupytext
 
 from lnob_methods.core.errors import ParameterError
-from lnob_methods.reference.countries import suggest
+from lnob_methods.core.suggest import did_you_mean
 
 
 def read_template(path: Path):
@@ -108,7 +108,7 @@ def resolve(defaults: dict[str, object], given: dict[str, object], template: str
     for name, raw in given.items():
         if name not in defaults:
             errors.append(
-                f"{template} declares no parameter {name!r}.{suggest(name, defaults)} "
+                f"{template} declares no parameter {name!r}.{did_you_mean(name, defaults)} "
                 f"Declared: {', '.join(sorted(defaults))}."
             )
             continue

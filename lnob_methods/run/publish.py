@@ -90,7 +90,7 @@ def publish(staging: Path, nb, country: str, notebook: str) -> Path:
     pathlib.Path
         The published notebook.
     """
-    dest = paths.RESULTS / country
+    dest = paths.results_dir() / country
     dest.mkdir(parents=True, exist_ok=True)
     exports = staging / "exports"
     exports.mkdir(exist_ok=True)
@@ -113,7 +113,7 @@ def new_staging(country: str, notebook: str) -> Path:
     Its name carries the process id and a file in it the host name, so that a later run can tell
     a folder left by a killed run on this machine from one still in use by a cluster worker.
     """
-    path = paths.STAGING / f"{country}-{notebook}-{os.getpid()}-{uuid.uuid4().hex[:12]}"
+    path = paths.staging_dir() / f"{country}-{notebook}-{os.getpid()}-{uuid.uuid4().hex[:12]}"
     path.mkdir(parents=True)
     (path / OWNER).write_text(socket.gethostname(), encoding="utf-8")
     return path
@@ -127,7 +127,7 @@ def clean_stale_staging() -> int:
     """
     removed = 0
     here = socket.gethostname()
-    for folder in paths.STAGING.glob("*-*-*-*") if paths.STAGING.exists() else []:
+    for folder in paths.staging_dir().glob("*-*-*-*") if paths.staging_dir().exists() else []:
         try:
             pid = int(folder.name.rsplit("-", 2)[-2])
         except ValueError:
@@ -154,11 +154,3 @@ def _alive(pid: int) -> bool:
     except (OSError, IndexError):
         return True
     return state != "Z"
-
-
-def write_atomic(path: Path, text: str) -> None:
-    """Write a text file by writing a temporary sibling and renaming it into place."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.tmp")
-    tmp.write_text(text, encoding="utf-8")
-    os.replace(tmp, path)

@@ -11,36 +11,13 @@ import json
 import os
 import platform
 import subprocess
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from lnob_methods import __version__
 from lnob_methods.core import paths
+from lnob_methods.core.versions import package_versions
 
 RUNCARD_FILE = "runcard.json"
-RESULT_PACKAGES = [
-    "lnob-methods",
-    "pandas",
-    "numpy",
-    "matplotlib",
-    "seaborn",
-    "papermill",
-    "jupytext",
-    "pyarrow",
-    "openpyxl",
-    "scikit-learn",
-]
-
-
-def package_versions() -> dict[str, str]:
-    """Return the versions of the packages that compute or render results."""
-    out = {}
-    for name in RESULT_PACKAGES:
-        try:
-            out[name] = version(name)
-        except PackageNotFoundError:
-            out[name] = "not installed"
-    return out
 
 
 def _git(*args: str) -> str:

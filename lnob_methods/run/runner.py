@@ -14,6 +14,7 @@ from pathlib import Path
 
 from lnob_methods.core import cachekey, paths
 from lnob_methods.core.errors import ParameterError
+from lnob_methods.core.suggest import did_you_mean
 from lnob_methods.reference import countries
 from lnob_methods.run import params, publish, runcard, warm_kernels
 
@@ -58,7 +59,7 @@ class Job:
     @property
     def published(self) -> Path:
         """Where the result notebook is published."""
-        return paths.RESULTS / self.country / f"{self.notebook}.ipynb"
+        return paths.results_dir() / self.country / f"{self.notebook}.ipynb"
 
 
 @dataclass
@@ -78,7 +79,7 @@ class Outcome:
 
 def templates() -> dict[str, Path]:
     """Return notebook name to template path, in results-page order."""
-    found = {p.stem: p for p in sorted(paths.NOTEBOOKS.glob("*.md"))}
+    found = {p.stem: p for p in sorted(paths.notebooks_dir().glob("*.md"))}
     order = [n for n in NOTEBOOK_ORDER if n in found] + sorted(set(found) - set(NOTEBOOK_ORDER))
     return {n: found[n] for n in order}
 
@@ -100,7 +101,7 @@ def plan(country_codes: list[str], notebooks: list[str] | None, given: dict) -> 
     if unknown:
         raise ParameterError(
             f"no notebook template named {unknown[0]!r}."
-            f"{countries.suggest(unknown[0], available)} "
+            f"{did_you_mean(unknown[0], available)} "
             f"Templates: {', '.join(available)}."
         )
     defaults = {n: params.declared(params.read_template(available[n])) for n in chosen}
@@ -109,7 +110,7 @@ def plan(country_codes: list[str], notebooks: list[str] | None, given: dict) -> 
             names = sorted({k for d in defaults.values() for k in d})
             raise ParameterError(
                 f"no selected template declares a parameter {name!r}."
-                f"{countries.suggest(name, names)} Declared: "
+                f"{did_you_mean(name, names)} Declared: "
                 f"{', '.join(names)}."
             )
     if "country" in given:
@@ -149,7 +150,7 @@ def build_plan() -> list[Job]:
     jobs = plan(configured, None, {})
     published = sorted(
         (p.stem, p.parent.name)
-        for p in paths.RESULTS.glob("*/*.ipynb")
+        for p in paths.results_dir().glob("*/*.ipynb")
         if p.parent.name not in configured
     )
     for notebook in templates():
@@ -190,7 +191,7 @@ def execute(job: Job, key: str, kernel_server: str | None = None) -> Outcome:
 
     os.environ.pop("MPLBACKEND", None)  # a non-inline backend would drop every figure
     staging = publish.new_staging(job.country, job.notebook)
-    inputs = cachekey.input_hashes(job.template, job.country)
+    inputs = cachekey.input_hashes(job.country, job.template)
     runcard.write(runcard.build(job.country, job.notebook, job.parameters, inputs), staging)
     nb = params.read_template(job.template)
     nb.metadata["kernelspec"] = {
@@ -247,7 +248,7 @@ def execute(job: Job, key: str, kernel_server: str | None = None) -> Outcome:
 
 def _keep_failed(staging: Path, job: Job) -> None:
     # Keep the partial notebook for diagnosis outside book/, then drop the staging folder.
-    failed = paths.STATE / "failed"
+    failed = paths.state_dir() / "failed"
     failed.mkdir(parents=True, exist_ok=True)
     partial = staging / "executed.ipynb"
     if partial.exists():
@@ -296,13 +297,13 @@ def run(
     from tqdm import tqdm
 
     publish.clean_stale_staging()
-    keys = {job: cachekey.cache_key(job.template, job.country, job.parameters) for job in jobs}
+    keys = {job: cachekey.cache_key(job.country, job.parameters, job.template) for job in jobs}
     fresh = {j for j in jobs if not force and is_fresh(j, keys[j])}  # each one read once
     outcomes = [Outcome(j, "skipped") for j in jobs if j in fresh]
     todo = [j for j in jobs if j not in fresh]
     if todo:
         # Remote workers cannot reach a local fork server: their kernels start cold.
-        warm = warm_kernels.kernel_server(paths.NOTEBOOKS) if not scheduler else nullcontext()
+        warm = warm_kernels.kernel_server(paths.notebooks_dir()) if not scheduler else nullcontext()
         with warm as server:
             bar = tqdm(total=len(todo), desc="lnob run", unit="run", disable=not progress)
             for done in _dispatch(todo, keys, n_jobs, scheduler, server):
@@ -382,7 +383,7 @@ def write_summary(outcomes: list[Outcome]) -> Path:
         for o in outcomes
     ]
     rows.sort(key=lambda r: (r["status"] != "failed", r["country"], r["notebook"]))
-    path = paths.STATE / "last-run.json"
+    path = paths.state_dir() / "last-run.json"
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(rows, indent=1) + "\n", encoding="utf-8")
     return path

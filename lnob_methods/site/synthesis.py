@@ -10,15 +10,15 @@ from __future__ import annotations
 import pandas as pd
 
 from lnob_methods.core import paths
+from lnob_methods.core.files import write_atomic
 from lnob_methods.core.text import md_escape
 from lnob_methods.reference import countries, taxonomy
-from lnob_methods.run import publish
 
 PAGE = "synthesis"
 
 
 def _read(country: str, notebook: str, name: str) -> pd.DataFrame | None:
-    path = paths.RESULTS / country / "exports" / notebook / name
+    path = paths.results_dir() / country / "exports" / notebook / name
     return pd.read_csv(path, dtype={"target": str}) if path.exists() else None
 
 
@@ -103,7 +103,7 @@ def write_page(codes: list[str]) -> str | None:
     """Write ``book/results/synthesis.md`` for the pilots with results; return its toc entry."""
     pilots = [c for c in codes if c in countries.configured_countries()]
     t = tables(pilots)
-    target = paths.RESULTS / f"{PAGE}.md"
+    target = paths.results_dir() / f"{PAGE}.md"
     if len(pilots) < 2 or not t:
         target.unlink(missing_ok=True)
         return None
@@ -146,5 +146,5 @@ def write_page(codes: list[str]) -> str | None:
         "",
     ]
     lines += _md_table(t.get("shared_overlaps", pd.DataFrame(columns=["group"])).head(40)) + [""]
-    publish.write_atomic(target, "\n".join(lines))
+    write_atomic(target, "\n".join(lines))
     return PAGE

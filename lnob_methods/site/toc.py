@@ -11,9 +11,9 @@ import os
 import yaml
 
 from lnob_methods.core import paths
+from lnob_methods.core.files import write_atomic
 from lnob_methods.core.text import md_escape
 from lnob_methods.reference import countries
-from lnob_methods.run import publish
 from lnob_methods.run.runner import templates
 
 CAPTION = "Country results"
@@ -22,7 +22,7 @@ GLOBAL_CAPTION = "All countries"
 
 def result_countries() -> list[str]:
     """Return the countries with at least one published notebook: pilots first, then by code."""
-    found = sorted(p.parent.name for p in paths.RESULTS.glob("*/*.ipynb"))
+    found = sorted(p.parent.name for p in paths.results_dir().glob("*/*.ipynb"))
     found = list(dict.fromkeys(found))
     pilots = [c for c in countries.configured_countries() if c in found]
     return pilots + [c for c in found if c not in pilots]
@@ -72,7 +72,7 @@ def write_country_pages() -> list[str]:
     """Write ``book/results/<ISO3>/index.md`` for every country with results; return the codes."""
     codes = result_countries()
     for iso3 in codes:
-        publish.write_atomic(paths.RESULTS / iso3 / "index.md", country_page(iso3))
+        write_atomic(paths.results_dir() / iso3 / "index.md", country_page(iso3))
     return codes
 
 
@@ -109,16 +109,16 @@ def write_toc(extra_chapters: list[dict] | None = None) -> dict:
     extra_chapters
         Chapters placed after the countries (for example a cross-country synthesis page).
     """
-    toc_path = paths.TOC
+    toc_path = paths.toc_file()
     text = toc_path.read_text(encoding="utf-8")
     header = "".join(line + "\n" for line in text.splitlines() if line.startswith("#"))
     toc = yaml.safe_load(text)
     parts = [p for p in toc.get("parts", []) if p.get("caption") not in {CAPTION, GLOBAL_CAPTION}]
-    base = os.path.relpath(paths.RESULTS, paths.ROOT).replace(os.sep, "/")
+    base = os.path.relpath(paths.results_dir(), paths.ROOT).replace(os.sep, "/")
     order = list(templates())
 
     def chapter(iso3):
-        present = {p.stem for p in (paths.RESULTS / iso3).glob("*.ipynb")}
+        present = {p.stem for p in (paths.results_dir() / iso3).glob("*.ipynb")}
         sections = [{"file": f"{base}/{iso3}/{n}"} for n in order if n in present]
         return {"file": f"{base}/{iso3}/index", "sections": sections}
 
@@ -135,7 +135,7 @@ def write_toc(extra_chapters: list[dict] | None = None) -> dict:
     chapters += extra_chapters or []
     new_parts = [{"caption": CAPTION, "chapters": chapters}] if chapters else []
     if many:
-        publish.write_atomic(paths.RESULTS / "global.md", global_page(others))
+        write_atomic(paths.results_dir() / "global.md", global_page(others))
         new_parts.append(
             {
                 "caption": GLOBAL_CAPTION,
@@ -143,9 +143,9 @@ def write_toc(extra_chapters: list[dict] | None = None) -> dict:
             }
         )
     else:
-        (paths.RESULTS / "global.md").unlink(missing_ok=True)
+        (paths.results_dir() / "global.md").unlink(missing_ok=True)
     at = 1 if parts else 0
     toc["parts"] = parts[:at] + new_parts + parts[at:]
     body = yaml.safe_dump(toc, sort_keys=False, allow_unicode=True, width=100)
-    publish.write_atomic(toc_path, header + body)
+    write_atomic(toc_path, header + body)
     return toc

@@ -13,7 +13,8 @@ import re
 import pandas as pd
 
 from lnob_methods.core.errors import Problem
-from lnob_methods.inventory.checks import _suggest, admin1_names
+from lnob_methods.core.suggest import close_matches
+from lnob_methods.reference import pcodes
 from lnob_methods.voices.form import AGE_BANDS, CHILD_BANDS, LANGUAGES, SEX, YES_NO
 
 ERROR_KINDS = {
@@ -76,7 +77,7 @@ def check_testimonies(
         date; consent answers are kept as given (normalised) for :func:`consent_status`.
     """
     problems: list[Problem] = []
-    areas = admin1_names(iso3)
+    areas = pcodes.admin1_lookup(iso3)
     seen: set[str] = set()
     rows = []
     for rec in raw.to_dict("records"):
@@ -120,7 +121,7 @@ def check_testimonies(
         for column in ("consent_use", "consent_publish", "caregiver_consent", "child_assent"):
             value = _norm(rec.get(column))
             if value and value not in YES_NO:
-                close = _suggest(value, YES_NO)
+                close = close_matches(value, YES_NO)
                 hint = f" Did you mean {close[0]!r}?" if close else ""
                 add(
                     column,
@@ -171,7 +172,7 @@ def _choice(value, column, allowed, add) -> str | None:
         return None
     if text in allowed:
         return text
-    close = _suggest(text, allowed)
+    close = close_matches(text, allowed)
     if close:
         add(column, "near-miss", f"is not a choice of the form. Did you mean {close[0]!r}?", value)
     else:
@@ -202,7 +203,7 @@ def _groups(value, valid, add) -> tuple[str, ...]:
 
 
 def _hint(value, choices) -> str:
-    close = _suggest(value, choices)
+    close = close_matches(value, choices)
     return f" Did you mean {close[0]!r}?" if close else ""
 
 

@@ -19,8 +19,8 @@ import yaml
 
 from lnob_methods.core import paths
 from lnob_methods.core.errors import InputError, Problem
+from lnob_methods.core.suggest import did_you_mean
 from lnob_methods.reference import taxonomy
-from lnob_methods.reference.countries import suggest
 
 CODEBOOK = paths.DATA / "voices" / "codebook.yaml"
 LANGUAGES = ("en", "sw", "ne", "bn", "vi")
@@ -80,7 +80,7 @@ class Codebook:
         for t in self.themes:
             if t.id == id:
                 return t
-        raise KeyError(f"{id!r} is not a theme of the codebook." + suggest(id, self.ids()))
+        raise KeyError(f"{id!r} is not a theme of the codebook." + did_you_mean(id, self.ids()))
 
     def ids(self) -> list[str]:
         """Return the theme ids in codebook order."""
@@ -198,7 +198,7 @@ def _check_theme(add, i, item, seen) -> Theme | None:
         if not isinstance(t, str):
             add("target-not-text", f"{where}.sdg_targets", t)
         elif t not in taxonomy.target_set():
-            hint = suggest(t, taxonomy.target_set())
+            hint = did_you_mean(t, taxonomy.target_set())
             add("unknown-target", f"{where}.sdg_targets", t, extra=hint)
     for f in lists["factors"]:
         if f not in taxonomy.groups_taxonomy()["factors"]:

@@ -18,7 +18,7 @@ import pandas as pd
 
 from lnob_methods.core import diskcache, paths
 from lnob_methods.core.errors import Problem
-from lnob_methods.reference import countries
+from lnob_methods.reference import countries, pcodes, provenance
 from lnob_methods.voices import coding, disclosure, redact
 from lnob_methods.voices.checks import check_testimonies, consent_status, exclusion_counts
 from lnob_methods.voices.reader import SUFFIXES, read_files
@@ -66,12 +66,12 @@ class Voices:
     @property
     def synthetic(self) -> bool:
         """True when any testimony file is synthetic demonstration data."""
-        return any(p.name.startswith("synthetic_") for p in self.files)
+        return provenance.any_synthetic(self.files)
 
 
 def country_files(iso3: str) -> list[Path]:
     """Return a country's testimony exports (``data/countries/<ISO3>/testimonies/``), sorted."""
-    folder = paths.COUNTRIES / iso3 / "testimonies"
+    folder = paths.countries_dir() / iso3 / "testimonies"
     if not folder.exists():
         return []
     return sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in SUFFIXES)
@@ -103,7 +103,7 @@ def prepare(
             place.iso3,
             {"k": k},
             lambda: _prepare(place, k, country_files(place.iso3)),
-            root=paths.PRIVATE / "cache",
+            root=paths.private_dir() / "cache",
         )
     else:
         v = _prepare(place, k, [Path(f) for f in files])
@@ -177,7 +177,7 @@ def _tags(used: pd.DataFrame, place: countries.Country, k: int) -> pd.DataFrame:
             "group": long["groups"],
         }
     ).reset_index(drop=True)
-    areas = {code: name for name, code in _area_names(place.iso3).items()}
+    areas = {code: name for name, code in pcodes.admin1_names(place.iso3).items()}
     groups = place.groups()
     hierarchy = disclosure.levels(areas, dict(zip(groups["group"], groups["label"], strict=True)))
     shown = disclosure.coarsen_by_group(raw, k, hierarchy)
@@ -186,15 +186,9 @@ def _tags(used: pd.DataFrame, place: countries.Country, k: int) -> pd.DataFrame:
     return shown
 
 
-def _area_names(iso3: str) -> dict[str, str]:
-    pc = pd.read_csv(paths.PCODES, dtype=str, keep_default_na=False)
-    pc = pc[(pc["iso3"] == iso3) & (pc["admin_level"] == "1")]
-    return dict(zip(pc["name"], pc["pcode"], strict=True))
-
-
 def write_private_files(v: Voices) -> Path:
     """Write exact counts, problems and the redaction log outside the book; return the folder."""
-    folder = paths.PRIVATE / v.place.iso3
+    folder = paths.private_dir() / v.place.iso3
     folder.mkdir(parents=True, exist_ok=True)
     v.accounting.to_csv(folder / "accounting.csv", index=False, lineterminator="\n")
     v.redactions.to_csv(folder / "redaction_log.csv", index=False, lineterminator="\n")

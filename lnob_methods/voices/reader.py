@@ -20,16 +20,16 @@ from pathlib import Path
 
 import pandas as pd
 
+from lnob_methods.core.cells import ORIGIN
 from lnob_methods.core.errors import Problem
-from lnob_methods.inventory.reader import decode, safety_problems
+from lnob_methods.core.safety import decode, safety_problems
 from lnob_methods.voices.form import QUESTIONS, REPEAT
 
 GROUP_NAMES = {q.group for q in QUESTIONS} | {"meta"}
 MAIN_FIELDS = [q.name for q in QUESTIONS if q.group != REPEAT]
 REPEAT_FIELDS = [q.name for q in QUESTIONS if q.group == REPEAT]
-PROVENANCE = ["_file", "_sheet", "_row"]
-MAIN_COLUMNS = ["testimony_id", "_index", "submitted", *MAIN_FIELDS, *PROVENANCE]
-REPEAT_COLUMNS = ["parent_id", "_parent_index", *REPEAT_FIELDS, *PROVENANCE]
+MAIN_COLUMNS = ["testimony_id", "_index", "submitted", *MAIN_FIELDS, *ORIGIN]
+REPEAT_COLUMNS = ["parent_id", "_parent_index", *REPEAT_FIELDS, *ORIGIN]
 SUFFIXES = {".xlsx", ".csv"}
 # Export columns that hold the submission key, its index and its date, by exporter.
 _KEY = ("_uuid", "KEY", "instanceID", "meta/instanceID")
@@ -217,7 +217,7 @@ def join_repeats(mains: pd.DataFrame, repeats: pd.DataFrame) -> tuple[pd.DataFra
     """
     problems = []
     if repeats.empty:
-        return pd.DataFrame(columns=["testimony_id", *REPEAT_FIELDS, *PROVENANCE]), problems
+        return pd.DataFrame(columns=["testimony_id", *REPEAT_FIELDS, *ORIGIN]), problems
     ids = set(mains["testimony_id"].dropna().astype(str))
     by_index = {
         (_stem(f), str(ix)): tid
@@ -247,10 +247,10 @@ def join_repeats(mains: pd.DataFrame, repeats: pd.DataFrame) -> tuple[pd.DataFra
             {
                 "testimony_id": str(parent),
                 **{f: rec[f] for f in REPEAT_FIELDS},
-                **{p: rec[p] for p in PROVENANCE},
+                **{p: rec[p] for p in ORIGIN},
             }
         )
-    return pd.DataFrame(out, columns=["testimony_id", *REPEAT_FIELDS, *PROVENANCE]), problems
+    return pd.DataFrame(out, columns=["testimony_id", *REPEAT_FIELDS, *ORIGIN]), problems
 
 
 def _stem(file: str) -> str:

@@ -18,6 +18,7 @@ import pandas as pd
 
 from lnob_methods.core import paths
 from lnob_methods.core.errors import InputError, Problem
+from lnob_methods.reference import pcodes
 from lnob_methods.voices import redact_rules as rules
 
 KINDS = ("name", "phone", "email", "id_number", "place")
@@ -91,12 +92,6 @@ class Gazetteer:
         return places, protected
 
 
-@lru_cache(maxsize=1)
-def _pcodes() -> pd.DataFrame:
-    # keep_default_na=False: "NA" is Namibia, not a missing value.
-    return pd.read_csv(paths.PCODES, dtype=str, keep_default_na=False)
-
-
 def gazetteer(iso3: str, places: Sequence[str] = ()) -> Gazetteer:
     """Return the place names to redact for a country.
 
@@ -125,8 +120,7 @@ def gazetteer(iso3: str, places: Sequence[str] = ()) -> Gazetteer:
 
 @lru_cache(maxsize=32)
 def _gazetteer(iso3: str, places: tuple[str, ...]) -> Gazetteer:
-    pc = _pcodes()
-    rows = pc[pc["iso3"] == iso3]
+    rows = pcodes.areas(iso3)
     if rows.empty:
         raise InputError(
             [

@@ -1,0 +1,37 @@
+"""One "did you mean" helper: the closest valid choices for a mistyped value."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+
+# difflib's similarity ratio: one wrong letter in a three-letter code ("KEM" for "KEN") is 0.67, a
+# different age band ("40_49" for "45_54") 0.6: typos are found, other valid values are not.
+CUTOFF = 0.65
+
+
+def close_matches(value: object, choices: Iterable[object], n: int = 3) -> list[str]:
+    """Return up to ``n`` choices closest to ``value``, best first (empty when none is close).
+
+    Parameters
+    ----------
+    value
+        What the user typed.
+    choices
+        The valid values.
+    n
+        How many suggestions at most.
+    """
+    text, options = str(value), [str(c) for c in choices]
+    found = difflib.get_close_matches(text, options, n=n, cutoff=CUTOFF)
+    if len(found) < n and len(text) >= 4:  # a shortened code: "refugees" for "refugees_and_..."
+        folded = text.casefold()
+        starts = [o for o in options if o.casefold().startswith(folded) and o not in found]
+        found += starts[: n - len(found)]
+    return found
+
+
+def did_you_mean(value: object, choices: Iterable[object], n: int = 3) -> str:
+    """Return " Did you mean 'a', 'b'?" for the closest choices, or an empty string."""
+    close = close_matches(value, choices, n=n)
+    return f" Did you mean {', '.join(repr(c) for c in close)}?" if close else ""
