@@ -38,11 +38,12 @@ book: venv ## Run every stale country notebook and build the site into _build/ht
 run: venv ## Re-run notebooks: make run ARGS="--country KEN -p since_year=2015"
 	$(BIN)/lnob run $(ARGS)
 
-lint: venv ## ruff check and format check
+lint: venv ## ruff check, format check, and the package's layers (import-linter contracts)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check lnob_methods tests benchmarks
+	$(BIN)/lint-imports
 
-check: venv ## Quick loop: unit tests only (no notebooks, browser or R)
+check: venv ## Quick loop: unit tests (no built book, kernel, browser or R), under 90 s
 	$(PYTEST) -m "not slow and not browser and not r" -q
 
 nbval: venv ## Compare the regression notebooks with a fresh execution (nbval)

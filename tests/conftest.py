@@ -4,15 +4,36 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
-FIXTURES = ROOT / "tests" / "fixtures"
-LNOB = [sys.executable, "-m", "lnob_methods.cli.main"]
+from tests.helpers import ROOT
+
+E2E = Path(__file__).resolve().parent / "e2e"
+
+
+@pytest.fixture(scope="session")
+def _unit_state(tmp_path_factory):
+    return tmp_path_factory.mktemp("lnob-state")
+
+
+@pytest.fixture(autouse=True)
+def _state_outside_the_checkout(request, _unit_state, monkeypatch):
+    """Give unit tests a state folder (cache, staging, private files) outside the checkout.
+
+    One folder for the session, so the Parquet copy of the UN extract is made once. End-to-end
+    tests read the state of the real build (its private folder) and keep the default.
+    """
+    if not Path(request.node.path).is_relative_to(E2E):
+        monkeypatch.setenv("LNOB_STATE_DIR", str(_unit_state))
+
+
+def pytest_collection_modifyitems(items):
+    """Mark every test under ``tests/e2e`` slow: they need a built book, a kernel or a browser."""
+    for item in items:
+        if Path(item.path).is_relative_to(E2E):
+            item.add_marker(pytest.mark.slow)
 
 
 @pytest.fixture
@@ -38,25 +59,3 @@ def sandbox(tmp_path):
         "root": tmp_path,
     }
     return env, folders
-
-
-def lnob(env, *args, timeout=300):
-    """Run the `lnob` command line with ``env``; return the completed process."""
-    return subprocess.run(
-        [*LNOB, *args],
-        env=env,
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-        check=False,
-    )
-
-
-def snapshot(folder):
-    """Return every file under ``folder`` as relative path -> bytes (to compare two states)."""
-    return {
-        p.relative_to(folder).as_posix(): p.read_bytes()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file()
-    }

@@ -7,13 +7,11 @@ urban/rural area (the harmonised trend tables) are in :mod:`lnob_methods.analysi
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 import numpy as np
 import pandas as pd
 
 from lnob_methods.analysis import inequality
-from lnob_methods.core import paths
+from lnob_methods.reference import ophi
 
 DEPRIVATIONS = [
     "nutrition",
@@ -29,14 +27,9 @@ DEPRIVATIONS = [
 ]
 
 
-@lru_cache(maxsize=1)
-def _table() -> pd.DataFrame:
-    return pd.read_csv(paths.REFERENCE / "ophi_mpi2024_subnational_long.csv")
-
-
 def regions(iso3: str) -> pd.DataFrame:
     """Return one row per region: survey, population (thousands), MPI, H (%) and deprivations."""
-    d = _table()
+    d = ophi.subnational()
     d = d[d["iso3"] == iso3]
     if d.empty:
         return pd.DataFrame()

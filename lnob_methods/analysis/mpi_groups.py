@@ -13,20 +13,17 @@ in MPI points and in percentage points per year.
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 import numpy as np
 import pandas as pd
 
-from lnob_methods.core import paths
+from lnob_methods.reference import ophi
 
-TRENDS = paths.REFERENCE / "ophi_mpi2024_harmonised_trends_disaggregated_long.csv.gz"
-DISAGGREGATIONS = ["national", "age_group", "area"]
 # Display order of the groups; a group OPHI adds later sorts after these, by name.
 GROUP_ORDER = ["national", "0-9", "10-17", "18-59", "60+", "0-17", "18+", "Rural", "Urban", "Camp"]
 # 0-17 and 18+ are unions of the finer age groups, so they never compete for "furthest behind".
 AGGREGATES = {"0-17", "18+"}
-PERIOD = ["survey_t0", "year_t0", "survey_t1", "year_t1"]
+PERIOD = ophi.PERIOD
+DISAGGREGATIONS = ophi.DISAGGREGATIONS
 _MEASURES = {"mpi": "mpi", "headcount_ratio_H": "h_pct"}
 _STATISTICS = {"t0": "t0", "t1": "t1", "annualized_abs_change": "change_per_year"}
 COLUMNS = [
@@ -50,18 +47,6 @@ FURTHEST_COLUMNS = [
     "national_mpi_t1",
     "ratio_to_national_mpi",
 ]
-
-
-@lru_cache(maxsize=1)
-def _trends() -> pd.DataFrame:
-    """Read the national, age and area rows for MPI and H once per process."""
-    d = pd.read_csv(
-        TRENDS,
-        usecols=["iso3", *PERIOD, "disaggregation", "group", "measure", "statistic", "value"],
-        dtype={c: str for c in ["iso3", *PERIOD, "disaggregation", "group", "measure"]},
-    )
-    keep = d["disaggregation"].isin(DISAGGREGATIONS) & d["measure"].isin(list(_MEASURES))
-    return d[keep].reset_index(drop=True)
 
 
 def _end_year(year: str) -> int:
@@ -117,7 +102,7 @@ def breakdowns(iso3: str, *, all_periods: bool = False) -> pd.DataFrame:
         survey pair, then national, age groups, areas, in :data:`GROUP_ORDER`. Empty, with the
         same columns, when the file has no row for the country.
     """
-    d = _trends()
+    d = ophi.trends()
     d = d[d["iso3"] == iso3]
     if d.empty:
         return pd.DataFrame({c: pd.Series(dtype=_dtype(c)) for c in COLUMNS})

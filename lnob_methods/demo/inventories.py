@@ -20,7 +20,7 @@ import numpy as np
 from openpyxl import load_workbook
 
 from lnob_methods.core import paths
-from lnob_methods.formats.exports import fix_workbook_times, save_reproducible
+from lnob_methods.core.workbook import fix_workbook_times, save_reproducible
 from lnob_methods.inventory.schema import FIELDS
 from lnob_methods.inventory.template import write_template
 from lnob_methods.reference import countries, pcodes, taxonomy

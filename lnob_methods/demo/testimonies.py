@@ -28,6 +28,7 @@ import numpy as np
 from openpyxl import Workbook
 
 from lnob_methods.core import paths
+from lnob_methods.core.workbook import fix_workbook_times, save_reproducible
 from lnob_methods.demo.phrases import (
     BANK,
     CANARIES,
@@ -40,7 +41,6 @@ from lnob_methods.demo.phrases import (
     THEME_WEIGHTS,
     VILLAGES,
 )
-from lnob_methods.formats.exports import fix_workbook_times, save_reproducible
 from lnob_methods.reference import countries, pcodes
 from lnob_methods.voices import form as voices_form
 

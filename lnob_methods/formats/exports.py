@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import io
-import re
-import zipfile
 from pathlib import Path
 
 import pandas as pd
 
+from lnob_methods.core.workbook import fix_workbook_times, write_reproducible_zip
+
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-_FIXED_ZIP_TIME = (2000, 1, 1, 0, 0, 0)
-_MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(<)")
 
 
 def neutralise_formula(value: object) -> object:
@@ -60,36 +57,5 @@ def write_xlsx(sheets: dict[str, pd.DataFrame], path: Path) -> Path:
         for name, df in sheets.items():
             safe_frame(df).to_excel(xw, sheet_name=name[:31], index=False)
         fix_workbook_times(xw.book)
-    _rewrite_zip_fixed(buf.getvalue(), path)
+    write_reproducible_zip(buf.getvalue(), path)
     return path
-
-
-def fix_workbook_times(wb) -> None:
-    """Set an openpyxl workbook's document dates and author to constants."""
-    props = wb.properties
-    props.created = props.modified = dt.datetime(2000, 1, 1)
-    props.creator = props.lastModifiedBy = "lnob"
-
-
-def save_reproducible(wb, path: Path) -> Path:
-    """Save an openpyxl workbook so that the same content always gives the same bytes."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    buf = io.BytesIO()
-    wb.save(buf)
-    _rewrite_zip_fixed(buf.getvalue(), path)
-    return path
-
-
-def _rewrite_zip_fixed(data: bytes, path: Path) -> None:
-    # openpyxl stamps each zip member with the current time; rewrite with a fixed one.
-    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(path, "w") as dst:
-        for info in src.infolist():
-            fixed = zipfile.ZipInfo(info.filename, date_time=_FIXED_ZIP_TIME)
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            fixed.external_attr = info.external_attr
-            data = src.read(info.filename)
-            if info.filename == "docProps/core.xml":
-                # openpyxl stamps "modified" with the save time whatever the workbook says.
-                data = _MODIFIED.sub(rb"\g<1>2000-01-01T00:00:00Z\2", data)
-            dst.writestr(fixed, data)

@@ -9,7 +9,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from lnob_methods.formats.exports import fix_workbook_times, save_reproducible
+from lnob_methods.core.workbook import fix_workbook_times, save_reproducible
 from lnob_methods.inventory.schema import FIELDS, QUALITY_RULE
 from lnob_methods.reference import countries, taxonomy
 

@@ -133,7 +133,7 @@ def write_xlsform(path: Path) -> Path:
     """Write the KoboToolbox/ODK XLSForm of the testimony form; return the path."""
     from openpyxl import Workbook
 
-    from lnob_methods.formats.exports import fix_workbook_times, save_reproducible
+    from lnob_methods.core.workbook import fix_workbook_times, save_reproducible
 
     wb = Workbook()
     survey = wb.active

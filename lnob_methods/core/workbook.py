@@ -1,0 +1,51 @@
+"""Saving openpyxl workbooks so that the same content always gives the same bytes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+import zipfile
+from pathlib import Path
+
+from lnob_methods.core.files import write_atomic
+
+_FIXED_ZIP_TIME = (2000, 1, 1, 0, 0, 0)
+_MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(<)")
+
+
+def fix_workbook_times(wb) -> None:
+    """Set an openpyxl workbook's document dates and author to constants."""
+    props = wb.properties
+    props.created = props.modified = dt.datetime(2000, 1, 1)
+    props.creator = props.lastModifiedBy = "lnob"
+
+
+def save_reproducible(wb, path: Path) -> Path:
+    """Save an openpyxl workbook so that the same content always gives the same bytes."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    buf = io.BytesIO()
+    wb.save(buf)
+    write_reproducible_zip(buf.getvalue(), path)
+    return path
+
+
+def write_reproducible_zip(data: bytes, path: Path) -> None:
+    """Write the bytes of a saved workbook to ``path`` with fixed member times and dates.
+
+    openpyxl stamps each zip member, and the document's "modified" date, with the current time;
+    both are rewritten with a constant. The file is written atomically.
+    """
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w") as dst:
+        for info in src.infolist():
+            fixed = zipfile.ZipInfo(info.filename, date_time=_FIXED_ZIP_TIME)
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            fixed.external_attr = info.external_attr
+            data = src.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                # openpyxl stamps "modified" with the save time whatever the workbook says.
+                data = _MODIFIED.sub(rb"\g<1>2000-01-01T00:00:00Z\2", data)
+            dst.writestr(fixed, data)
+    write_atomic(path, out.getvalue())

@@ -1,0 +1,91 @@
+"""Template parameters: declared defaults, type checks, and errors instead of papermill warnings."""
+
+from __future__ import annotations
+
+import pytest
+
+from lnob_methods.core.errors import ParameterError
+from lnob_methods.run import params, runner
+from tests.helpers import FIXTURES, ROOT
+
+TINY = FIXTURES / "notebooks" / "tiny.md"
+
+
+def test_declared_reads_the_parameters_cell():
+    nb = params.read_template(TINY)
+    assert params.declared(nb) == {
+        "country": "KEN",
+        "n": 3,
+        "rate": 0.5,
+        "fail": False,
+        "label": "x",
+        "die": False,
+        "sleep": 0.0,
+    }
+
+
+def test_official_stocktake_parameters():
+    nb = params.read_template(ROOT / "notebooks" / "official_stocktake.md")
+    assert params.declared(nb) == {"country": "KEN", "since_year": 2000, "focus_targets": ""}
+
+
+@pytest.mark.parametrize(
+    ("raw", "default", "expected"),
+    [
+        ("5", 3, 5),
+        ("0.25", 0.5, 0.25),
+        ("2", 0.5, 2.0),
+        ("yes", False, True),
+        ("0", True, False),
+        ("hello", "x", "hello"),
+        ("16.10", "x", "16.10"),
+        ("[1, 2]", [0], [1, 2]),
+    ],
+)
+def test_coerce_converts_to_the_default_type(raw, default, expected):
+    value = params.coerce("p", raw, default)
+    assert value == expected and type(value) is type(expected)
+
+
+@pytest.mark.parametrize(
+    ("raw", "default", "message"),
+    [
+        ("many", 3, "parameter 'p' must be int like its default 3, not 'many'."),
+        ("2.5", 3, "parameter 'p' must be int like its default 3, not float 2.5."),
+        ("maybe", False, "parameter 'p' must be true or false, not 'maybe'."),
+        ("'a'", 0.5, "parameter 'p' must be float like its default 0.5, not str 'a'."),
+    ],
+)
+def test_coerce_rejects_wrong_types(raw, default, message):
+    with pytest.raises(ParameterError) as err:
+        params.coerce("p", raw, default)
+    assert str(err.value) == message
+
+
+def test_resolve_reports_every_problem():
+    defaults = {"country": "KEN", "since_year": 2000}
+    with pytest.raises(ParameterError) as err:
+        params.resolve(defaults, {"sinceyear": "1", "since_year": "x"}, "t.md")
+    text = str(err.value)
+    assert "t.md declares no parameter 'sinceyear'. Did you mean 'since_year'?" in text
+    assert "parameter 'since_year' must be int" in text
+
+
+def test_parse_assignments():
+    assert params.parse_assignments(["a=1", "b=x=y"]) == {"a": "1", "b": "x=y"}
+    with pytest.raises(ParameterError, match="write parameters as key=value"):
+        params.parse_assignments(["oops"])
+
+
+def test_plan_refuses_country_as_parameter_and_unknown_notebooks():
+    with pytest.raises(ParameterError, match="choose countries with --country"):
+        runner.plan(["KEN"], ["official_stocktake"], {"country": "NPL"})
+    with pytest.raises(ParameterError, match="no notebook template named 'oficial_stocktake'"):
+        runner.plan(["KEN"], ["oficial_stocktake"], {})
+
+
+def test_parameters_cell_must_hold_literals_only(tmp_path):
+    bad = tmp_path / "bad.md"
+    bad.write_text(TINY.read_text().replace("n = 3", "n = len('abc')"))
+    with pytest.raises(ParameterError, match="parameter 'n' must be a literal value"):
+        params.declared(params.read_template(bad))
