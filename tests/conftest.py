@@ -7,8 +7,14 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from tests.helpers import ROOT
+
+# No example database in the checkout (.hypothesis/): tests never write into the repository, and
+# every run explores the same seeded examples.
+settings.register_profile("lnob", database=None, derandomize=True)
+settings.load_profile("lnob")
 
 E2E = Path(__file__).resolve().parent / "e2e"
 

@@ -54,10 +54,6 @@ def _voices_rows(iso3: str, k: int) -> pd.DataFrame:
     return evidence.voices_evidence_rows(voices.gap_cells(v), voices.latest_year(v))
 
 
-def _split(text: str) -> tuple[str, ...]:
-    return tuple(t.strip() for t in text.replace(";", ",").split(",") if t.strip())
-
-
 def assemble(
     country: str,
     *,
@@ -120,8 +116,8 @@ def _assemble(
         evidence.inventory_evidence(inv),
         _voices_rows(place.iso3, k),
     )
-    f_targets = _split(focus_targets) or place.focus_targets
-    f_groups = _split(focus_groups) or place.focus_groups
+    f_targets = countries.split_codes(focus_targets) or place.focus_targets
+    f_groups = countries.split_codes(focus_groups) or place.focus_groups
     cells = gaps.cell_table(
         ev,
         groups,

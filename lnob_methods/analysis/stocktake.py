@@ -187,3 +187,35 @@ def headline_table(numbers: dict[str, object]) -> pd.DataFrame:
         [(HEADLINE_LABELS[k], "–" if v is None else str(v)) for k, v in numbers.items()],
         columns=["Figure", "Value"],
     )
+
+
+def status_counts(table: pd.DataFrame) -> pd.DataFrame:
+    """Return how many indicators have each disaggregation status, one row per LNOB dimension.
+
+    Parameters
+    ----------
+    table
+        From :func:`indicator_stocktake`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``LNOB dimension`` (its label) and one column per status of :data:`STATUSES`.
+    """
+    columns = list(sdgdb.dimension_columns())
+    dims = taxonomy.dimensions()
+    return (
+        table.melt(value_vars=columns, var_name="dimension", value_name="status")
+        .value_counts()
+        .unstack("status", fill_value=0)
+        .reindex(index=columns, columns=STATUSES, fill_value=0)
+        .rename(index={d: dims[d]["label"] for d in columns})
+        .rename_axis(index="LNOB dimension", columns=None)
+        .reset_index()
+    )
+
+
+def focus_indicators(table: pd.DataFrame, focus_targets: tuple[str, ...]) -> pd.DataFrame:
+    """Return the indicators of the research focus: data, latest year, status by dimension."""
+    cols = ["indicator", "indicator_title", "has_data", "latest_year", *sdgdb.dimension_columns()]
+    return table[table["target"].isin(focus_targets)][cols]

@@ -89,3 +89,26 @@ def bootstrap(
         "n_boot": n_boot,
     }
     return pd.DataFrame(rows), summary
+
+
+def example_groups(
+    example: dict, *, n_boot: int = 100, min_n: int = 50
+) -> tuple[pd.DataFrame, dict]:
+    """Return (leaf table, summary) of a microdata worked example (:func:`bootstrap`).
+
+    The tree ranks groups by the rate of a good outcome: the furthest-behind group has the lowest
+    rate. When the example's outcome is a barrier (``example["barrier"]``: something people
+    should not face, such as losing a child), it is turned into its complement first, so the rate
+    is that of not facing it, as ``example["rate_label"]`` says.
+
+    Parameters
+    ----------
+    example
+        From :func:`lnob_methods.reference.microdata.example`.
+    n_boot, min_n
+        Bootstrap resamples, and the smallest group shown (see :func:`bootstrap`).
+    """
+    frame, outcome = example["frame"], example["outcome"]
+    if example["barrier"]:
+        frame = frame.assign(**{outcome: 1 - frame[outcome]})
+    return bootstrap(frame, outcome, example["circumstances"], n_boot=n_boot, min_n=min_n)

@@ -7,6 +7,12 @@ from __future__ import annotations
 
 # How the gap map classes evidence, in the order tables and legends show them.
 SOURCE_TYPES = ["official_statistics", "icso_study", "programme_data", "community_voices"]
+SOURCE_TYPE_LABELS = {
+    "official_statistics": "Official statistics",
+    "icso_study": "ICSO study",
+    "programme_data": "Programme data",
+    "community_voices": "Community voices",
+}
 # The appraisal levels of the inventory's quality rule, lowest first.
 QUALITIES = ["low", "medium", "high"]
 # Field kinds that hold several values in one cell (a Kobo "select multiple" or a ";" list).

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 from pathlib import Path
 
 import pandas as pd
@@ -37,6 +38,15 @@ def write_csv(df: pd.DataFrame, path: Path) -> Path:
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     safe_frame(df).to_csv(path, index=False, lineterminator="\n")
+    return path
+
+
+def write_json(data: object, path: Path) -> Path:
+    """Write ``data`` as UTF-8 JSON with sorted keys and one-space indents; return the path."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "w", encoding="utf-8") as fh:
+        json.dump(data, fh, indent=1, sort_keys=True, ensure_ascii=False)
     return path
 
 

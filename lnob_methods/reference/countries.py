@@ -78,6 +78,11 @@ def iso3_names() -> dict[str, str]:
     return dict(zip(geo["iso3"], geo["geo_area_name"], strict=True))
 
 
+def split_codes(text: str) -> tuple[str, ...]:
+    """Return the codes of a comma- or semicolon-separated parameter, such as ``"10.2; 16.10"``."""
+    return tuple(t.strip() for t in str(text).replace(";", ",").split(",") if t.strip())
+
+
 def configured_countries() -> list[str]:
     """Return the ISO3 codes that have a config file, sorted."""
     return sorted(p.stem for p in paths.countries_dir().glob("*.yaml"))

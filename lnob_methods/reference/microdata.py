@@ -22,7 +22,15 @@ EXAMPLES = {
 
 
 def example(iso3: str) -> dict | None:
-    """Return the worked example of a country (frame, outcome, circumstances, notes), or None."""
+    """Return the worked example of a country, or None when no open extract exists for it.
+
+    Returns
+    -------
+    dict or None
+        ``frame``, ``outcome`` (a 0/1 column), ``barrier`` (True when the outcome is something
+        people should not face, such as losing a child), ``rate_label`` (what the rate of the
+        groups found measures, in words), ``circumstances``, ``title`` and ``notes``.
+    """
     if iso3 == "VNM":
         d = pd.read_csv(paths.REFERENCE / "vietnam_vlss1997_VietNamI.csv")
         d["commune"] = "commune " + d["commune"].astype(int).astype(str)
@@ -32,6 +40,7 @@ def example(iso3: str) -> dict | None:
             "frame": d[["insurance", "sex", "married", "education_years", "commune"]],
             "outcome": "insurance",
             "barrier": False,
+            "rate_label": "rate",
             "circumstances": ["sex", "married", "education_years", "commune"],
             "title": EXAMPLES["VNM"],
             "notes": "27,765 individuals; no sampling weights; age and household expenditure "
@@ -49,6 +58,7 @@ def example(iso3: str) -> dict | None:
             "frame": d[["lost_a_child", "mother_literate", "mother_age", "child_sex"]],
             "outcome": "lost_a_child",
             "barrier": True,
+            "rate_label": "rate of not having lost a child",
             "circumstances": ["mother_literate", "mother_age", "child_sex"],
             "title": EXAMPLES["NPL"],
             "notes": f"{len(d)} child visits after dropping {n_missing} with missing weight "

@@ -237,9 +237,9 @@ def test_deterministic_and_independent_of_call_order():
 
 def test_long_text_is_handled():
     sentence = "My name is Grace Wanjiku, call 0712 345 678; I live in Changamwe. "
-    done = redact.redact(sentence * 2000, "en", gaz("KEN"))
-    assert done.text == "My name is [name], call [phone]; I live in [place]. " * 2000
-    assert len(done.spans) == 6000
+    done = redact.redact(sentence * 500, "en", gaz("KEN"))
+    assert done.text == "My name is [name], call [phone]; I live in [place]. " * 500
+    assert len(done.spans) == 1500
 
 
 # ----- canaries: patterns planted in the synthetic demonstration testimonies -------------------
