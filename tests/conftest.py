@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
 from hypothesis import settings
+from hypothesis.configuration import set_hypothesis_home_dir
 
 from tests.helpers import ROOT
 
@@ -15,6 +17,7 @@ from tests.helpers import ROOT
 # every run explores the same seeded examples.
 settings.register_profile("lnob", database=None, derandomize=True)
 settings.load_profile("lnob")
+set_hypothesis_home_dir(Path(tempfile.gettempdir()) / "lnob-hypothesis")  # its Unicode tables
 
 E2E = Path(__file__).resolve().parent / "e2e"
 

@@ -155,7 +155,12 @@ def test_same_tree_as_rpart(case, tmp_path):
         "same leaves: every leaf of ours is exactly one leaf of rpart"
     )
     r_leaves = frame[frame["var"] == "<leaf>"]
-    assert sorted(tree.splits(root)) and len(r_leaves) == len(tree.leaves(root))
+    assert len(tree.leaves(root)) == len(r_leaves) > 1
+    # Each of our leaves holds the same rows as its rpart leaf, with the same (weighted) mean.
+    for i, leaf in enumerate(tree.leaves(root)):
+        r_row = frame.iloc[int(table.columns[table.loc[i].gt(0)][0]) - 1]
+        assert r_row["var"] == "<leaf>" and r_row["n"] == len(leaf.rows)
+        assert leaf.mean == pytest.approx(float(r_row["yval"]), rel=1e-9)
     r_split_vars = sorted(frame.loc[frame["var"] != "<leaf>", "var"])
     assert sorted(v for v, _ in tree.splits(root)) == r_split_vars
     means = dict(zip(frame["node"].astype(str), frame["yval"].astype(float), strict=True))

@@ -6,7 +6,7 @@ import pytest
 
 from lnob_methods.core.errors import ParameterError
 from lnob_methods.run import params, runner
-from tests.helpers import FIXTURES, ROOT
+from tests.helpers import FIXTURES
 
 TINY = FIXTURES / "notebooks" / "tiny.md"
 
@@ -22,11 +22,6 @@ def test_declared_reads_the_parameters_cell():
         "die": False,
         "sleep": 0.0,
     }
-
-
-def test_official_stocktake_parameters():
-    nb = params.read_template(ROOT / "notebooks" / "official_stocktake.md")
-    assert params.declared(nb) == {"country": "KEN", "since_year": 2000, "focus_targets": ""}
 
 
 @pytest.mark.parametrize(
