@@ -1,12 +1,13 @@
 """Phrase banks and word lists of the SYNTHETIC demonstration testimonies, read from data files.
 
-``data/demo/testimony_phrases.txt`` holds the sentences by theme and language, written together
-with ``data/voices/codebook.yaml``: every story sentence of a theme contains at least one of that
-theme's keywords in its language (a test checks it), so that the coding of the synthetic stories
-can be checked. ``data/demo/testimony_lists.yaml`` holds the invented names, villages, phone and
-identity-number formats of the personal-data canaries, and the weights that compose the stories.
-Nothing here is a real testimony. Sentences avoid the words of the canaries ("my name is", "mama",
-"kijiji cha", ...) so that a redactor's test is not confused by ordinary text.
+``data/demo/synthetic_testimony_phrases.txt`` holds the sentences by theme and language, written
+together with ``data/voices/codebook.yaml``: every story sentence of a theme contains at least one
+of that theme's keywords in its language (a test checks it), so that the coding of the synthetic
+stories can be checked. ``data/demo/synthetic_testimony_lists.yaml`` holds the invented names,
+villages, phone and identity-number formats of the personal-data canaries, and the weights that
+compose the stories. Nothing here is a real testimony. Sentences avoid the words of the canaries
+("my name is", "mama", "kijiji cha", ...) so that a redactor's test is not confused by ordinary
+text.
 """
 
 from __future__ import annotations
@@ -15,8 +16,8 @@ import yaml
 
 from lnob_methods.core import paths
 
-PHRASES_FILE = paths.DATA / "demo" / "testimony_phrases.txt"
-LISTS_FILE = paths.DATA / "demo" / "testimony_lists.yaml"
+PHRASES_FILE = paths.DATA / "demo" / "synthetic_testimony_phrases.txt"
+LISTS_FILE = paths.DATA / "demo" / "synthetic_testimony_lists.yaml"
 
 
 def _parse(text: str) -> dict[str, dict[str, dict[str, tuple[str, ...]]]]:
