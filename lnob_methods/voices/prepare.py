@@ -332,7 +332,9 @@ def proposals_by_theme(
     """
     hits = v.coded[v.coded["field"] == "proposal"]
     if groups is not None:
-        members = v.used[v.used["groups"].map(lambda gs: bool(set(gs) & set(groups)))]
+        # astype(bool): on a country without testimonies the empty mask must still be a mask
+        named = v.used["groups"].map(lambda gs: bool(set(gs) & set(groups))).astype(bool)
+        members = v.used[named]
         hits = hits[hits["testimony_id"].isin(members["testimony_id"])]
     rows = []
     quotable = set(v.used.loc[v.used["publish"], "testimony_id"]) - _withheld(v)

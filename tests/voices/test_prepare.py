@@ -126,6 +126,10 @@ def test_a_country_without_testimonies_gives_empty_tables():
     assert v.used.empty and v.accounting["testimonies"].sum() == 0
     for name, table in _published(v).items():
         assert disclosure.small_counts(table, v.k).empty, name
+    # The programme brief asks for the focus groups' proposals (a KeyError before the fix).
+    proposals = voices.proposals_by_theme(v, groups=["women_and_girls", "youth"])
+    assert proposals.empty
+    assert list(proposals.columns) == ["theme", "people proposing", "examples (redacted)"]
 
 
 def test_k_below_two_is_refused():
