@@ -140,12 +140,11 @@ def cell_table(
     cells["gap_absolute"] = ~some
     cells["gap_disaggregation"] = applies & has_official & ~covered
     cells["gap_recency"] = some & (cells["latest_year"].fillna(0) < reference_year - recency_years)
-    cells["gap_quality"] = some & cells["all_low"].fillna(False).astype(bool)
+    # eq(True): a cell without items has NaN here (of any dtype when there is no evidence at all).
+    cells["gap_quality"] = some & cells["all_low"].eq(True)
     cells["gap_voices"] = cells["n_community_voices"] == 0
     cells["gap_synthesis"] = (
-        cells["in_focus"]
-        & (cells["n_items"] >= synthesis_min)
-        & ~cells["any_synthesis"].fillna(False).astype(bool)
+        cells["in_focus"] & (cells["n_items"] >= synthesis_min) & ~cells["any_synthesis"].eq(True)
     )
     cells = cells.drop(columns=["all_low", "any_synthesis"])
     return cells.reset_index(drop=True)

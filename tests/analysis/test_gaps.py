@@ -354,3 +354,24 @@ def test_a_country_group_has_no_official_figures():
     assert described.values.tolist() == [["7.1.1", "rural_population"]]
     gap = cells.set_index("group")["gap_disaggregation"].to_dict()
     assert gap == {"rural_population": False, "street_dwellers": True}
+
+
+def test_data_only_on_an_indicator_not_about_people_is_no_disaggregation_gap():
+    # Target 1.5: the country reports 1.5.2 (economic loss from disasters, in dollars) but not
+    # 1.5.1 (people dead, missing or affected). 1.5 is about people through 1.5.1, yet no figure
+    # on people exists to break down: no disaggregation gap, for any group.
+    groups = _sex_groups()
+    data = _country(
+        {"series_code": "VC_DSR_AGLH", "indicator": "1.5.2", "year": 2020, "value_num": 5.0},
+    )
+    st, _, _, cells = _assembled(data, groups, ["1.5"])
+    assert st.set_index("indicator").loc["1.5.2", "has_data"]
+    assert cells["disaggregation_applies"].all()
+    assert not cells["gap_disaggregation"].any()
+    # Once 1.5.1 has data (totals only), every group lacks figures that describe it.
+    data = _country(
+        {"series_code": "VC_DSR_AGLH", "indicator": "1.5.2", "year": 2020},
+        {"series_code": "VC_DSR_MTMP", "indicator": "1.5.1", "year": 2020},
+    )
+    _, _, _, cells = _assembled(data, groups, ["1.5"])
+    assert cells["gap_disaggregation"].all()
