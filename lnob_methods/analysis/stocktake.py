@@ -14,8 +14,8 @@ indicator that is not measured on people or households (10.b.1, financial flows 
 cannot be broken down by population group: every dimension is ``not applicable`` for it
 (:mod:`lnob_methods.reference.disaggregation`).
 
-Per group, :func:`group_breakdowns` says which indicators have, for the country, a breakdown whose
-figures describe the group (female figures for women and girls; none for LGBTIQ+ people).
+Per group, :func:`group_breakdowns` says which indicators have, for the country, figures that
+describe the group (female figures for women and girls; none for LGBTIQ+ people).
 """
 
 from __future__ import annotations
@@ -120,12 +120,12 @@ def group_breakdowns(
 ) -> pd.DataFrame:
     """Return one row per (indicator, group) where the country's figures describe the group.
 
-    A series of the indicator counts for a group when, since ``since_year``, it is broken down by
-    the group's dimension (at least two breakdown codes, as in the stocktake) and has a value for
-    the figures that describe the group (:func:`lnob_methods.reference.disaggregation.
-    group_breakdowns`): female figures count for women and girls, not for LGBTIQ+ people; only
-    female figures in an age band of 24 or under count for young women and girls. Indicators not
-    measured on people never count.
+    An indicator counts for a group when, since ``since_year``, the country has figures of one of
+    its series that describe the group (:func:`lnob_methods.reference.disaggregation.
+    group_breakdowns`): female figures count for women and girls, whether the series is split by
+    sex or reported for women only (5.3.1, women married before 18); they never count for LGBTIQ+
+    people; only female figures in an age band of 24 or under count for young women and girls.
+    Indicators not measured on people never count.
 
     Parameters
     ----------
@@ -142,15 +142,10 @@ def group_breakdowns(
         Columns ``indicator`` and ``group``, sorted.
     """
     recent = data[data["year"] >= since_year]
-    broken = actual_breakdowns(recent)
     people = disaggregation.people_indicator_set()
     rows = []
     for spec in disaggregation.group_breakdowns(groups).itertuples(index=False):
-        split = set(broken.loc[broken["dimension"] == spec.dimension, "series_code"])
-        if not split:
-            continue
-        mask = disaggregation.describes(recent, spec.codes, spec.age_range)
-        hits = recent.loc[mask & recent["series_code"].isin(split), "indicator"]
+        hits = recent.loc[disaggregation.describes(recent, spec.codes, spec.age_range), "indicator"]
         rows += [(ind, spec.group) for ind in set(hits) if ind in people]
     out = pd.DataFrame(rows, columns=["indicator", "group"])
     return out.sort_values(["group", "indicator"], kind="stable").reset_index(drop=True)

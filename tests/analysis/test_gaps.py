@@ -106,7 +106,7 @@ def cells():
     ).set_index(["group", "target"])
 
 
-def test_official_evidence_follows_the_dimension(cells):
+def test_official_evidence_goes_only_to_the_groups_described(cells):
     assert cells.loc[("women_and_girls", "1.1"), "n_official_statistics"] == 1
     assert cells.loc[("persons_with_disabilities", "1.1"), "n_official_statistics"] == 0
 
@@ -375,3 +375,30 @@ def test_data_only_on_an_indicator_not_about_people_is_no_disaggregation_gap():
     )
     _, _, _, cells = _assembled(data, groups, ["1.5"])
     assert cells["gap_disaggregation"].all()
+
+
+def test_figures_reported_for_the_group_only_describe_it():
+    # 5.3.1 is reported for women aged 20-24 only (no sex split): those figures describe women
+    # and girls, young women (20-24 lies within 0-24) and youth (within 15-35), not LGBTIQ+
+    # people. Stunting (2.2.1) is reported for children under 5 only: children, not youth.
+    groups = taxonomy.groups_table().query(
+        "group in ['women_and_girls', 'young_women_and_girls', 'lgbtiq_people', 'children', "
+        "'youth']"
+    )
+    data = _country(
+        {
+            "series_code": "SP_DYN_MRBF18",
+            "indicator": "5.3.1",
+            "year": 2019,
+            "sex": "female",
+            "age": "20_24",
+        },
+        {"series_code": "SH_STA_STNT", "indicator": "2.2.1", "year": 2019, "age": "lt5y"},
+    )
+    described = stocktake.group_breakdowns(data, groups)
+    assert described.values.tolist() == [
+        ["2.2.1", "children"],
+        ["5.3.1", "women_and_girls"],
+        ["5.3.1", "young_women_and_girls"],
+        ["5.3.1", "youth"],
+    ]
