@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from lnob_methods.analysis import briefs, evidence, gaps, stocktake
-from lnob_methods.reference import sdgdb, taxonomy
+from lnob_methods.reference import disaggregation, sdgdb, taxonomy
 
 GROUPS = pd.DataFrame(
     {
@@ -402,3 +402,10 @@ def test_figures_reported_for_the_group_only_describe_it():
         ["5.3.1", "young_women_and_girls"],
         ["5.3.1", "youth"],
     ]
+
+
+def test_the_gap_rule_and_the_declared_targets_agree():
+    st = stocktake.indicator_stocktake(_country(*MOBILE_BY_SEX))
+    applies = gaps.official_coverage(st)["applies"]
+    assert set(applies[applies].index) == disaggregation.people_targets()
+    assert not applies["10.b"] and not applies["10.6"] and applies["10.2"]

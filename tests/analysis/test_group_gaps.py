@@ -172,3 +172,26 @@ def test_every_series_compared_for_a_pilot_has_a_declared_polarity(iso3):
     assert seen, "the pilot has comparisons"
     undeclared = sorted(seen - set(polarity.polarity_map()))
     assert not undeclared, f"declare these in data/taxonomy/series_polarity.csv: {undeclared}"
+
+
+@pytest.mark.slow
+def test_every_series_with_a_comparison_anywhere_has_a_declared_polarity():
+    # Any country can be run (`lnob run --country all`): every series with both values of a
+    # comparison for some country and year (a superset of what group_gaps pairs) is declared.
+    import pyarrow.parquet as pq
+
+    columns = ["iso3", "series_code", "year", "value", *{c for _, c, *_ in group_gaps.COMPARISONS}]
+    table = pq.read_table(sdgdb.ensure_cache(), columns=columns).to_pandas()
+    table = table[pd.to_numeric(table["value"], errors="coerce").notna()]
+    seen = set()
+    for _, column, code, reference, _ in group_gaps.COMPARISONS:
+        pairs = table[table[column].isin([code, reference])]
+        both = pairs.groupby(["series_code", "iso3", "year"])[column].nunique()
+        seen |= set(both[both == 2].index.get_level_values("series_code"))
+    described = sdgdb.series_indicators()
+    parity = described.loc[
+        described["series_description"].str.contains("parity index", case=False), "series_code"
+    ]
+    seen = (seen & set(described["series_code"])) - set(parity)
+    undeclared = sorted(seen - set(polarity.polarity_map()))
+    assert not undeclared, f"declare these in data/taxonomy/series_polarity.csv: {undeclared}"
