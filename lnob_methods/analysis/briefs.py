@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from lnob_methods.reference import disaggregation, sdgdb, taxonomy
+from lnob_methods.reference import disaggregation, polarity, sdgdb, taxonomy
 
 
 def programme_reach(ce) -> pd.DataFrame:
@@ -56,9 +56,21 @@ def groups_behind(ce, top: int = 12) -> pd.DataFrame:
 
 
 def not_ranked(ce) -> pd.DataFrame:
-    """Return the official comparisons that are never ranked, and why (no direction)."""
+    """Return the official comparisons that are never ranked, with the declared reason.
+
+    A series declared "no direction" shows its reason (a count of people grows with the group's
+    size...); a series with no declaration says so.
+    """
     gg = ce.group_gaps[~ce.group_gaps["ranked"]]
-    return _gap_rows(gg.sort_values(["indicator", "series_code", "comparison"]), [])
+    reasons = polarity.series_polarity().set_index("series_code")["reason"]
+    gg = gg.assign(
+        why=[
+            reasons.get(code, "") if pd.notna(p) else "no direction declared"
+            for code, p in zip(gg["series_code"], gg["polarity"], strict=True)
+        ]
+    )
+    out = _gap_rows(gg.sort_values(["indicator", "series_code", "comparison"]), ["why"])
+    return out.drop(columns="direction")
 
 
 def _gap_rows(gg: pd.DataFrame, extra: list[str]) -> pd.DataFrame:

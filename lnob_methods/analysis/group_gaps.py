@@ -48,7 +48,7 @@ def group_gaps(data: pd.DataFrame, polarity_file: Path | str | None = None) -> p
         ``series_code, series_description, indicator, target, comparison, group, year, value,
         reference_value, gap`` (value minus reference), ``relative_gap`` (|gap| divided by the
         larger absolute value, 0 to 1), ``polarity`` (a code of
-        :data:`lnob_methods.reference.polarity.POLARITIES`, None where none is declared),
+        :data:`lnob_methods.reference.polarity.POLARITIES`, missing where none is declared),
         ``direction`` (what a reader sees: "higher is better", "higher is worse", or why the series
         is not ranked), ``ranked`` (True for "higher is better" and "higher is worse") and
         ``group_behind`` (True when the series is ranked and the group is on the worse side).

@@ -96,7 +96,7 @@ def test_a_series_without_polarity_is_listed_but_not_ranked():
     out = group_gaps.group_gaps(data)
     assert len(out) == 1
     row = out.iloc[0]
-    assert row["group"] == "rural_population" and row["polarity"] is None
+    assert row["group"] == "rural_population" and pd.isna(row["polarity"])
     assert row["direction"] == "not ranked: no direction declared"
     assert not bool(row["ranked"]) and not bool(row["group_behind"])
     assert row["gap"] == 40.0  # still reported
@@ -195,3 +195,32 @@ def test_every_series_with_a_comparison_anywhere_has_a_declared_polarity():
     seen = (seen & set(described["series_code"])) - set(parity)
     undeclared = sorted(seen - set(polarity.polarity_map()))
     assert not undeclared, f"declare these in data/taxonomy/series_polarity.csv: {undeclared}"
+
+
+def test_the_page_lists_the_comparisons_not_ranked_with_the_reason():
+    from types import SimpleNamespace
+
+    from lnob_methods.analysis import briefs
+
+    data = _rows(
+        *_pair(
+            "SH_DYN_MORTN",
+            "Under-five deaths (number)",
+            "3.2.1",
+            2021,
+            "sex",
+            900.0,
+            1000.0,
+            ("female", "male"),
+        ),
+        *_pair("ZZ_NOT_DECLARED", "Something", "3.2.1", 2021, "sex", 1.0, 2.0, ("female", "male")),
+        *_pair("SI_COV_UEMP", UEMP, "1.3.1", 2016, "sex", 56.7, 35.3, ("female", "male")),
+    )
+    shown = briefs.not_ranked(SimpleNamespace(group_gaps=group_gaps.group_gaps(data)))
+    assert shown["series"].tolist() == ["Under-five deaths (number)", "Something"]
+    assert shown["why"].iloc[0].startswith("a count of under-five deaths")
+    assert shown["why"].iloc[1] == "no direction declared"
+    assert shown[["group value", "comparison value"]].values.tolist() == [
+        [900.0, 1000.0],
+        [1.0, 2.0],
+    ]
