@@ -115,3 +115,39 @@ def test_the_chapter_shows_the_declared_figures(chapter):
     )
     # One row per taxonomy group, so a group added to the taxonomy shows up in the chapter.
     assert table.count("\n| ") == len(taxonomy.groups_table())
+
+
+@pytest.fixture
+def fresh_specs():
+    disaggregation._taxonomy_specs.cache_clear()
+    yield
+    disaggregation._taxonomy_specs.cache_clear()
+
+
+def test_a_group_without_declared_figures_is_reported(monkeypatch, fresh_specs):
+    broken = {
+        "dimensions": {
+            "sex": {
+                "label": "Sex",
+                "factors": [],
+                "sdgdb": {"column": "sex"},
+                "groups": {
+                    "women_and_girls": {"label": "Women and girls"},
+                    "lgbtiq_people": {
+                        "label": "LGBTIQ+ people",
+                        "sdgdb_breakdown": {"codes": {"gender": ["x"]}, "reason": "a reason"},
+                    },
+                },
+            }
+        }
+    }
+    monkeypatch.setattr(taxonomy, "groups_taxonomy", lambda: broken)
+    with pytest.raises(InputError) as err:
+        disaggregation.group_breakdowns()
+    assert [(p.kind, p.column) for p in err.value.problems] == [
+        ("missing-breakdown", "dimensions.*.groups.women_and_girls.sdgdb_breakdown"),
+        ("unknown-column", "dimensions.*.groups.lgbtiq_people.sdgdb_breakdown.codes"),
+    ]
+    text = str(err.value)
+    assert "declare which figures of the UN SDG database describe the group (or none)" in text
+    assert "is not a breakdown column of the UN SDG database" in text and "'gender'" in text
