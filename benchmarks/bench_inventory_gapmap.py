@@ -60,7 +60,8 @@ def main() -> int:
         assert not problems, problems[:3]
     ce = country_evidence.assemble("KEN")
     ev = evidence.combine(
-        evidence.official_evidence(ce.official, ce.groups), evidence.inventory_evidence(table)
+        evidence.official_evidence(ce.official, ce.official_groups),
+        evidence.inventory_evidence(table),
     )
 
     def gap_map():

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from lnob_methods.reference import sdgdb, taxonomy
+from lnob_methods.reference import disaggregation, polarity, sdgdb, taxonomy
 
 
 def programme_reach(ce) -> pd.DataFrame:
@@ -52,14 +52,37 @@ def groups_behind(ce, top: int = 12) -> pd.DataFrame:
     gg = ce.group_gaps[ce.group_gaps["group_behind"]].copy()
     gg = gg.sort_values(["relative_gap", "series_code"], ascending=[False, True]).head(top)
     gg["relative gap (%)"] = (100 * gg["relative_gap"]).round(0).astype(int)
+    return _gap_rows(gg, ["relative gap (%)"])
+
+
+def not_ranked(ce) -> pd.DataFrame:
+    """Return the official comparisons that are never ranked, with the declared reason.
+
+    A series declared "no direction" shows its reason (a count of people grows with the group's
+    size...); a series with no declaration says so.
+    """
+    gg = ce.group_gaps[~ce.group_gaps["ranked"]]
+    reasons = polarity.series_polarity().set_index("series_code")["reason"]
+    gg = gg.assign(
+        why=[
+            reasons.get(code, "") if pd.notna(p) else "no direction declared"
+            for code, p in zip(gg["series_code"], gg["polarity"], strict=True)
+        ]
+    )
+    out = _gap_rows(gg.sort_values(["indicator", "series_code", "comparison"]), ["why"])
+    return out.drop(columns="direction")
+
+
+def _gap_rows(gg: pd.DataFrame, extra: list[str]) -> pd.DataFrame:
     cols = [
         "comparison",
         "indicator",
         "series_description",
+        "direction",
         "year",
         "value",
         "reference_value",
-        "relative gap (%)",
+        *extra,
     ]
     return (
         gg[cols]
@@ -84,21 +107,44 @@ def disaggregation_status(ce) -> pd.DataFrame:
 
 
 def data_asks(ce, top: int = 15) -> pd.DataFrame:
-    """Return the official data to press for: in-scope cells with a disaggregation gap."""
+    """Return the official data to press for: in-scope cells with a disaggregation gap.
+
+    A cell has a disaggregation gap only where a breakdown by population group applies (see
+    :mod:`lnob_methods.analysis.gaps`), so no ask names a target that is not about people. The
+    ask names the target's indicators measured on people that have data, and the figures that
+    would describe the group.
+    """
     cells = ce.cells[ce.cells["in_scope"] & ce.cells["gap_disaggregation"]]
     cells = cells.sort_values(
         ["in_focus", "n_items", "group", "target"], ascending=[False, True, True, True]
     ).head(top)
-    dims = taxonomy.dimensions()
+    specs = disaggregation.group_breakdowns(ce.groups).set_index("group")
+    official = ce.official[ce.official["measured_on_people"] & ce.official["has_data"]]
+    indicators = official.groupby("target")["indicator"].agg(list)
     rows = []
     for r in cells.itertuples(index=False):
-        column = dims[r.dimension]["sdgdb"]["column"]
-        how = (
-            f"break down the indicators of target {r.target} by "
-            f"{dims[r.dimension]['label'].lower()}"
-            if column
-            else f"add a {dims[r.dimension]['label'].lower()} breakdown to national surveys "
-            f"(none exists in the global database)"
-        )
+        which = _indicator_list(indicators.get(r.target, []))
+        spec = specs.loc[r.group]
+        if spec["codes"] or spec["age_range"]:
+            text = disaggregation.breakdown_text(spec["codes"], spec["age_range"])
+            how = f"break down {which} of target {r.target} to give figures for {text}"
+        else:
+            how = (
+                f"add figures on {_in_sentence(r.label)} for {which} of target {r.target} to "
+                f"national surveys (no breakdown in the global database describes them)"
+            )
         rows.append((r.label, f"SDG {r.target}", "yes" if r.in_focus else "", how))
     return pd.DataFrame(rows, columns=["group", "target", "in focus", "ask"])
+
+
+def _indicator_list(codes: list[str]) -> str:
+    if not codes:
+        return "the indicators"
+    if len(codes) == 1:
+        return f"indicator {codes[0]}"
+    return "indicators " + ", ".join(codes[:-1]) + " and " + codes[-1]
+
+
+def _in_sentence(label: str) -> str:
+    """Lower-case a label's first letter unless it starts an acronym ("LGBTIQ+ people")."""
+    return label[0].lower() + label[1:] if label[1:2].islower() else label

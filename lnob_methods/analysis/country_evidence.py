@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pandas as pd
 
@@ -27,6 +27,10 @@ class CountryEvidence:
     focus_groups: tuple[str, ...]
     focus_targets: tuple[str, ...]
     testimonies_synthetic: bool = False
+    # (indicator, group) where the country's official figures describe the group.
+    official_groups: pd.DataFrame = field(
+        default_factory=lambda: pd.DataFrame(columns=["indicator", "group"])
+    )
 
     @property
     def synthetic(self) -> bool:
@@ -110,9 +114,10 @@ def _assemble(
     groups = place.groups()
     data = sdgdb.country_data(place.iso3)
     official = stocktake.indicator_stocktake(data, since_year=since_year)
+    described = stocktake.group_breakdowns(data, groups, since_year=since_year)
     inv = inventories.load_country(place.iso3)
     ev = evidence.combine(
-        evidence.official_evidence(official, groups),
+        evidence.official_evidence(official, described),
         evidence.inventory_evidence(inv),
         _voices_rows(place.iso3, k),
     )
@@ -132,5 +137,5 @@ def _assemble(
     gg = group_gaps.group_gaps(data[data["year"] >= since_year])
     testimonies = provenance.any_synthetic(voices.country_files(place.iso3))
     return CountryEvidence(
-        place, groups, official, inv, ev, cells, gg, f_groups, f_targets, testimonies
+        place, groups, official, inv, ev, cells, gg, f_groups, f_targets, testimonies, described
     )

@@ -3,8 +3,10 @@
 A *cell* is a population group × an SDG target. Each row of the long evidence table says that one
 evidence item covers one cell. Three streams feed it:
 
-- official statistics: an SDG indicator of the target with data broken down by a dimension (status
-  complete or partial in the stocktake) is evidence for every group of that dimension;
+- official statistics: an SDG indicator of the target whose figures describe the group (female
+  figures for women and girls; see :func:`lnob_methods.analysis.stocktake.group_breakdowns`) is
+  evidence for that group, and only for it: female and male figures are not evidence on LGBTIQ+
+  people, nor urban and rural figures on slum dwellers;
 - the organisations' and other stakeholders' inventories (one row per item, group and target);
 - community voices: coded testimonies that cover the group and the target.
 """
@@ -12,8 +14,6 @@ evidence item covers one cell. Three streams feed it:
 from __future__ import annotations
 
 import pandas as pd
-
-from lnob_methods.reference import sdgdb
 
 COLUMNS = [
     "item_id",
@@ -32,32 +32,28 @@ COLUMNS = [
 OFFICIAL_HOLDER = "UN SDG Global Database (UNSD and custodian agencies)"
 
 
-def official_evidence(stocktake: pd.DataFrame, groups: pd.DataFrame) -> pd.DataFrame:
+def official_evidence(stocktake: pd.DataFrame, breakdowns: pd.DataFrame) -> pd.DataFrame:
     """Return official-statistics evidence rows from a stocktake table.
 
     Parameters
     ----------
     stocktake
         From :func:`lnob_methods.analysis.stocktake.indicator_stocktake`.
-    groups
-        The country's groups table (``Country.groups()``): ``group`` and ``dimension``.
+    breakdowns
+        ``indicator`` and ``group``: where the country's figures describe the group, from
+        :func:`lnob_methods.analysis.stocktake.group_breakdowns`.
 
     Returns
     -------
     pandas.DataFrame
-        One row per (indicator, group) where the indicator has data broken down by the group's
-        dimension; columns :data:`COLUMNS`. Quality is "high" (official statistics reported to
-        the UN database), access "public", year the indicator's latest year.
+        One row per (indicator, group) of ``breakdowns`` whose indicator has data; columns
+        :data:`COLUMNS`. Quality is "high" (official statistics reported to the UN database),
+        access "public", year the indicator's latest year.
     """
-    dims = list(sdgdb.dimension_columns())
-    long = stocktake[stocktake["has_data"]].melt(
-        id_vars=["target", "indicator", "indicator_title", "latest_year"],
-        value_vars=dims,
-        var_name="dimension",
-        value_name="status",
+    with_data = stocktake[stocktake["has_data"]]
+    rows = breakdowns[["indicator", "group"]].merge(
+        with_data[["target", "indicator", "indicator_title", "latest_year"]], on="indicator"
     )
-    long = long[long["status"].isin(["complete", "partial"])]
-    rows = long.merge(groups[["group", "dimension"]], on="dimension")
     out = pd.DataFrame(
         {
             "item_id": "SDGDB:" + rows["indicator"],

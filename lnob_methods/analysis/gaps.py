@@ -4,8 +4,11 @@ Every class is a rule on the evidence table of one cell; the book's chapter on t
 states the same rules:
 
 - absolute gap: no evidence item at all;
-- disaggregation gap: official data exist for the target (any of its indicators has data) but none
-  is broken down by the group's dimension;
+- disaggregation gap: the target can be broken down by population group (at least one of its
+  indicators is measured on people or households), official data exist for such an indicator, but
+  no figure of the country describes the group (no official-statistics item of the UN SDG database
+  covers the cell). Where a breakdown does not apply (10.b, financial flows between countries),
+  there is never a disaggregation gap;
 - recency gap: evidence exists but the latest year is older than ``reference_year - recency_years``;
 - quality gap: evidence exists but every item is of low quality;
 - voices gap: no community-voices evidence;
@@ -18,7 +21,6 @@ import pandas as pd
 
 from lnob_methods.analysis import evidence as ev
 from lnob_methods.core import vocabulary
-from lnob_methods.reference import sdgdb
 
 GAP_CLASSES = ["absolute", "disaggregation", "recency", "quality", "voices", "synthesis"]
 DEFAULT_WEIGHTS = {
@@ -34,10 +36,19 @@ DEFAULT_WEIGHTS = {
 
 
 def official_coverage(stocktake: pd.DataFrame) -> pd.DataFrame:
-    """Return per target: whether official data exist, and the dimensions broken down."""
-    dims = list(sdgdb.dimension_columns())
-    broken = stocktake[dims].isin(["complete", "partial"])
-    per = pd.concat([stocktake[["target", "has_data"]], broken], axis=1)
+    """Return per target: whether a breakdown by group applies, and whether data exist for it.
+
+    ``applies``: at least one indicator of the target is measured on people or households;
+    ``has_data``: at least one such indicator has data for the country.
+    """
+    people = stocktake["measured_on_people"].astype(bool)
+    per = pd.DataFrame(
+        {
+            "target": stocktake["target"],
+            "applies": people,
+            "has_data": people & stocktake["has_data"].astype(bool),
+        }
+    )
     return per.groupby("target").any()
 
 
@@ -64,7 +75,9 @@ def cell_table(
     targets
         SDG targets to lay out (columns of the map), in framework order.
     stocktake
-        The official stocktake, for the disaggregation gap.
+        The official stocktake (``target``, ``has_data``, ``measured_on_people``), for the
+        disaggregation gap; the figures that describe each group are the evidence's
+        ``official`` stream.
     focus_groups, focus_targets
         The research focus; a cell is in focus when its group and its target both are.
     reference_year, recency_years, synthesis_min
@@ -117,21 +130,22 @@ def cell_table(
     cells["in_scope"] = in_scope(cells, focus_groups, focus_targets)
 
     cov = official_coverage(stocktake)
+    applies = cells["target"].map(cov["applies"]).fillna(False).astype(bool)
     has_official = cells["target"].map(cov["has_data"]).fillna(False).astype(bool)
-    dim_broken = [
-        bool(cov.at[t, d]) if t in cov.index and d in cov.columns else False
-        for t, d in zip(cells["target"], cells["dimension"], strict=True)
-    ]
+    described = pd.MultiIndex.from_frame(
+        e.loc[e["stream"] == "official", ["group", "target"]].drop_duplicates()
+    )
+    covered = pd.MultiIndex.from_frame(cells[["group", "target"]]).isin(described)
     some = cells["n_items"] > 0
+    cells["disaggregation_applies"] = applies
     cells["gap_absolute"] = ~some
-    cells["gap_disaggregation"] = has_official & ~pd.Series(dim_broken, index=cells.index)
+    cells["gap_disaggregation"] = applies & has_official & ~covered
     cells["gap_recency"] = some & (cells["latest_year"].fillna(0) < reference_year - recency_years)
-    cells["gap_quality"] = some & cells["all_low"].fillna(False).astype(bool)
+    # eq(True): a cell without items has NaN here (of any dtype when there is no evidence at all).
+    cells["gap_quality"] = some & cells["all_low"].eq(True)
     cells["gap_voices"] = cells["n_community_voices"] == 0
     cells["gap_synthesis"] = (
-        cells["in_focus"]
-        & (cells["n_items"] >= synthesis_min)
-        & ~cells["any_synthesis"].fillna(False).astype(bool)
+        cells["in_focus"] & (cells["n_items"] >= synthesis_min) & ~cells["any_synthesis"].eq(True)
     )
     cells = cells.drop(columns=["all_low", "any_synthesis"])
     return cells.reset_index(drop=True)

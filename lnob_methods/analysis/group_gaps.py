@@ -1,17 +1,19 @@
 """Gaps between groups in official data: poorest vs richest, rural vs urban, women vs men.
 
 For every series where a country has both values of a comparison in the same year, with the other
-people columns at their totals, the latest such year gives a gap. Whether a higher value is worse
-(mortality, poverty, stunting...) is decided by a documented keyword rule on the series description:
-:data:`WORSE_WHEN_HIGHER`. The group that is behind is then the one on the worse side.
+people columns at their totals, the latest such year gives a gap. Whether a higher value is better
+or worse is read from the declared polarity of the series (:mod:`lnob_methods.reference.polarity`);
+the group that is behind is then the one on the worse side. A series whose polarity is "no
+direction", or that has none declared, is listed but never ranked: nobody is behind on it.
 """
 
 from __future__ import annotations
 
-import re
+from pathlib import Path
 
 import pandas as pd
 
+from lnob_methods.reference import polarity as pol
 from lnob_methods.reference import sdgdb
 
 COMPARISONS = [
@@ -27,22 +29,9 @@ COMPARISONS = [
         "persons with vs without disability",
     ),
 ]
-WORSE_WHEN_HIGHER = re.compile(
-    r"mortality|death|poverty|poor\b|stunt|wast|overweight|obes|anaemi|undernourish|"
-    r"violence|victim|homicide|suicide|unemploy|not in (education|employment)|neet|out.of.school|"
-    r"child labou?r|married (before|by)|mutilation|hiv|malaria|tubercul|hepatitis|incidence|"
-    r"food insecurity|informal|slum|without|lack|deprived|below|injur|disaster|affected|missing|"
-    r"tobacco|alcohol|smok|substance|drug use|particulate|pollut|emission",
-    re.IGNORECASE,
-)
 
 
-def worse_when_higher(description: str) -> bool:
-    """Return True when a higher value of the series means people are worse off (keyword rule)."""
-    return bool(WORSE_WHEN_HIGHER.search(description or ""))
-
-
-def group_gaps(data: pd.DataFrame) -> pd.DataFrame:
+def group_gaps(data: pd.DataFrame, polarity_file: Path | str | None = None) -> pd.DataFrame:
     """Return one row per series and comparison at the latest year with both values.
 
     Parameters
@@ -50,15 +39,21 @@ def group_gaps(data: pd.DataFrame) -> pd.DataFrame:
     data
         A country's rows (``sdgdb.country_data``): ``series_code``, ``series_description``,
         ``target``-bearing ``indicator``, ``year``, ``value_num`` and the people columns.
+    polarity_file
+        The polarity table (default ``data/taxonomy/series_polarity.csv``).
 
     Returns
     -------
     pandas.DataFrame
         ``series_code, series_description, indicator, target, comparison, group, year, value,
         reference_value, gap`` (value minus reference), ``relative_gap`` (|gap| divided by the
-        larger absolute value, 0 to 1), ``worse_when_higher`` and ``group_behind`` (True when the
-        group is on the worse side).
+        larger absolute value, 0 to 1), ``polarity`` (a code of
+        :data:`lnob_methods.reference.polarity.POLARITIES`, missing where none is declared),
+        ``direction`` (what a reader sees: "higher is better", "higher is worse", or why the series
+        is not ranked), ``ranked`` (True for "higher is better" and "higher is worse") and
+        ``group_behind`` (True when the series is ranked and the group is on the worse side).
     """
+    polarities = pol.polarity_map(polarity_file)
     rows = []
     people = [c for c in sdgdb.PEOPLE_COLUMNS if c in data.columns]
     for group, col, code, ref, label in COMPARISONS:
@@ -92,7 +87,7 @@ def group_gaps(data: pd.DataFrame) -> pd.DataFrame:
         wide = wide.groupby(["series_code", "indicator"]).tail(1)
         for r in wide.itertuples(index=False):
             a, b = getattr(r, code), getattr(r, ref)
-            worse = worse_when_higher(r.series_description)
+            polarity = polarities.get(r.series_code)
             denom = max(abs(a), abs(b))
             rows.append(
                 {
@@ -107,8 +102,10 @@ def group_gaps(data: pd.DataFrame) -> pd.DataFrame:
                     "reference_value": b,
                     "gap": a - b,
                     "relative_gap": abs(a - b) / denom if denom else 0.0,
-                    "worse_when_higher": worse,
-                    "group_behind": (a > b) if worse else (a < b),
+                    "polarity": polarity,
+                    "direction": pol.direction_label(polarity),
+                    "ranked": polarity in (pol.HIGHER_IS_BETTER, pol.HIGHER_IS_WORSE),
+                    "group_behind": _behind(polarity, a, b),
                 }
             )
     cols = [
@@ -123,10 +120,21 @@ def group_gaps(data: pd.DataFrame) -> pd.DataFrame:
         "reference_value",
         "gap",
         "relative_gap",
-        "worse_when_higher",
+        "polarity",
+        "direction",
+        "ranked",
         "group_behind",
     ]
     out = pd.DataFrame(rows, columns=cols)
     return out.sort_values(["group", "indicator", "series_code"], kind="stable").reset_index(
         drop=True
     )
+
+
+def _behind(polarity: str | None, value: float, reference: float) -> bool:
+    """Return True when the group's value is on the worse side of the comparison group's."""
+    if polarity == pol.HIGHER_IS_WORSE:
+        return bool(value > reference)
+    if polarity == pol.HIGHER_IS_BETTER:
+        return bool(value < reference)
+    return False  # no direction, or none declared: nobody is ranked behind

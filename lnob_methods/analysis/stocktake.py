@@ -9,14 +9,20 @@ latest year, and for each LNOB dimension with a UN SDG database column a disaggr
 - ``complete``: it has the breakdown for every one of those series.
 
 A series is "broken down" by a dimension when it has at least two distinct breakdown codes in that
-column (``female`` and ``male``; ``q1`` and ``q5``...), totals and "not specified" excluded.
+column (``female`` and ``male``; ``q1`` and ``q5``...), totals and "not specified" excluded. An
+indicator that is not measured on people or households (10.b.1, financial flows between countries)
+cannot be broken down by population group: every dimension is ``not applicable`` for it
+(:mod:`lnob_methods.reference.disaggregation`).
+
+Per group, :func:`group_breakdowns` says which indicators have, for the country, figures that
+describe the group (female figures for women and girls; none for LGBTIQ+ people).
 """
 
 from __future__ import annotations
 
 import pandas as pd
 
-from lnob_methods.reference import sdgdb, taxonomy
+from lnob_methods.reference import disaggregation, sdgdb, taxonomy
 
 STATUSES = ["complete", "partial", "none", "not applicable"]
 
@@ -63,8 +69,9 @@ def indicator_stocktake(data: pd.DataFrame, since_year: int = 2000) -> pd.DataFr
     -------
     pandas.DataFrame
         Columns ``goal, target, indicator, indicator_title, n_series, has_data, latest_year,
-        n_values`` and one column per LNOB dimension holding a status of :data:`STATUSES`;
-        sorted in framework order.
+        n_values``, ``measured_on_people`` (whether a breakdown by population group applies) and
+        one column per LNOB dimension holding a status of :data:`STATUSES`; sorted in framework
+        order.
     """
     fw = taxonomy.sdg_framework()
     fw = fw[fw["indicator"] != ""].drop_duplicates("indicator")
@@ -86,10 +93,12 @@ def indicator_stocktake(data: pd.DataFrame, since_year: int = 2000) -> pd.DataFr
     exp_n = expected.groupby(["indicator", "dimension"]).size()
     act = actual.merge(expected, on=["series_code", "dimension", "indicator"])
     act_n = act.groupby(["indicator", "dimension"]).size()
+    out["measured_on_people"] = out["indicator"].isin(disaggregation.people_indicator_set())
     for dim in sdgdb.dimension_columns():
         e = out["indicator"].map(exp_n.xs(dim, level="dimension")) if dim in _level(exp_n) else 0
         a = out["indicator"].map(act_n.xs(dim, level="dimension")) if dim in _level(act_n) else 0
         out[dim] = [_status(x, y) for x, y in zip(_fill(e, out), _fill(a, out), strict=True)]
+        out.loc[~out["measured_on_people"], dim] = "not applicable"
     return out[
         [
             "goal",
@@ -100,9 +109,46 @@ def indicator_stocktake(data: pd.DataFrame, since_year: int = 2000) -> pd.DataFr
             "has_data",
             "latest_year",
             "n_values",
+            "measured_on_people",
             *sdgdb.dimension_columns(),
         ]
     ]
+
+
+def group_breakdowns(
+    data: pd.DataFrame, groups: pd.DataFrame, since_year: int = 2000
+) -> pd.DataFrame:
+    """Return one row per (indicator, group) where the country's figures describe the group.
+
+    An indicator counts for a group when, since ``since_year``, the country has figures of one of
+    its series that describe the group (:func:`lnob_methods.reference.disaggregation.
+    group_breakdowns`): female figures count for women and girls, whether the series is split by
+    sex or reported for women only (5.3.1, women married before 18); they never count for LGBTIQ+
+    people; only female figures in an age band of 24 or under count for young women and girls.
+    Indicators not measured on people never count.
+
+    Parameters
+    ----------
+    data
+        A country's rows (one per observation and indicator), as for :func:`indicator_stocktake`.
+    groups
+        The country's groups (``group``, ``dimension``, ``country_specific``).
+    since_year
+        Only values from this year on count.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``indicator`` and ``group``, sorted.
+    """
+    recent = data[data["year"] >= since_year]
+    people = disaggregation.people_indicator_set()
+    rows = []
+    for spec in disaggregation.group_breakdowns(groups).itertuples(index=False):
+        hits = recent.loc[disaggregation.describes(recent, spec.codes, spec.age_range), "indicator"]
+        rows += [(ind, spec.group) for ind in set(hits) if ind in people]
+    out = pd.DataFrame(rows, columns=["indicator", "group"])
+    return out.sort_values(["group", "indicator"], kind="stable").reset_index(drop=True)
 
 
 def _level(counts: pd.Series) -> set:

@@ -35,6 +35,14 @@ SDGDB_GEO = REFERENCE / "unsdg_db_2023-12_geo_areas.csv"
 COUNTRY_CODES = REFERENCE / "country_codes_m49_ldc_lldc_sids.csv"
 PCODES = REFERENCE / "ocha_global_pcodes_adm1_adm2.csv.gz"
 GROUPS_TAXONOMY = TAXONOMY / "lnob_groups.yaml"
+SERIES_POLARITY = TAXONOMY / "series_polarity.csv"
+PEOPLE_INDICATORS = TAXONOMY / "people_indicators.csv"
+
+
+def shown(path: Path) -> str:
+    """Return how messages name a file: relative to the repository when inside it."""
+    path = Path(path)
+    return str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
 
 
 def _setting(variable: str, default: Path) -> Path:

@@ -70,14 +70,14 @@ def groups_table(extra: list[dict] | None = None) -> pd.DataFrame:
     -------
     pandas.DataFrame
         Columns ``group``, ``label``, ``dimension``, ``dimension_label``, ``factors``
-        (semicolon-joined), ``sdgdb_column``, ``sdgdb_codes`` (tuple), ``age_min``, ``age_max``
-        and ``country_specific``.
+        (semicolon-joined), ``sdgdb_column`` and ``country_specific``. Which figures of the UN
+        SDG database describe each group: see
+        :func:`lnob_methods.reference.disaggregation.group_breakdowns`.
     """
     tax = groups_taxonomy()
     rows = []
     for dim_id, dim in tax["dimensions"].items():
         for gid, g in dim["groups"].items():
-            age = g.get("age_range") or [None, None]
             rows.append(
                 {
                     "group": gid,
@@ -86,9 +86,6 @@ def groups_table(extra: list[dict] | None = None) -> pd.DataFrame:
                     "dimension_label": dim["label"],
                     "factors": ";".join(dim["factors"]),
                     "sdgdb_column": dim["sdgdb"]["column"],
-                    "sdgdb_codes": tuple(g.get("sdgdb_codes", ())),
-                    "age_min": age[0],
-                    "age_max": age[1],
                     "country_specific": False,
                 }
             )
@@ -102,9 +99,6 @@ def groups_table(extra: list[dict] | None = None) -> pd.DataFrame:
                 "dimension_label": dim["label"],
                 "factors": ";".join(dim["factors"]),
                 "sdgdb_column": dim["sdgdb"]["column"],
-                "sdgdb_codes": (),
-                "age_min": None,
-                "age_max": None,
                 "country_specific": True,
             }
         )

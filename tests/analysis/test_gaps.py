@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import pandas as pd
 import pytest
 
-from lnob_methods.analysis import evidence, gaps
-from lnob_methods.reference import sdgdb
+from lnob_methods.analysis import briefs, evidence, gaps, stocktake
+from lnob_methods.reference import disaggregation, sdgdb, taxonomy
 
 GROUPS = pd.DataFrame(
     {
@@ -31,6 +33,7 @@ def _stocktake():
             "indicator_title": "t",
             "has_data": has,
             "latest_year": 2020,
+            "measured_on_people": True,
         }
         row.update(dict.fromkeys(sdgdb.dimension_columns(), "not applicable"))
         row["sex"] = sex
@@ -68,7 +71,10 @@ def _item(
 @pytest.fixture
 def cells():
     st = _stocktake()
-    official = evidence.official_evidence(st, GROUPS)
+    # The country's 1.1.1 figures describe women and girls (female figures), nobody else.
+    official = evidence.official_evidence(
+        st, pd.DataFrame({"indicator": ["1.1.1"], "group": ["women_and_girls"]})
+    )
     rows = pd.DataFrame(
         [
             _item("A:1", "A", "women_and_girls", "10.2", 2015, "low"),
@@ -100,7 +106,7 @@ def cells():
     ).set_index(["group", "target"])
 
 
-def test_official_evidence_follows_the_dimension(cells):
+def test_official_evidence_goes_only_to_the_groups_described(cells):
     assert cells.loc[("women_and_girls", "1.1"), "n_official_statistics"] == 1
     assert cells.loc[("persons_with_disabilities", "1.1"), "n_official_statistics"] == 0
 
@@ -196,78 +202,210 @@ def test_xlsx_and_csv_exports_are_reproducible_and_formula_safe(tmp_path):
     ]
 
 
-def test_group_gaps_direction_and_latest_common_year():
-    from lnob_methods.analysis import group_gaps
+# --- Which figures describe which group, and where a breakdown applies at all ---------------
 
-    base = dict.fromkeys(sdgdb.PEOPLE_COLUMNS, "")
-    rows = [
-        # mortality: higher is worse; rural 30 vs urban 20 in 2019 (latest common year)
+PEOPLE = dict.fromkeys(sdgdb.PEOPLE_COLUMNS, "")
+SEX_GROUPS = ["women_and_girls", "young_women_and_girls", "lgbtiq_people"]
+
+
+def _country(*rows):
+    """Hand-made country rows: one per observation and indicator, every people column present."""
+    return pd.DataFrame(
+        [{**PEOPLE, "value": "1", "value_num": 1.0, "other_disaggregations": "", **r} for r in rows]
+    )
+
+
+def _sex_groups():
+    return taxonomy.groups_table().query("group in @SEX_GROUPS").reset_index(drop=True)
+
+
+def _assembled(data, groups, targets):
+    st = stocktake.indicator_stocktake(data)
+    described = stocktake.group_breakdowns(data, groups)
+    ev = evidence.official_evidence(st, described)
+    cells = gaps.cell_table(ev, groups, targets, st)
+    return st, described, ev, cells
+
+
+MOBILE_BY_SEX = [
+    # IT_MOB_OWN (indicator 5.b.1), female and male figures only, all ages.
+    {"series_code": "IT_MOB_OWN", "indicator": "5.b.1", "year": 2020, "sex": "female"},
+    {"series_code": "IT_MOB_OWN", "indicator": "5.b.1", "year": 2020, "sex": "male"},
+]
+
+
+def test_female_and_male_figures_are_no_evidence_on_lgbtiq_people():
+    data = _country(*MOBILE_BY_SEX)
+    _, described, _, cells = _assembled(data, _sex_groups(), ["5.b"])
+    # By hand: female figures describe women and girls only; no age band, so not young women;
+    # nothing describes LGBTIQ+ people.
+    assert described.values.tolist() == [["5.b.1", "women_and_girls"]]
+    cells = cells.set_index("group")
+    assert cells.loc["women_and_girls", "n_official_statistics"] == 1
+    assert not cells.loc["women_and_girls", "gap_disaggregation"]
+    assert cells.loc["lgbtiq_people", "n_official_statistics"] == 0
+    assert cells.loc["lgbtiq_people", "gap_disaggregation"]
+    assert cells.loc["young_women_and_girls", "gap_disaggregation"]
+
+
+def test_female_figures_in_a_young_age_band_describe_young_women():
+    data = _country(
+        *MOBILE_BY_SEX,
         {
-            "series_code": "M",
-            "series_description": "Under-five mortality rate",
-            "year": 2019,
-            "location": "rural",
-            "value_num": 30.0,
-        },
-        {
-            "series_code": "M",
-            "series_description": "Under-five mortality rate",
-            "year": 2019,
-            "location": "urban",
-            "value_num": 20.0,
-        },
-        {
-            "series_code": "M",
-            "series_description": "Under-five mortality rate",
-            "year": 2021,
-            "location": "rural",
-            "value_num": 25.0,
-        },
-        # completion: higher is better; female 60 vs male 80
-        {
-            "series_code": "C",
-            "series_description": "Completion rate",
+            "series_code": "IT_MOB_OWN",
+            "indicator": "5.b.1",
             "year": 2020,
             "sex": "female",
-            "value_num": 60.0,
+            "age": "15_24",
         },
         {
-            "series_code": "C",
-            "series_description": "Completion rate",
+            "series_code": "IT_MOB_OWN",
+            "indicator": "5.b.1",
             "year": 2020,
             "sex": "male",
-            "value_num": 80.0,
+            "age": "15_24",
         },
+    )
+    _, described, _, cells = _assembled(data, _sex_groups(), ["5.b"])
+    assert sorted(described["group"]) == ["women_and_girls", "young_women_and_girls"]
+    gap = cells.set_index("group")["gap_disaggregation"].to_dict()
+    assert gap == {
+        "women_and_girls": False,
+        "young_women_and_girls": False,
+        "lgbtiq_people": True,
+    }
+
+
+def test_a_band_reaching_past_24_does_not_describe_young_women():
+    data = _country(
+        *MOBILE_BY_SEX,
         {
-            "series_code": "P",
-            "series_description": "Gender parity index for completion",
+            "series_code": "IT_MOB_OWN",
+            "indicator": "5.b.1",
             "year": 2020,
             "sex": "female",
-            "value_num": 0.9,
+            "age": "15_49",
         },
-        {
-            "series_code": "P",
-            "series_description": "Gender parity index for completion",
-            "year": 2020,
-            "sex": "male",
-            "value_num": 1.0,
-        },
+    )
+    _, described, _, _ = _assembled(data, _sex_groups(), ["5.b"])
+    assert described["group"].tolist() == ["women_and_girls"]
+
+
+FLOWS_BY_SEX = [
+    # A contrived sex breakdown of 10.b.1 (financial flows between countries): even then, no
+    # population group can be asked for, counted or scored on it.
+    {"series_code": "DC_TRF_TOTL", "indicator": "10.b.1", "year": 2021, "sex": "female"},
+    {"series_code": "DC_TRF_TOTL", "indicator": "10.b.1", "year": 2021, "sex": "male"},
+]
+
+
+def test_target_10b_never_has_a_disaggregation_gap():
+    groups = taxonomy.groups_table()
+    data = _country(*MOBILE_BY_SEX, *FLOWS_BY_SEX)
+    st, described, ev, cells = _assembled(data, groups, ["5.b", "10.b"])
+    flows = st.set_index("indicator").loc["10.b.1"]
+    assert bool(flows["has_data"]) and not bool(flows["measured_on_people"])
+    assert flows["sex"] == "not applicable"
+    assert "10.b.1" not in set(described["indicator"])
+    assert not (ev["target"] == "10.b").any()
+    on_10b = cells[cells["target"] == "10.b"]
+    assert len(on_10b) == len(groups)
+    assert not on_10b["disaggregation_applies"].any()
+    assert not on_10b["gap_disaggregation"].any()
+    # 5.b is about people: every group but women and girls lacks figures there.
+    on_5b = cells[cells["target"] == "5.b"].set_index("group")["gap_disaggregation"]
+    assert not on_5b["women_and_girls"] and on_5b.drop("women_and_girls").all()
+    ranked = gaps.priority(cells)
+    assert (ranked.loc[ranked["target"] == "10.b", "disaggregation"] == 0.0).all()
+
+
+def test_target_10b_is_never_a_data_ask():
+    groups = _sex_groups()
+    data = _country(*MOBILE_BY_SEX, *FLOWS_BY_SEX)
+    st, _, ev, cells = _assembled(data, groups, ["5.b", "10.b"])
+    ce = SimpleNamespace(cells=cells, groups=groups, official=st)
+    asks = briefs.data_asks(ce)
+    assert "SDG 10.b" not in set(asks["target"])
+    assert asks[["group", "target", "ask"]].values.tolist() == [
+        [
+            "LGBTIQ+ people",
+            "SDG 5.b",
+            "add figures on LGBTIQ+ people for indicator 5.b.1 of target 5.b to national surveys "
+            "(no breakdown in the global database describes them)",
+        ],
+        [
+            "Young women and girls",
+            "SDG 5.b",
+            "break down indicator 5.b.1 of target 5.b to give figures for sex: female, with an "
+            "age band within 0 to 24 years",
+        ],
     ]
-    df = pd.DataFrame(
-        [{**base, "indicator": "3.2.1", "other_disaggregations": "", **r} for r in rows]
+
+
+def test_a_country_group_has_no_official_figures():
+    groups = taxonomy.groups_table(
+        [{"id": "street_dwellers", "label": "Street dwellers", "dimension": "geographic_location"}]
+    ).query("group in ['rural_population', 'street_dwellers']")
+    data = _country(
+        {"series_code": "EG_ACS_ELEC", "indicator": "7.1.1", "year": 2020, "location": "rural"},
+        {"series_code": "EG_ACS_ELEC", "indicator": "7.1.1", "year": 2020, "location": "urban"},
     )
-    df.loc[df["series_code"] == "C", "indicator"] = "4.1.2"
-    out = group_gaps.group_gaps(df).set_index("series_code")
-    assert "P" not in out.index, "parity indices are not compared again"
-    m = out.loc["M"]
-    assert (m["group"], m["year"], m["value"], m["reference_value"]) == (
-        "rural_population",
-        2019,
-        30.0,
-        20.0,
+    _, described, _, cells = _assembled(data, groups, ["7.1"])
+    assert described.values.tolist() == [["7.1.1", "rural_population"]]
+    gap = cells.set_index("group")["gap_disaggregation"].to_dict()
+    assert gap == {"rural_population": False, "street_dwellers": True}
+
+
+def test_data_only_on_an_indicator_not_about_people_is_no_disaggregation_gap():
+    # Target 1.5: the country reports 1.5.2 (economic loss from disasters, in dollars) but not
+    # 1.5.1 (people dead, missing or affected). 1.5 is about people through 1.5.1, yet no figure
+    # on people exists to break down: no disaggregation gap, for any group.
+    groups = _sex_groups()
+    data = _country(
+        {"series_code": "VC_DSR_AGLH", "indicator": "1.5.2", "year": 2020, "value_num": 5.0},
     )
-    assert bool(m["worse_when_higher"]) and bool(m["group_behind"])
-    assert m["relative_gap"] == pytest.approx(10 / 30)
-    c = out.loc["C"]
-    assert c["group"] == "women_and_girls" and bool(c["group_behind"])
-    assert c["target"] == "4.1" and c["relative_gap"] == pytest.approx(0.25)
+    st, _, _, cells = _assembled(data, groups, ["1.5"])
+    assert st.set_index("indicator").loc["1.5.2", "has_data"]
+    assert cells["disaggregation_applies"].all()
+    assert not cells["gap_disaggregation"].any()
+    # Once 1.5.1 has data (totals only), every group lacks figures that describe it.
+    data = _country(
+        {"series_code": "VC_DSR_AGLH", "indicator": "1.5.2", "year": 2020},
+        {"series_code": "VC_DSR_MTMP", "indicator": "1.5.1", "year": 2020},
+    )
+    _, _, _, cells = _assembled(data, groups, ["1.5"])
+    assert cells["gap_disaggregation"].all()
+
+
+def test_figures_reported_for_the_group_only_describe_it():
+    # 5.3.1 is reported for women aged 20-24 only (no sex split): those figures describe women
+    # and girls, young women (20-24 lies within 0-24) and youth (within 15-35), not LGBTIQ+
+    # people. Stunting (2.2.1) is reported for children under 5 only: children, not youth.
+    groups = taxonomy.groups_table().query(
+        "group in ['women_and_girls', 'young_women_and_girls', 'lgbtiq_people', 'children', "
+        "'youth']"
+    )
+    data = _country(
+        {
+            "series_code": "SP_DYN_MRBF18",
+            "indicator": "5.3.1",
+            "year": 2019,
+            "sex": "female",
+            "age": "20_24",
+        },
+        {"series_code": "SH_STA_STNT", "indicator": "2.2.1", "year": 2019, "age": "lt5y"},
+    )
+    described = stocktake.group_breakdowns(data, groups)
+    assert described.values.tolist() == [
+        ["2.2.1", "children"],
+        ["5.3.1", "women_and_girls"],
+        ["5.3.1", "young_women_and_girls"],
+        ["5.3.1", "youth"],
+    ]
+
+
+def test_the_gap_rule_and_the_declared_targets_agree():
+    st = stocktake.indicator_stocktake(_country(*MOBILE_BY_SEX))
+    applies = gaps.official_coverage(st)["applies"]
+    assert set(applies[applies].index) == disaggregation.people_targets()
+    assert not applies["10.b"] and not applies["10.6"] and applies["10.2"]

@@ -1,0 +1,226 @@
+"""Gaps between groups with the declared polarity of each series: known answers by hand."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from lnob_methods.analysis import group_gaps
+from lnob_methods.reference import polarity, sdgdb
+
+PEOPLE = dict.fromkeys(sdgdb.PEOPLE_COLUMNS, "")
+PILOTS = ["BGD", "KEN", "NPL", "VNM"]
+
+
+def _rows(*rows):
+    return pd.DataFrame([{**PEOPLE, "other_disaggregations": "", **r} for r in rows])
+
+
+def _pair(code, description, indicator, year, column, group_value, reference_value, codes):
+    """Two rows of one series: the group's value and the comparison group's value."""
+    common = {
+        "series_code": code,
+        "series_description": description,
+        "indicator": indicator,
+        "year": year,
+    }
+    return [
+        {**common, column: codes[0], "value_num": group_value},
+        {**common, column: codes[1], "value_num": reference_value},
+    ]
+
+
+UEMP = "[ILO] Proportion of unemployed persons receiving unemployment cash benefit, by sex (%)"
+
+
+def test_viet_nam_women_with_higher_benefit_coverage_are_not_behind():
+    # Viet Nam 2016: 56.7 % of unemployed women and 35.3 % of unemployed men receive the benefit.
+    data = _rows(*_pair("SI_COV_UEMP", UEMP, "1.3.1", 2016, "sex", 56.7, 35.3, ("female", "male")))
+    row = group_gaps.group_gaps(data).iloc[0]
+    assert (row["group"], row["comparison"], row["target"]) == (
+        "women_and_girls",
+        "female vs male",
+        "1.3",
+    )
+    assert row["gap"] == pytest.approx(21.4)  # 56.7 - 35.3
+    assert row["relative_gap"] == pytest.approx(21.4 / 56.7)
+    assert row["polarity"] == "higher_is_better"
+    assert row["direction"] == "higher is better"
+    assert bool(row["ranked"]) and not bool(row["group_behind"])
+
+
+def test_lower_benefit_coverage_is_behind():
+    data = _rows(*_pair("SI_COV_UEMP", UEMP, "1.3.1", 2016, "sex", 30.0, 40.0, ("female", "male")))
+    assert bool(group_gaps.group_gaps(data).iloc[0]["group_behind"])
+
+
+@pytest.mark.parametrize("code", ["SI_COV_UEMP", "SI_COV_POOR", "SI_COV_WKINJRY"])
+def test_benefit_coverage_series_are_declared_higher_is_better(code):
+    assert polarity.polarity_map()[code] == "higher_is_better"
+
+
+def test_bribery_prevalence_is_worse_when_higher():
+    assert polarity.polarity_map()["IU_COR_BRIB"] == "higher_is_worse"
+    data = _rows(
+        *_pair(
+            "IU_COR_BRIB",
+            "Prevalence rate of bribery, by sex (%)",
+            "16.5.1",
+            2019,
+            "sex",
+            25.0,
+            20.0,
+            ("female", "male"),
+        )
+    )
+    row = group_gaps.group_gaps(data).iloc[0]
+    assert row["direction"] == "higher is worse"
+    assert bool(row["group_behind"])  # 25 % of women met a bribe, 20 % of men
+    assert row["relative_gap"] == pytest.approx(5 / 25)
+
+
+def test_a_series_without_polarity_is_listed_but_not_ranked():
+    # The description reads like mortality, but nobody declared the series: it is not ranked.
+    data = _rows(
+        *_pair(
+            "ZZ_NOT_DECLARED",
+            "Under-five mortality rate",
+            "3.2.1",
+            2020,
+            "location",
+            60.0,
+            20.0,
+            ("rural", "urban"),
+        )
+    )
+    out = group_gaps.group_gaps(data)
+    assert len(out) == 1
+    row = out.iloc[0]
+    assert row["group"] == "rural_population" and pd.isna(row["polarity"])
+    assert row["direction"] == "not ranked: no direction declared"
+    assert not bool(row["ranked"]) and not bool(row["group_behind"])
+    assert row["gap"] == 40.0  # still reported
+
+
+def test_a_count_of_deaths_has_no_direction():
+    assert polarity.polarity_map()["SH_DYN_MORTN"] == "no_direction"
+    data = _rows(
+        *_pair(
+            "SH_DYN_MORTN",
+            "Under-five deaths (number)",
+            "3.2.1",
+            2021,
+            "sex",
+            900.0,
+            1000.0,
+            ("female", "male"),
+        )
+    )
+    row = group_gaps.group_gaps(data).iloc[0]
+    assert row["direction"] == "not ranked: a higher value is neither better nor worse"
+    assert not bool(row["ranked"]) and not bool(row["group_behind"])
+
+
+def test_direction_and_latest_common_year_with_a_declared_table(tmp_path):
+    table = tmp_path / "polarity.csv"
+    table.write_text(
+        "series_code,polarity,reason\n"
+        "M,higher_is_worse,deaths per 1000 births\n"
+        "C,higher_is_better,completion rate\n"
+        "P,higher_is_better,parity index\n"
+    )
+    mortality, completion, parity = (
+        "Under-five mortality rate",
+        "Completion rate",
+        "Gender parity index for completion",
+    )
+    data = _rows(
+        # rural 30 vs urban 20 in 2019, the latest year with both; 2021 has rural only
+        *_pair("M", mortality, "3.2.1", 2019, "location", 30.0, 20.0, ("rural", "urban")),
+        {
+            "series_code": "M",
+            "series_description": mortality,
+            "indicator": "3.2.1",
+            "year": 2021,
+            "location": "rural",
+            "value_num": 25.0,
+        },
+        # female 60 vs male 80: higher is better, so women are behind
+        *_pair("C", completion, "4.1.2", 2020, "sex", 60.0, 80.0, ("female", "male")),
+        *_pair("P", parity, "4.1.2", 2020, "sex", 0.9, 1.0, ("female", "male")),
+    )
+    out = group_gaps.group_gaps(data, polarity_file=table).set_index("series_code")
+    assert "P" not in out.index, "parity indices are not compared again"
+    m = out.loc["M"]
+    assert (m["group"], m["year"], m["value"], m["reference_value"]) == (
+        "rural_population",
+        2019,
+        30.0,
+        20.0,
+    )
+    assert m["direction"] == "higher is worse" and bool(m["group_behind"])
+    assert m["relative_gap"] == pytest.approx(10 / 30)
+    c = out.loc["C"]
+    assert c["group"] == "women_and_girls" and bool(c["group_behind"])
+    assert c["target"] == "4.1" and c["relative_gap"] == pytest.approx(0.25)
+
+
+@pytest.mark.parametrize("iso3", PILOTS)
+def test_every_series_compared_for_a_pilot_has_a_declared_polarity(iso3):
+    # What reaches the pages: every series group_gaps returns for the pilot (all years).
+    seen = set(group_gaps.group_gaps(sdgdb.country_data(iso3))["series_code"])
+    assert seen, "the pilot has comparisons"
+    undeclared = sorted(seen - set(polarity.polarity_map()))
+    assert not undeclared, f"declare these in data/taxonomy/series_polarity.csv: {undeclared}"
+
+
+@pytest.mark.slow
+def test_every_series_with_a_comparison_anywhere_has_a_declared_polarity():
+    # Any country can be run (`lnob run --country all`): every series with both values of a
+    # comparison for some country and year (a superset of what group_gaps pairs) is declared.
+    import pyarrow.parquet as pq
+
+    columns = ["iso3", "series_code", "year", "value", *{c for _, c, *_ in group_gaps.COMPARISONS}]
+    table = pq.read_table(sdgdb.ensure_cache(), columns=columns).to_pandas()
+    table = table[pd.to_numeric(table["value"], errors="coerce").notna()]
+    seen = set()
+    for _, column, code, reference, _ in group_gaps.COMPARISONS:
+        pairs = table[table[column].isin([code, reference])]
+        both = pairs.groupby(["series_code", "iso3", "year"])[column].nunique()
+        seen |= set(both[both == 2].index.get_level_values("series_code"))
+    described = sdgdb.series_indicators()
+    parity = described.loc[
+        described["series_description"].str.contains("parity index", case=False), "series_code"
+    ]
+    seen = (seen & set(described["series_code"])) - set(parity)
+    undeclared = sorted(seen - set(polarity.polarity_map()))
+    assert not undeclared, f"declare these in data/taxonomy/series_polarity.csv: {undeclared}"
+
+
+def test_the_page_lists_the_comparisons_not_ranked_with_the_reason():
+    from types import SimpleNamespace
+
+    from lnob_methods.analysis import briefs
+
+    data = _rows(
+        *_pair(
+            "SH_DYN_MORTN",
+            "Under-five deaths (number)",
+            "3.2.1",
+            2021,
+            "sex",
+            900.0,
+            1000.0,
+            ("female", "male"),
+        ),
+        *_pair("ZZ_NOT_DECLARED", "Something", "3.2.1", 2021, "sex", 1.0, 2.0, ("female", "male")),
+        *_pair("SI_COV_UEMP", UEMP, "1.3.1", 2016, "sex", 56.7, 35.3, ("female", "male")),
+    )
+    shown = briefs.not_ranked(SimpleNamespace(group_gaps=group_gaps.group_gaps(data)))
+    assert shown["series"].tolist() == ["Under-five deaths (number)", "Something"]
+    assert shown["why"].iloc[0].startswith("a count of under-five deaths")
+    assert shown["why"].iloc[1] == "no direction declared"
+    assert shown[["group value", "comparison value"]].values.tolist() == [
+        [900.0, 1000.0],
+        [1.0, 2.0],
+    ]
