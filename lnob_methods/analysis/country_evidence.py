@@ -26,24 +26,38 @@ class CountryEvidence:
     group_gaps: pd.DataFrame
     focus_groups: tuple[str, ...]
     focus_targets: tuple[str, ...]
-    testimonies_synthetic: bool = False
+    testimony_files: tuple[str, ...] = ()
     # (indicator, group) where the country's official figures describe the group.
     official_groups: pd.DataFrame = field(
         default_factory=lambda: pd.DataFrame(columns=["indicator", "group"])
     )
 
     @property
+    def inventory_files(self) -> list[str]:
+        """Return the inventory files the evidence was read from."""
+        return sorted(self.inventory["_file"].astype(str).unique())
+
+    @property
     def synthetic(self) -> bool:
-        """True when any inventory file is synthetic demonstration data."""
-        return provenance.any_synthetic(self.inventory["_file"].astype(str).unique())
+        """True when any inventory file is declared synthetic demonstration data."""
+        return provenance.any_synthetic(self.inventory_files)
+
+    @property
+    def testimonies_synthetic(self) -> bool:
+        """True when any testimony export is declared synthetic demonstration data."""
+        return provenance.any_synthetic(self.testimony_files)
 
     @property
     def data_label(self) -> str:
-        """Say which streams are synthetic, for titles: "synthetic inventories and testimonies"."""
-        inventories_ = "synthetic inventories" if self.synthetic else "inventories"
-        if self.testimonies_synthetic:
-            return inventories_ + " and synthetic testimonies"
-        return inventories_
+        """Name the streams by their declared provenance, for titles.
+
+        For example "synthetic inventories and synthetic testimonies", or "inventories
+        (provenance not declared)" when a file has no declaration.
+        """
+        label = provenance.label(self.inventory_files, "inventories")
+        if self.testimony_files:
+            label += " and " + provenance.label(self.testimony_files, "testimonies")
+        return label
 
     def severity(self) -> pd.Series:
         """Return severity per (group, target) from official gaps where the group is behind."""
@@ -135,7 +149,7 @@ def _assemble(
         synthesis_min=synthesis_min,
     )
     gg = group_gaps.group_gaps(data[data["year"] >= since_year])
-    testimonies = provenance.any_synthetic(voices.country_files(place.iso3))
+    testimonies = tuple(str(f) for f in voices.country_files(place.iso3))
     return CountryEvidence(
         place, groups, official, inv, ev, cells, gg, f_groups, f_targets, testimonies, described
     )

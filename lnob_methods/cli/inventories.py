@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from lnob_methods.core.errors import ParameterError
-from lnob_methods.reference import countries
+from lnob_methods.reference import countries, provenance
 
 
 def cmd_template(args) -> int:
@@ -34,7 +34,11 @@ def cmd_template(args) -> int:
 
 
 def cmd_validate(args) -> int:
-    """Check inventory or testimony files; print every problem; exit 0 only when all are clean."""
+    """Check inventory or testimony files; print every problem; exit 0 only when all are clean.
+
+    Besides the files' content, each file's provenance must be declared in its folder's
+    ``provenance.yaml`` (:mod:`lnob_methods.reference.provenance`).
+    """
     files = [Path(p) for p in args.paths]
     expanded = []
     for f in files:
@@ -50,6 +54,7 @@ def cmd_validate(args) -> int:
 
         tidy, problems = check_files(expanded, country)
         n, what = len(tidy), "item(s)"
+    problems += provenance.check(f for f in expanded if f.exists())
     for p in problems:
         print(p)
     if problems:

@@ -23,7 +23,7 @@ from lnob_methods.core import paths
 from lnob_methods.core.workbook import fix_workbook_times, save_reproducible
 from lnob_methods.inventory.schema import FIELDS
 from lnob_methods.inventory.template import write_template
-from lnob_methods.reference import countries, pcodes, taxonomy
+from lnob_methods.reference import countries, pcodes, provenance, taxonomy
 
 SEED = 20261124
 PILOTS = ["BGD", "KEN", "NPL", "VNM"]
@@ -209,6 +209,7 @@ def generate(out_root: Path | None = None) -> list[Path]:
         for old in folder.glob("synthetic_*"):
             old.unlink()
         holders = [(o, "icso") for o in place.organisations] + OTHER_HOLDERS
+        declared = []
         for k, (org, holder) in enumerate(holders):
             items = _items(iso3, org, holder, rng)
             name = f"synthetic_{slug(org)}"
@@ -225,7 +226,28 @@ def generate(out_root: Path | None = None) -> list[Path]:
                 path = folder / f"{name}.xlsx"
                 _write_xlsx(iso3, items, path)
             written.append(path)
+            declared.append(_declaration(path.name, org))
+        provenance.write(folder, declared, header=DECLARATION_HEADER)
     return written
+
+
+DECLARATION_HEADER = """\
+# Provenance of the inventories in this folder (see lnob_methods/reference/provenance.py).
+# Every file here is SYNTHETIC demonstration data, written by
+# `python -m lnob_methods.demo.inventories`:
+# the organisations' real inventories are not public. Real files placed here need their own entry.
+"""
+
+
+def _declaration(file: str, organisation: str) -> provenance.Declaration:
+    return provenance.Declaration(
+        file=file,
+        synthetic=True,
+        holder=f"{organisation} (invented items)",
+        collected="generated 2026",
+        source=f"python -m lnob_methods.demo.inventories, seed {SEED}",
+        licence="CC0 1.0: synthetic demonstration data, describing no real evidence",
+    )
 
 
 if __name__ == "__main__":

@@ -41,7 +41,7 @@ from lnob_methods.demo.phrases import (
     THEME_WEIGHTS,
     VILLAGES,
 )
-from lnob_methods.reference import countries, pcodes
+from lnob_methods.reference import countries, pcodes, provenance
 from lnob_methods.voices import form as voices_form
 
 SEED = 20261125
@@ -385,8 +385,29 @@ def generate(out_root: Path | None = None) -> list[Path]:
         folder.mkdir(parents=True, exist_ok=True)
         for old in folder.glob("synthetic_testimonies*"):
             old.unlink()
-        written += WRITERS[FORMAT[iso3]](iso3, folder)
+        files = WRITERS[FORMAT[iso3]](iso3, folder)
+        provenance.write(folder, [_declaration(p.name) for p in files], DECLARATION_HEADER)
+        written += files
     return written
+
+
+DECLARATION_HEADER = """\
+# Provenance of the testimony exports in this folder (see lnob_methods/reference/provenance.py).
+# Every file here is SYNTHETIC demonstration data, written by
+# `python -m lnob_methods.demo.testimonies`:
+# invented people, stories and personal-data canaries. No real testimony is published.
+"""
+
+
+def _declaration(file: str) -> provenance.Declaration:
+    return provenance.Declaration(
+        file=file,
+        synthetic=True,
+        holder="the LNOB partnership (invented testimonies)",
+        collected="generated 2026",
+        source=f"python -m lnob_methods.demo.testimonies, seed {SEED}",
+        licence="CC0 1.0: synthetic demonstration data, describing no real person",
+    )
 
 
 if __name__ == "__main__":

@@ -311,6 +311,14 @@ ERROR_KINDS = {
     "not-a-spreadsheet": "the file is not an .xlsx or .csv file",
     "not-found": "the path does not exist",
     "unsafe-file": "a file refused for safety (zip bomb, XML entities, path tricks, size)",
+    "provenance-not-declared": "a file that its folder's provenance.yaml does not declare (real or "
+    "synthetic, holder, when collected, licence)",
+    "yaml-syntax": "provenance.yaml is not valid YAML",
+    "not-a-mapping": "provenance.yaml, or one of its entries, is not a mapping of keys",
+    "unknown-key": "a key of provenance.yaml that is not one of holder, collected, synthetic, "
+    "source, licence",
+    "missing-key": "an entry of provenance.yaml that does not say whether the file is synthetic",
+    "wrong-type": "'synthetic' is not true or false",
 }
 
 

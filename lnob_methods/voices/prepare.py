@@ -65,8 +65,13 @@ class Voices:
 
     @property
     def synthetic(self) -> bool:
-        """True when any testimony file is synthetic demonstration data."""
+        """True when any testimony file is declared synthetic demonstration data."""
         return provenance.any_synthetic(self.files)
+
+    @property
+    def label(self) -> str:
+        """Name the testimonies by their declared provenance: "synthetic testimonies", ..."""
+        return provenance.label(self.files, "testimonies")
 
 
 def country_files(iso3: str) -> list[Path]:

@@ -67,6 +67,9 @@ def test_synthetic_inventories_regenerate_byte_for_byte(tmp_path):
         rel = path.relative_to(tmp_path)
         assert rel.name.startswith("synthetic_")
         assert (ROOT / "data" / "countries" / rel).read_bytes() == path.read_bytes(), rel
+    for declaration in {p.parent / "provenance.yaml" for p in written}:
+        rel = declaration.relative_to(tmp_path)
+        assert (ROOT / "data" / "countries" / rel).read_bytes() == declaration.read_bytes(), rel
 
 
 def test_pilot_inventories_load_clean_with_organisation_on_every_row():
@@ -102,7 +105,9 @@ def test_cli_validate_and_template(tmp_path):
         check=False,
     )
     assert bad.returncode == 1 and "Traceback" not in bad.stderr
-    assert "5 problem(s) in 2 file(s)" in bad.stdout
+    # 5 in the files' content, and neither file is declared in a provenance.yaml
+    assert "7 problem(s) in 2 file(s)" in bad.stdout
+    assert bad.stdout.count("[provenance-not-declared]") == 2
     assert "row 2, column 'Quality': is not an allowed value" in bad.stdout
     assert "(value: 'great')" in bad.stdout
     out = tmp_path / "k.xlsx"

@@ -184,9 +184,14 @@ def test_lnob_validate_testimonies_lists_every_problem(tmp_path):
 
     res = lnob(dict(os.environ), "validate", "--testimonies", "--country", "KEN", str(tmp_path))
     assert res.returncode == 1
-    assert res.stdout.count("[") == 8 and "8 problem(s) in 1 file(s)" in res.stdout
+    # 8 in the rows, and the file is not declared in a provenance.yaml
+    assert res.stdout.count("[") == 9 and "9 problem(s) in 1 file(s)" in res.stdout
+    assert "[provenance-not-declared]" in res.stdout
     assert "row 2, column 'sex': is not a choice of the form. Did you mean 'female'?" in res.stdout
     assert "Traceback" not in res.stderr
+    (tmp_path / "provenance.yaml").write_text(
+        "files:\n  bad.xlsx:\n    synthetic: true\n    source: this test\n", encoding="utf-8"
+    )
     write_kobo_xlsx(tmp_path / "bad.xlsx", SUBMISSIONS)
     res = lnob(dict(os.environ), "validate", "--testimonies", "--country", "KEN", str(tmp_path))
     assert res.returncode == 0 and "6 testimonies and 4 proposal(s): no problems" in res.stdout
