@@ -55,3 +55,13 @@ def test_values_and_choices_that_are_not_text():
     # "16.1" vs "16.10": 2*4/9 = 0.89; vs "10.2": "1" and "." in common, 2*2/8 = 0.5.
     assert close_matches(2019, [2018, 1990]) == ["2018"]
     assert did_you_mean(16.1, ["16.10", "10.2"]) == " Did you mean '16.10'?"
+
+
+def test_among_equally_close_values_the_one_typed_from_the_start_comes_first():
+    # "KEM" is one letter from each of these ISO3 codes: ratio 2*2/6 = 0.67 for all four, and
+    # only three are shown. The typist got "KE" right: Kenya first (2 letters of prefix), then
+    # Cambodia (1, "K"), then the order of the choices. (Ties used to go to reverse alphabetical
+    # order, "YEM", "TKM", "KHM", and `lnob validate --country KEM` did not propose Kenya.)
+    choices = ["YEM", "TKM", "KHM", "KEN"]
+    assert close_matches("KEM", choices) == ["KEN", "KHM", "YEM"]
+    assert did_you_mean("KEM", choices) == " Did you mean 'KEN', 'KHM', 'YEM'?"
