@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import os
 from collections.abc import Iterable
 
 # difflib's similarity ratio: one wrong letter in a three-letter code ("KEM" for "KEN") is 0.67, a
@@ -23,7 +24,20 @@ def close_matches(value: object, choices: Iterable[object], n: int = 3) -> list[
         How many suggestions at most.
     """
     text, options = str(value), [str(c) for c in choices]
-    found = difflib.get_close_matches(text, options, n=n, cutoff=CUTOFF)
+    # difflib.get_close_matches breaks ties in reverse alphabetical order: "KEM" got "YEM", "TKM",
+    # "KHM" and never "KEN". Among equally close choices, the longest common prefix with what
+    # was typed comes first, then the order of the choices.
+    matcher = difflib.SequenceMatcher()
+    matcher.set_seq2(text)
+    scored = []
+    for i, option in enumerate(options):
+        matcher.set_seq1(option)
+        if matcher.real_quick_ratio() >= CUTOFF and matcher.quick_ratio() >= CUTOFF:
+            ratio = matcher.ratio()
+            if ratio >= CUTOFF:
+                prefix = len(os.path.commonprefix([text, option]))
+                scored.append((-ratio, -prefix, i))
+    found = [options[i] for *_, i in sorted(scored)[:n]]
     if len(found) < n and len(text) >= 4:  # a shortened code: "refugees" for "refugees_and_..."
         folded = text.casefold()
         starts = [o for o in options if o.casefold().startswith(folded) and o not in found]

@@ -41,23 +41,27 @@ def request_kernel(sock_path: str, args: list[str]) -> tuple[socket.socket, int,
         may come in the same read when the kernel dies at once).
     """
     conn = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-    conn.settimeout(30)
-    conn.connect(sock_path)
-    body = json.dumps({"args": args, "cwd": os.getcwd(), "env": dict(os.environ)}).encode()
-    socket.send_fds(conn, [HEADER + struct.pack("!I", len(body))], [0, 1, 2])
-    conn.sendall(body)
-    reply = b""
-    while b"\n" not in reply:
-        chunk = conn.recv(64)
-        if not chunk:
-            raise ConnectionError("the kernel server hung up")
-        reply += chunk
-    line, rest = reply.split(b"\n", 1)
-    word, pid = line.split()
-    if word != b"PID":
-        raise ConnectionError(f"unexpected reply {reply!r}")
-    conn.settimeout(None)
-    return conn, int(pid), rest
+    try:
+        conn.settimeout(30)
+        conn.connect(sock_path)
+        body = json.dumps({"args": args, "cwd": os.getcwd(), "env": dict(os.environ)}).encode()
+        socket.send_fds(conn, [HEADER + struct.pack("!I", len(body))], [0, 1, 2])
+        conn.sendall(body)
+        reply = b""
+        while b"\n" not in reply:
+            chunk = conn.recv(64)
+            if not chunk:
+                raise ConnectionError("the kernel server hung up")
+            reply += chunk
+        line, rest = reply.split(b"\n", 1)
+        word, pid = line.split()
+        if word != b"PID":
+            raise ConnectionError(f"unexpected reply {reply!r}")
+        conn.settimeout(None)
+        return conn, int(pid), rest
+    except BaseException:  # no socket left open when the relay falls back to a plain kernel
+        conn.close()
+        raise
 
 
 def wait_for_exit(conn: socket.socket, pid: int, reply: bytes = b"") -> int:

@@ -1,0 +1,172 @@
+"""`lnob template` and `lnob validate`, called in-process: every message they print."""
+
+from __future__ import annotations
+
+import zipfile
+
+import pytest
+
+from lnob_methods.cli.main import main
+from tests.helpers.testimonies import SUBMISSIONS, write_kobo_xlsx
+
+# The column labels of the inventory template, as a user's spreadsheet has them.
+HEADER = (
+    "ID,Organisation,Holder type,Title,Evidence type,Method,SDG targets,Population groups,"
+    "Disaggregation dimensions,Country (ISO3),Admin-1 areas,First year,Last year,Sample size,"
+    "Quality,Access,Link or contact,Language,Contains personal data,Is a synthesis"
+)
+GOOD_ROW = (
+    "AA-003,ActionAid,icso,Water study,study,qualitative,6.1,slum_dwellers,sex,KEN,Kisumu,"
+    "2019,2021,,low,public,MEL,en,no,no"
+)
+BAD_ROWS = [
+    # Row 2: "servey" for survey; "Atlantis" is no county of Kenya.
+    "AA-001,ActionAid,icso,Survey of slum households,servey,quantitative,10.2; 16.10,"
+    "slum_dwellers; women_and_girls,sex,KEN,Nairobi; Atlantis,2019,2021,1200,medium,public,"
+    "MEL focal point,en,no,no",
+    # Row 3: first year 2021 after last year 2019.
+    "AA-002,ActionAid,icso,Water study,study,qualitative,6.1,slum_dwellers,sex,KEN,Kisumu,"
+    "2021,2019,,low,public,MEL,en,no,no",
+]
+BAD_LINES = [
+    "bad.csv, row 2, column 'Evidence type': is not an allowed value. Did you mean 'survey'? "
+    "(value: 'servey') [near-miss]",
+    "bad.csv, row 2, column 'Admin-1 areas': 'Atlantis' is not an admin-1 area of KEN. "
+    "(value: 'Nairobi; Atlantis') [unknown-area]",
+    "bad.csv, row 3, column 'First year': is after the last year 2019. (value: 2021) [year-order]",
+]
+AGAIN = "Fix them and run `lnob validate` again."
+REFUSED = "give a file name relative to the current folder, without '..'."
+
+
+@pytest.fixture
+def folder(tmp_path, monkeypatch):
+    """The user's working folder: messages name files relative to it."""
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def _csv(path, *rows):
+    path.write_text("\n".join([HEADER, *rows]) + "\n", encoding="utf-8")
+    return path
+
+
+def test_every_problem_is_printed_with_its_place(folder, capsys):
+    _csv(folder / "bad.csv", *BAD_ROWS)
+    assert main(["validate", "bad.csv"]) == 1
+    out, err = capsys.readouterr()
+    assert out.splitlines() == [*BAD_LINES, f"3 problem(s) in 1 file(s). {AGAIN}"]
+    assert err == ""
+
+
+def test_a_clean_file(folder, capsys):
+    second = GOOD_ROW.replace("AA-003", "AA-004")
+    _csv(folder / "good.csv", GOOD_ROW, second)
+    assert main(["validate", "good.csv", "--country", "ken"]) == 0
+    assert capsys.readouterr().out == "1 file(s), 2 item(s): no problems found.\n"
+
+
+def test_a_folder_is_read_for_its_spreadsheets_only(folder, capsys):
+    (folder / "in").mkdir()
+    _csv(folder / "in" / "good.csv", GOOD_ROW)
+    (folder / "in" / "notes.txt").write_text("not an inventory")
+    assert main(["validate", "in"]) == 0
+    assert capsys.readouterr().out == "1 file(s), 1 item(s): no problems found.\n"
+    _csv(folder / "in" / "bad.csv", *BAD_ROWS)
+    assert main(["validate", "in"]) == 1
+    out = capsys.readouterr().out
+    lines = [line.replace("bad.csv", "in/bad.csv", 1) for line in BAD_LINES]
+    assert out.splitlines() == [*lines, f"3 problem(s) in 2 file(s). {AGAIN}"]
+
+
+def test_items_about_another_country(folder, capsys):
+    _csv(folder / "good.csv", GOOD_ROW)
+    assert main(["validate", "good.csv", "--country", "NPL"]) == 1
+    out = capsys.readouterr().out
+    assert (
+        "good.csv, row 2, column 'Country (ISO3)': this inventory is for NPL; put items about "
+        "other countries in their own country folder. (value: 'KEN') [country-mismatch]"
+    ) in out
+    assert f"2 problem(s) in 1 file(s). {AGAIN}" in out  # and Kisumu is not in Nepal
+
+
+def test_a_missing_file_is_a_problem_not_a_crash(folder, capsys):
+    assert main(["validate", "missing.csv"]) == 1
+    assert capsys.readouterr().out.splitlines() == [
+        "missing.csv: does not exist or is not a file. [not-found]",
+        f"1 problem(s) in 1 file(s). {AGAIN}",
+    ]
+
+
+def test_an_unknown_country_suggests_the_code(folder, capsys):
+    _csv(folder / "good.csv", GOOD_ROW)
+    assert main(["validate", "good.csv", "--country", "KEM"]) == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err.startswith(
+        "lnob validate: 1 problem(s) found:\n  - --country: is not an ISO 3166-1 alpha-3 code of "
+        "the UN SDG database. Did you mean 'KEN'"
+    )
+    assert err.endswith("(value: 'KEM') [unknown-country]\n")
+
+
+def test_testimonies_need_a_country(folder, capsys):
+    write_kobo_xlsx(folder / "kobo.xlsx", SUBMISSIONS)
+    assert main(["validate", "--testimonies", "kobo.xlsx"]) == 2
+    assert capsys.readouterr().err == (
+        "lnob validate: lnob validate --testimonies needs --country ISO3: areas and groups are "
+        "checked against the country.\n"
+    )
+
+
+def test_clean_testimonies(folder, capsys):
+    # Six submissions; proposals: u1 two, u2 one, u5 one: four.
+    write_kobo_xlsx(folder / "kobo.xlsx", SUBMISSIONS)
+    assert main(["validate", "--testimonies", "--country", "KEN", "kobo.xlsx"]) == 0
+    assert capsys.readouterr().out == (
+        "1 file(s), 6 testimonies and 4 proposal(s): no problems found.\n"
+    )
+
+
+def test_a_testimony_problem_is_located(folder, capsys):
+    typo = [(*SUBMISSIONS[0][:6], "femal", *SUBMISSIONS[0][7:]), *SUBMISSIONS[1:]]
+    write_kobo_xlsx(folder / "kobo.xlsx", typo)
+    assert main(["validate", "--testimonies", "--country", "KEN", "kobo.xlsx"]) == 1
+    out = capsys.readouterr().out
+    assert "row 2, column 'sex': is not a choice of the form. Did you mean 'female'?" in out
+    assert out.endswith(f"1 problem(s) in 1 file(s). {AGAIN}\n")
+
+
+def test_template_is_written_under_its_default_name(folder, capsys):
+    assert main(["template", "--country", "ken"]) == 0
+    assert capsys.readouterr().out == "template written: lnob_inventory_template_KEN.xlsx\n"
+    with zipfile.ZipFile(folder / "lnob_inventory_template_KEN.xlsx") as z:
+        assert "xl/workbook.xml" in z.namelist()
+
+
+def test_template_is_written_where_asked(folder, capsys):
+    assert main(["template", "--country", "NPL", "--out", "npl.XLSX"]) == 0
+    assert capsys.readouterr().out == "template written: npl.XLSX\n"
+    assert zipfile.is_zipfile(folder / "npl.XLSX")
+
+
+@pytest.mark.parametrize("out", ["/tmp/lnob-template.xlsx", "../up.xlsx", "a/../../up.xlsx"])
+def test_template_refuses_paths_outside_the_folder(folder, capsys, out):
+    assert main(["template", "--country", "KEN", "--out", out]) == 2
+    assert capsys.readouterr().err == f"lnob template: refusing to write {out!r}: {REFUSED}\n"
+    assert list(folder.iterdir()) == []
+
+
+def test_template_must_be_xlsx(folder, capsys):
+    assert main(["template", "--country", "KEN", "--out", "t.csv"]) == 2
+    assert capsys.readouterr().err == "lnob template: t.csv must end in .xlsx\n"
+    assert list(folder.iterdir()) == []
+
+
+def test_template_of_an_unknown_country(folder, capsys):
+    assert main(["template", "--country", "Kenya"]) == 2
+    assert capsys.readouterr().err == (
+        "lnob template: 1 problem(s) found:\n"
+        "  - --country: is not an ISO 3166-1 alpha-3 code of the UN SDG database. "
+        "Did you mean 'KEN'? (value: 'Kenya') [unknown-country]\n"
+    )
