@@ -39,10 +39,19 @@ AGAIN = "Fix them and run `lnob validate` again."
 REFUSED = "give a file name relative to the current folder, without '..'."
 
 
+def _declare(folder):
+    """Declare the provenance of the files these tests write (see reference.provenance)."""
+    entry = "    synthetic: true\n    source: written by this test\n"
+    names = ["bad.csv", "good.csv", "kobo.xlsx"]
+    text = "files:\n" + "".join(f"  {name}:\n{entry}" for name in names)
+    (folder / "provenance.yaml").write_text(text, encoding="utf-8")
+
+
 @pytest.fixture
 def folder(tmp_path, monkeypatch):
     """The user's working folder: messages name files relative to it."""
     monkeypatch.chdir(tmp_path)
+    _declare(tmp_path)
     return tmp_path
 
 
@@ -68,6 +77,7 @@ def test_a_clean_file(folder, capsys):
 
 def test_a_folder_is_read_for_its_spreadsheets_only(folder, capsys):
     (folder / "in").mkdir()
+    _declare(folder / "in")
     _csv(folder / "in" / "good.csv", GOOD_ROW)
     (folder / "in" / "notes.txt").write_text("not an inventory")
     assert main(["validate", "in"]) == 0
@@ -88,6 +98,18 @@ def test_items_about_another_country(folder, capsys):
         "other countries in their own country folder. (value: 'KEN') [country-mismatch]"
     ) in out
     assert f"2 problem(s) in 1 file(s). {AGAIN}" in out  # and Kisumu is not in Nepal
+
+
+def test_an_undeclared_file_is_reported(folder, capsys):
+    _csv(folder / "other.csv", GOOD_ROW)
+    assert main(["validate", "other.csv"]) == 1
+    assert capsys.readouterr().out.splitlines() == [
+        "other.csv: is not declared in provenance.yaml: add it under 'files:' with "
+        "'synthetic: true' or 'synthetic: false', its holder, when it was collected and its "
+        "licence or sharing terms. Until then its evidence is labelled 'provenance not declared'. "
+        "[provenance-not-declared]",
+        f"1 problem(s) in 1 file(s). {AGAIN}",
+    ]
 
 
 def test_a_missing_file_is_a_problem_not_a_crash(folder, capsys):
@@ -154,13 +176,13 @@ def test_template_is_written_where_asked(folder, capsys):
 def test_template_refuses_paths_outside_the_folder(folder, capsys, out):
     assert main(["template", "--country", "KEN", "--out", out]) == 2
     assert capsys.readouterr().err == f"lnob template: refusing to write {out!r}: {REFUSED}\n"
-    assert list(folder.iterdir()) == []
+    assert [p.name for p in folder.iterdir()] == ["provenance.yaml"]  # nothing written
 
 
 def test_template_must_be_xlsx(folder, capsys):
     assert main(["template", "--country", "KEN", "--out", "t.csv"]) == 2
     assert capsys.readouterr().err == "lnob template: t.csv must end in .xlsx\n"
-    assert list(folder.iterdir()) == []
+    assert [p.name for p in folder.iterdir()] == ["provenance.yaml"]  # nothing written
 
 
 def test_template_of_an_unknown_country(folder, capsys):
