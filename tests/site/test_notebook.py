@@ -56,7 +56,10 @@ def test_show_table_without_caption_starts_with_the_table():
 
 
 def test_setup_fixes_display_and_figure_settings():
-    with mpl.rc_context(), pd.option_context("display.max_rows", 7, "display.width", 50):
+    with (
+        mpl.rc_context(),
+        pd.option_context("display.max_rows", 7, "display.max_columns", 5, "display.width", 50),
+    ):
         mpl.rcParams.update({"figure.dpi": 72, "svg.hashsalt": None, "figure.autolayout": True})
         notebook.setup()
         assert mpl.rcParams["figure.dpi"] == 100
