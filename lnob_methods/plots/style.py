@@ -58,9 +58,11 @@ def plot_disaggregation_heatmap(
         annot_kws={"fontsize": 8},
     )
     # Hatch the not-applicable cells so they read as "no such breakdown anywhere", not as 0%.
+    # seaborn leaves NaN cells unannotated, so their "n/a" is written here.
     for (i, j), v in np.ndenumerate(data.to_numpy(dtype=float)):
         if np.isnan(v):
             ax.add_patch(plt.Rectangle((j, i), 1, 1, fill=False, hatch="//", edgecolor="#999999"))
+            ax.text(j + 0.5, i + 0.5, "n/a", ha="center", va="center", fontsize=8)
     ax.set_xlabel("LNOB dimension (SDG 17.18)")
     ax.set_ylabel("SDG goal")
     ax.set_title(title, fontsize=11)

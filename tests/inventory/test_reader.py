@@ -1,21 +1,16 @@
-"""Inventory formats, template, form, CLI, synthetic data and round trips."""
+"""Reading inventory files: the same items in every format (end to end through ``load``), then
+``read_csv``, ``read_xlsx`` and ``read_any`` directly on tiny files written in ``tmp_path``."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
 import pandas as pd
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
-from openpyxl import load_workbook
+import pytest
+from openpyxl import Workbook
 
-from lnob_methods.demo import inventories as demo_inventories
-from lnob_methods.inventory import load as inventories
+from lnob_methods.core.cells import Formula
+from lnob_methods.core.errors import Problem
+from lnob_methods.inventory.reader import read_any, read_csv, read_xlsx
 from lnob_methods.inventory.schema import FIELDS
-from lnob_methods.inventory.template import write_template, write_xlsform
-from lnob_methods.site.data_model import docs_markdown
-from tests.helpers import ROOT
 from tests.helpers.inventories import ITEMS, VALUES, csv_text, formats, table
 
 
@@ -29,156 +24,215 @@ def test_same_content_in_every_format_gives_the_same_table(tmp_path):
         pd.testing.assert_frame_equal(table(path), reference, obj=name)
 
 
-def test_template_has_dropdowns_instructions_and_an_example(tmp_path):
-    path = write_template("KEN", tmp_path / "t.xlsx")
-    wb = load_workbook(path)
-    assert wb.sheetnames == ["Instructions", "Inventory", "Lists"]
-    ws = wb["Inventory"]
-    assert [c.value for c in ws[1]] == [f.label for f in FIELDS]
-    assert str(ws["A2"].value).startswith("EXAMPLE")
-    lists = [dv for dv in ws.data_validations.dataValidation if dv.type == "list"]
-    coded = [f for f in FIELDS if f.kind in {"code", "iso3"}]
-    assert len(lists) == len(coded)
-    groups = [c.value for c in wb["Lists"]["A"]] + [
-        c.value for row in wb["Lists"].iter_cols() for c in row
-    ]
-    assert "small_scale_farmers" in groups, "the country's own groups are in the lists"
-    again = write_template("KEN", tmp_path / "t2.xlsx")
-    assert path.read_bytes() == again.read_bytes()
+LABELS = [f.label for f in FIELDS]
+ROW = [ITEMS[1][f] for f in VALUES]  # X-2, a valid item (CARE's panel survey)
 
 
-def test_xlsform_matches_the_schema(tmp_path):
-    wb = load_workbook(write_xlsform(tmp_path / "f.xlsx"))
-    names = [r[1].value for r in wb["survey"].iter_rows(min_row=2)]
-    assert names == VALUES
-    shipped = load_workbook(ROOT / "data" / "forms" / "inventory_xlsform.xlsx")
-    assert [r[1].value for r in shipped["survey"].iter_rows(min_row=2)] == VALUES
+def write(path, lines, encoding="utf-8"):
+    path.write_bytes(("\n".join(lines) + "\n").encode(encoding))
+    return path
 
 
-def test_data_model_page_is_generated_from_the_schema():
-    page = (ROOT / "book" / "methods" / "data_model.md").read_text(encoding="utf-8")
-    assert page == docs_markdown(), "run python -m lnob_methods.site.data_model"
+def joined(cells, delimiter=","):
+    return delimiter.join("" if c is None else str(c) for c in cells)
 
 
-def test_synthetic_inventories_regenerate_byte_for_byte(tmp_path):
-    written = demo_inventories.generate(tmp_path)
-    assert len(written) >= 4 * 8
-    for path in written:
-        rel = path.relative_to(tmp_path)
-        assert rel.name.startswith("synthetic_")
-        assert (ROOT / "data" / "countries" / rel).read_bytes() == path.read_bytes(), rel
-    for declaration in {p.parent / "provenance.yaml" for p in written}:
-        rel = declaration.relative_to(tmp_path)
-        assert (ROOT / "data" / "countries" / rel).read_bytes() == declaration.read_bytes(), rel
+def kinds(problems):
+    return [(p.row, p.column, p.kind) for p in problems]
 
 
-def test_pilot_inventories_load_clean_with_organisation_on_every_row():
-    for iso3 in ["BGD", "KEN", "NPL", "VNM"]:
-        t = inventories.load_country(iso3)
-        assert len(t) > 200 and t["organisation"].notna().all()
-        assert t["organisation"].nunique() >= 8
-        assert t["title"].str.endswith("(synthetic)").all()
-
-
-def test_cli_validate_and_template(tmp_path):
-    lnob = [sys.executable, "-m", "lnob_methods.cli.main"]
-    ok = subprocess.run(
-        [*lnob, "validate", "data/countries/KEN/inventories", "--country", "KEN"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert ok.returncode == 0 and "no problems found" in ok.stdout
-    bad = subprocess.run(
+def test_csv_header_found_below_title_rows_and_rows_numbered_as_the_user_sees(tmp_path):
+    path = write(
+        tmp_path / "inv.csv",
         [
-            *lnob,
-            "validate",
-            "tests/fixtures/inventory/several-errors-one-row.csv",
-            "tests/fixtures/inventory/zip-bomb.xlsx",
-            "--country",
-            "KEN",
+            "CARE evidence inventory,,",  # line 1: a title
+            ",,",  # line 2: empty
+            joined(LABELS),  # line 3: the header
+            joined(ROW),  # line 4
+            "",  # line 5: a blank row is skipped
+            joined(["EXAMPLE-1", *ROW[1:]]),  # line 6: the template's example row is skipped
+            joined(["X-3", *ROW[1:]]),  # line 7
         ],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
     )
-    assert bad.returncode == 1 and "Traceback" not in bad.stderr
-    # 5 in the files' content, and neither file is declared in a provenance.yaml
-    assert "7 problem(s) in 2 file(s)" in bad.stdout
-    assert bad.stdout.count("[provenance-not-declared]") == 2
-    assert "row 2, column 'Quality': is not an allowed value" in bad.stdout
-    assert "(value: 'great')" in bad.stdout
-    out = tmp_path / "k.xlsx"
-    made = subprocess.run(
-        [*lnob, "template", "--country", "KEN", "--out", "k.xlsx"],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert made.returncode == 0 and out.exists()
-    for evil in ["../outside.xlsx", "/tmp/abs.xlsx"]:
-        refused = subprocess.run(
-            [*lnob, "template", "--country", "KEN", "--out", evil],
-            cwd=tmp_path,
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-        assert refused.returncode == 2 and "refusing to write" in refused.stderr
-    assert not (tmp_path.parent / "outside.xlsx").exists()
-
-
-codes = st.sampled_from
-item = st.fixed_dictionaries(
-    {
-        "evidence_type": codes(["study", "survey", "dataset", "evaluation", "citizen_generated"]),
-        "method": codes(["quantitative", "qualitative", "mixed", "participatory"]),
-        "sdg_targets": st.lists(
-            codes(["1.1", "5.2", "10.2", "16.10", "17.18"]), min_size=1, max_size=3, unique=True
-        ),
-        "groups": st.lists(
-            codes(["youth", "women_and_girls", "small_scale_farmers"]),
-            min_size=1,
-            max_size=3,
-            unique=True,
-        ),
-        "year_from": st.integers(1990, 2020),
-        "span": st.integers(0, 5),
-        "quality": codes(["low", "medium", "high"]),
-        "title": st.text(
-            st.characters(blacklist_categories=["Cs", "Cc"]), min_size=1, max_size=40
-        ).filter(lambda t: t.strip() == t and t and not t.upper().startswith("EXAMPLE")),
-    }
-)
-
-
-@settings(
-    max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
-)
-@given(st.lists(item, min_size=1, max_size=6))
-def test_valid_generated_inventories_are_accepted_and_round_trip(tmp_path, items):
-    rows = []
-    for i, it in enumerate(items):
-        base = dict(ITEMS[1])
-        base.update(
-            id=f"H-{i}",
-            title=it["title"],
-            evidence_type=it["evidence_type"],
-            method=it["method"],
-            sdg_targets="; ".join(it["sdg_targets"]),
-            groups="; ".join(it["groups"]),
-            year_from=it["year_from"],
-            year_to=it["year_from"] + it["span"],
-            quality=it["quality"],
-        )
-        rows.append([base[f] for f in VALUES])
-    path = tmp_path / "gen.csv"
-    path.write_text(csv_text(rows, [f.label for f in FIELDS]), encoding="utf-8")
-    table, problems = inventories.check_files([path], "KEN")
+    table, problems = read_csv(path)
     assert problems == []
-    assert table["title"].tolist() == [it["title"] for it in items]
-    assert [set(t) for t in table["sdg_targets"]] == [set(it["sdg_targets"]) for it in items]
-    assert table["year_to"].tolist() == [it["year_from"] + it["span"] for it in items]
+    assert table["_row"].tolist() == [4, 7]
+    assert table["id"].tolist() == ["X-2", "X-3"]
+    assert table["_file"].tolist() == [str(path)] * 2 and table["_sheet"].isna().all()
+    first = table.iloc[0]
+    # Cells stay as found (text from a CSV); an empty cell is None, to be judged by the checks.
+    assert (first["year_from"], first["sample_size"], first["admin1"]) == ("2021", "1500", None)
+
+
+@pytest.mark.parametrize(("delimiter", "suffix"), [(";", ".csv"), ("\t", ".tsv"), ("\t", ".txt")])
+def test_semicolon_and_tab_delimiters(tmp_path, delimiter, suffix):
+    title = LABELS.index("Title")
+    row = [*ROW[:title], "Water, sanitation and hygiene", *ROW[title + 1 :]]
+    path = tmp_path / f"inv{suffix}"
+    path.write_bytes(csv_text([row], LABELS, delimiter).encode("cp1252"))
+    table, problems = read_any(path)
+    assert problems == []
+    # The delimiter is the one the header line uses most: commas in a cell do not split it.
+    assert table.loc[0, "title"] == "Water, sanitation and hygiene"
+    assert table.loc[0, "disaggregations"] == "age; sex" and table.loc[0, "_row"] == 2
+
+
+@pytest.mark.parametrize("human", ["template labels", "other words"])
+def test_hxl_row_under_the_header_names_the_columns(tmp_path, human):
+    # The HXL hashtags under a human header row: the template's labels, or words of one's own.
+    header = LABELS if human == "template labels" else [f"Column {i}" for i in range(20)]
+    tags = [f.hxl for f in FIELDS]
+    path = write(tmp_path / "hxl.csv", [joined(header), joined(tags), joined(ROW)])
+    table, problems = read_csv(path)
+    assert problems == []
+    assert table.loc[0, "id"] == "X-2" and table.loc[0, "language"] == "sw"
+    assert table.loc[0, "_row"] == 3  # the data start under the hashtag row
+
+
+def test_kobo_group_prefixes_and_extra_columns(tmp_path):
+    header = [f"inventory/{f}" for f in VALUES] + [
+        "inventory/groups/youth",  # one 0/1 column per choice of a select-multiple
+        "inventory/groups/women_and_girls",
+        "_uuid",
+        "_index",
+        "start",
+    ]
+    row = [*ROW, 1, 0, "uuid-1", 1, "2024-01-01"]
+    path = write(tmp_path / "kobo.csv", [joined(header), joined(row)])
+    table, problems = read_csv(path)
+    assert problems == []  # Kobo's own columns are not unknown columns
+    assert table.loc[0, "groups"] == "youth" and table.loc[0, "title"] == "Panel survey"
+
+
+def test_unknown_missing_and_repeated_header_columns_are_located(tmp_path):
+    quality = LABELS.index("Quality")
+    header = [*LABELS[:quality], *LABELS[quality + 1 :], "Notes"]
+    row = [*ROW[:quality], *ROW[quality + 1 :], "a note"]
+    path = write(tmp_path / "inv.csv", [joined(header), joined(row), joined(header)])
+    table, problems = read_csv(path)
+    assert kinds(problems) == [
+        (None, "Notes", "unknown-column"),
+        (None, "Quality", "missing-column"),
+        (3, None, "repeated-header"),
+    ]
+    assert [p.message for p in problems] == [
+        "is not a column of the inventory template; remove or rename it.",
+        "is missing: add this column (see the template).",
+        "repeats the header row; delete it.",
+    ]
+    assert len(table) == 1
+
+
+def test_csv_without_a_header_or_without_items(tmp_path):
+    none = write(tmp_path / "none.csv", ["a,b,c", "1,2,3"])
+    assert read_csv(none)[1] == [
+        Problem(
+            str(none),
+            "no-header",
+            "has no header row with the template's columns (or HXL tags).",
+        )
+    ]
+    header_only = write(tmp_path / "header.csv", [joined(LABELS)])
+    table, problems = read_csv(header_only)
+    assert table.empty
+    assert problems == [Problem(str(header_only), "empty-file", "has a header but no items.")]
+
+
+def test_read_any_refuses_what_is_not_an_inventory(tmp_path):
+    (tmp_path / "empty.csv").write_bytes(b"")
+    (tmp_path / "old.xls").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100)
+    (tmp_path / "report.pdf").write_bytes(b"%PDF-1.4\n")
+    (tmp_path / "binary.csv").write_bytes(b"ID,Title\x00\x01\x02")
+    (tmp_path / "text.xlsx").write_text("ID,Title\n", encoding="utf-8")
+    expected = {
+        "missing.csv": ("not-found", "does not exist or is not a file."),
+        "empty.csv": ("empty-file", "is empty: fill the template and save it."),
+        "old.xls": (
+            "not-a-spreadsheet",
+            "is an old .xls workbook: open it in Excel and save it as .xlsx.",
+        ),
+        "report.pdf": (
+            "not-a-spreadsheet",
+            "has the extension '.pdf': inventories are .xlsx or .csv files.",
+        ),
+        "binary.csv": ("not-a-spreadsheet", "is a binary file, not a CSV."),
+    }
+    for name, (kind, message) in expected.items():
+        table, problems = read_any(tmp_path / name)
+        assert table.empty and "_row" in table.columns, name
+        assert problems == [Problem(str(tmp_path / name), kind, message)], name
+    _, [problem] = read_any(tmp_path / "text.xlsx")
+    assert problem.kind == "not-a-spreadsheet"
+    assert problem.message.startswith("cannot be read as an Excel workbook (")
+    assert problem.message.endswith("); save it as .xlsx.")
+
+
+def workbook(path, sheets):
+    """Write an XLSX of ``{sheet: rows}``; return the path."""
+    wb = Workbook()
+    wb.remove(wb.active)
+    for name, rows in sheets.items():
+        ws = wb.create_sheet(name)
+        for r in rows:
+            ws.append(r)
+    wb.save(path)
+    return path
+
+
+def test_xlsx_keeps_numbers_and_formulas_as_found(tmp_path):
+    title = LABELS.index("Title")
+    formula_row = [*ROW[:title], "=A3&B3", *ROW[title + 1 :]]
+    path = workbook(
+        tmp_path / "inv.xlsx",
+        {"Notes": [["read me"]], "Inventory": [["CARE inventory"], LABELS, formula_row]},
+    )
+    table, problems = read_xlsx(path)
+    assert problems == []
+    row = table.iloc[0]
+    assert (row["_sheet"], row["_row"]) == ("Inventory", 3)  # the sheet named Inventory
+    assert isinstance(row["title"], Formula) and row["title"] == "=A3&B3"
+    assert row["year_from"] == 2021 and row["sample_size"] == 1500  # numbers stay numbers
+    assert read_any(path)[1] == [] and read_any(path)[0]["title"].tolist() == ["=A3&B3"]
+
+
+def test_xlsx_sheet_choice_merged_header_no_header_and_no_items(tmp_path):
+    only = workbook(tmp_path / "only.xlsx", {"Sheet1": [LABELS, ROW]})
+    table, problems = read_xlsx(only)
+    assert problems == [] and table.loc[0, "_sheet"] == "Sheet1"  # the only sheet will do
+
+    two = workbook(tmp_path / "two.xlsx", {"Data": [LABELS, ROW], "Notes": [["x"]]})
+    assert read_xlsx(two)[1] == [
+        Problem(
+            str(two),
+            "wrong-sheet",
+            "has no sheet named 'Inventory' (sheets: Data, Notes); put the inventory on a sheet "
+            "named 'Inventory'.",
+        )
+    ]
+
+    merged = tmp_path / "merged.xlsx"
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Inventory"
+    ws.append(["Inventory of CARE"])
+    ws.append(LABELS)
+    ws.append(ROW)
+    ws.merge_cells("J2:K2")  # Country (ISO3) over Admin-1 areas, not required
+    wb.save(merged)
+    _, problems = read_xlsx(merged)
+    assert [(p.kind, p.sheet, p.row) for p in problems] == [("merged-header", "Inventory", 2)]
+    assert "J2:K2" in problems[0].message
+
+    none = workbook(tmp_path / "none.xlsx", {"Inventory": [["a", "b"], [1, 2]]})
+    assert read_xlsx(none)[1] == [
+        Problem(
+            str(none),
+            "no-header",
+            "has no header row with the template's columns: use the template.",
+            sheet="Inventory",
+        )
+    ]
+    empty = workbook(tmp_path / "empty.xlsx", {"Inventory": [LABELS]})
+    assert read_xlsx(empty)[1] == [
+        Problem(str(empty), "empty-file", "has a header but no items.", sheet="Inventory")
+    ]

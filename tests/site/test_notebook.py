@@ -1,0 +1,103 @@
+"""What results notebooks call: set-up, escaped tables, the run card (display captured)."""
+
+from __future__ import annotations
+
+import re
+from unittest.mock import patch
+
+import matplotlib as mpl
+import numpy as np
+import pandas as pd
+
+from lnob_methods.site import notebook
+
+
+def shown(call) -> str:
+    """Return the HTML that ``call`` (a function of no argument) displayed, exactly once."""
+    with patch.object(notebook, "display") as display:
+        call()
+    [(args, _)] = display.call_args_list
+    return args[0].data
+
+
+def cells(html: str, tag: str) -> list[str]:
+    return re.findall(rf"<{tag}(?:\s[^>]*)?>(.*?)</{tag}>", html, re.S)
+
+
+TABLE = pd.DataFrame(
+    {
+        "group": ["<script>alert(1)</script>", "A & B", None],
+        "n": pd.array([3, pd.NA, 5], dtype="Int64"),  # a suppressed count
+        "share": [1.5, np.nan, 2.5],
+    },
+    index=["x", "y", "z"],
+)
+TABLE.columns.name = "leftover"
+
+
+def test_show_table_escapes_text_and_shows_a_dash_for_missing_values():
+    html = shown(lambda: notebook.show_table(TABLE, caption="Groups <i>& counts</i>"))
+    assert html.startswith("<p><strong>Groups &lt;i&gt;&amp; counts&lt;/i&gt;</strong></p><table")
+    assert 'class="dataframe lnob-table"' in html
+    # No index, no cell for the columns' name: three headers, three cells a row.
+    assert cells(html, "th") == ["group", "n", "share"]
+    assert cells(html, "td") == [
+        "&lt;script&gt;alert(1)&lt;/script&gt;", "3", "1.5",
+        "A &amp; B", "–", "–",
+        "–", "5", "2.5",
+    ]  # fmt: skip
+    assert "<script" not in html and "<NA>" not in html and "&lt;NA&gt;" not in html
+    assert TABLE.columns.name == "leftover", "the caller's table is left as it was"
+
+
+def test_show_table_without_caption_starts_with_the_table():
+    html = shown(lambda: notebook.show_table(pd.DataFrame({"a": [1]})))
+    assert html.startswith("<table") and "<p>" not in html
+
+
+def test_setup_fixes_display_and_figure_settings():
+    with (
+        mpl.rc_context(),
+        pd.option_context("display.max_rows", 7, "display.max_columns", 5, "display.width", 50),
+    ):
+        mpl.rcParams.update({"figure.dpi": 72, "svg.hashsalt": None, "figure.autolayout": True})
+        notebook.setup()
+        assert mpl.rcParams["figure.dpi"] == 100
+        assert mpl.rcParams["savefig.dpi"] == 100
+        assert mpl.rcParams["svg.hashsalt"] == "lnob"  # SVG ids the same on every run
+        assert mpl.rcParams["font.family"] == ["DejaVu Sans"]
+        assert mpl.rcParams["figure.autolayout"] is False
+        assert pd.get_option("display.max_rows") == 200
+        assert pd.get_option("display.max_columns") == 30
+        assert pd.get_option("display.width") == 120
+
+
+def test_show_run_card_lists_the_card_as_a_table():
+    card = {
+        "methodology_version": "1.2.0",
+        "git_commit": "abc123",
+        "run_date": "2024-05-01",
+        "country": "KEN",
+        "notebook": "stocktake",
+        "python": "3.11.9",
+        "parameters": {"country": "KEN", "since_year": 2015},
+        "packages": {"pandas": "2.2.2"},
+        "inputs": {"data/x.csv": "ff00"},
+    }
+    with patch.object(notebook.runcard, "read", return_value=card):
+        html = shown(notebook.show_run_card)
+    assert html.startswith("<p><strong>Run card</strong></p>")
+    assert cells(html, "th") == ["Item", "Value"]
+    tds = cells(html, "td")
+    assert list(zip(tds[::2], tds[1::2], strict=True)) == [
+        ("Methodology version", "1.2.0"),
+        ("Git commit", "abc123"),
+        ("Run date (fixed: commit date)", "2024-05-01"),
+        ("Country", "KEN"),
+        ("Notebook", "stocktake"),
+        ("Python", "3.11.9"),
+        ("Parameter country", "'KEN'"),  # the repr of the value
+        ("Parameter since_year", "2015"),
+        ("Package pandas", "2.2.2"),
+        ("Input data/x.csv", "sha256 ff00"),
+    ]
