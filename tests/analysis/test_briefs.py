@@ -52,18 +52,20 @@ def test_groups_behind_keeps_the_largest_gaps_where_the_group_is_behind():
         "comparison",
         "indicator",
         "series",
+        "direction",
         "year",
         "group value",
         "comparison value",
         "relative gap (%)",
     ]
     # S3 (0.9) is not behind and goes; S0 and S2 tie at 0.5 and sort by series code; then S4
-    # (0.333 -> 33 %) and S1 (0.25 -> 25 %).
+    # (0.333 -> 33 %) and S1 (0.25 -> 25 %). Every series of the fixture is "higher is worse".
+    worse = "higher is worse"
     assert rows(table) == [
-        ("poorest vs richest", "1.2.1", "Zero", 2021, 10.0, 20.0, 50),
-        ("rural vs urban", "10.2.1", "Two", 2019, 40.0, 80.0, 50),
-        ("y", "10.2.1", "Four", 2017, 66.0, 99.0, 33),
-        ("women vs men", "1.2.1", "One", 2020, 30.0, 40.0, 25),
+        ("poorest vs richest", "1.2.1", "Zero", worse, 2021, 10.0, 20.0, 50),
+        ("rural vs urban", "10.2.1", "Two", worse, 2019, 40.0, 80.0, 50),
+        ("y", "10.2.1", "Four", worse, 2017, 66.0, 99.0, 33),
+        ("women vs men", "1.2.1", "One", worse, 2020, 30.0, 40.0, 25),
     ]
     assert list(briefs.groups_behind(country_evidence(), top=2)["series"]) == ["Zero", "Two"]
 
@@ -97,15 +99,19 @@ def test_data_asks_focus_first_then_fewest_items_and_say_how():
     assert list(table.columns) == ["group", "target", "in focus", "ask"]
     # In scope with a disaggregation gap: W×10.2 (focus, 1 item), D×5.1 (focus, 0 items) and
     # E×10.2 (not focus); D×1.2 has the gap but is out of scope. Focus first, fewest items first.
-    # Race and ethnicity has no column in the UN database, so the ask is a survey breakdown.
+    # The ask names the target's indicators with data (10.2: 10.2.1; 5.1: none has data) and the
+    # figures that describe the group (data/taxonomy/lnob_groups.yaml): women are "sex: female",
+    # persons with disabilities "disability status: persons with disability"; no breakdown of the
+    # UN database describes ethnic minorities, so their ask is a survey question.
     assert rows(table) == [
         ("Persons with disabilities", "SDG 5.1", "yes",
-         "break down the indicators of target 5.1 by disability"),
+         "break down the indicators of target 5.1 to give figures for disability status: "
+         "persons with disability"),
         ("Women and girls", "SDG 10.2", "yes",
-         "break down the indicators of target 10.2 by sex and gender"),
+         "break down indicator 10.2.1 of target 10.2 to give figures for sex: female"),
         ("Ethnic minorities", "SDG 10.2", "",
-         "add a race, ethnicity, caste and indigeneity breakdown to national surveys "
-         "(none exists in the global database)"),
+         "add figures on ethnic minorities for indicator 10.2.1 of target 10.2 to national "
+         "surveys (no breakdown in the global database describes them)"),
     ]  # fmt: skip
     assert list(briefs.data_asks(country_evidence(), top=1)["group"]) == [
         "Persons with disabilities"

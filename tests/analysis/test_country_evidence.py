@@ -9,13 +9,34 @@ import pandas as pd
 from tests.helpers.evidence import D, W, country_evidence
 
 
-def test_synthetic_when_any_inventory_file_is_synthetic():
-    ce = country_evidence()  # synthetic_care.csv, plan.xlsx, forum.csv
-    assert ce.synthetic and ce.data_label == "synthetic inventories"
-    with_voices = dataclasses.replace(ce, testimonies_synthetic=True)
-    assert with_voices.data_label == "synthetic inventories and synthetic testimonies"
-    real = dataclasses.replace(ce, inventory=ce.inventory.assign(_file="care.xlsx"))
+def test_labels_follow_the_declared_provenance_not_file_names(tmp_path):
+    (tmp_path / "provenance.yaml").write_text(
+        "files:\n"
+        "  synthetic_care.csv:\n    synthetic: true\n"
+        "  plan.xlsx:\n    synthetic: true\n"
+        "  forum.csv:\n    synthetic: false\n"
+        "  real_name_but_made_up.xlsx:\n    synthetic: true\n",
+        encoding="utf-8",
+    )
+    ce = country_evidence()  # inventory files: synthetic_care.csv, plan.xlsx, forum.csv
+    inventory = ce.inventory.assign(_file=[str(tmp_path / f) for f in ce.inventory["_file"]])
+    mixed = dataclasses.replace(ce, inventory=inventory)
+    assert mixed.synthetic and mixed.data_label == "inventories (some synthetic)"
+    made_up = dataclasses.replace(ce, inventory=inventory.assign(_file=str(tmp_path / "plan.xlsx")))
+    assert made_up.data_label == "synthetic inventories"
+    # a file named like real data but declared synthetic is synthetic
+    named = dataclasses.replace(
+        ce, inventory=inventory.assign(_file=str(tmp_path / "real_name_but_made_up.xlsx"))
+    )
+    assert named.synthetic
+    real = dataclasses.replace(ce, inventory=inventory.assign(_file=str(tmp_path / "forum.csv")))
     assert not real.synthetic and real.data_label == "inventories"
+    undeclared = dataclasses.replace(
+        ce, inventory=inventory.assign(_file=str(tmp_path / "new.xlsx"))
+    )
+    assert undeclared.data_label == "inventories (provenance not declared)"
+    with_voices = dataclasses.replace(made_up, testimony_files=(str(tmp_path / "plan.xlsx"),))
+    assert with_voices.data_label == "synthetic inventories and synthetic testimonies"
 
 
 def test_severity_is_the_largest_relative_gap_where_the_group_is_behind():

@@ -9,6 +9,7 @@ import zipfile
 import pytest
 
 from lnob_methods.cli.main import main
+from tests.helpers import ROOT
 from tests.helpers.testimonies import SUBMISSIONS, write_kobo_xlsx
 
 # The column labels of the inventory template, as a user's spreadsheet has them.

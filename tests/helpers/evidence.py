@@ -143,6 +143,8 @@ def official() -> pd.DataFrame:
             "migratory_status": ["not applicable"] * 3,
             "disability": ["none", "not applicable", "none"],
             "geographic_location": ["complete", "not applicable", "complete"],
+            # all three measured on people or households, so a breakdown by group applies
+            "measured_on_people": [True, True, True],
         }
     )
 
@@ -172,6 +174,9 @@ def group_gaps() -> pd.DataFrame:
             "value": [30.0, 40.0, 1.0, 10.0, 66.0],
             "reference_value": [40.0, 80.0, 10.0, 20.0, 99.0],
             "relative_gap": [0.25, 0.5, 0.9, 0.5, 0.333],
+            "polarity": ["higher_is_worse"] * 5,
+            "direction": ["higher is worse"] * 5,
+            "ranked": [True] * 5,
             "group_behind": [True, True, False, True, True],
         }
     )
