@@ -16,7 +16,7 @@ import pandas as pd
 
 from lnob_methods.core.cells import ABSENT, ORIGIN, Formula
 from lnob_methods.core.errors import Problem
-from lnob_methods.core.safety import decode, safety_problems
+from lnob_methods.core.safety import MAX_ROWS, read_text, safety_problems, too_many_rows
 from lnob_methods.core.vocabulary import MULTI_VALUE_KINDS
 from lnob_methods.inventory.schema import FIELDS
 
@@ -188,7 +188,12 @@ def read_xlsx(path: Path) -> tuple[pd.DataFrame, list[Problem]]:
             )
         ]
     problems: list[Problem] = []
-    grid = [[_cell(c) for c in row] for row in ws.iter_rows()]
+    grid = []
+    for row in ws.iter_rows():  # bounded by rows: a sheet of blank rows is refused, not read
+        if len(grid) >= MAX_ROWS:
+            wb.close()
+            return _empty(), [too_many_rows(name, len(grid) + 1, ws.title)]
+        grid.append([_cell(c) for c in row])
     hdr = _header_index(grid)
     if hdr is None:
         problems.append(
@@ -235,12 +240,14 @@ def _header_index(grid: list[list]) -> int | None:
 
 
 def read_csv(path: Path) -> tuple[pd.DataFrame, list[Problem]]:
-    """Read a CSV (comma, semicolon or tab; UTF-8 or cp1252), plain, Kobo export or HXL-tagged."""
+    """Read a CSV (comma, semicolon or tab), plain, Kobo export or HXL-tagged.
+
+    Encodings: see :mod:`lnob_methods.core.safety` (UTF-8, UTF-16 with BOM, Windows-1252).
+    """
     name = str(path)
-    data = path.read_bytes()
-    if b"\x00" in data[:4096]:
-        return _empty(), [Problem(name, "not-a-spreadsheet", "is a binary file, not a CSV.")]
-    text, _ = decode(data)
+    text, refused = read_text(path)
+    if text is None:
+        return _empty(), refused
     lines = text.splitlines()
     first = lines[0] if lines else ""
     delim = max([",", ";", "\t"], key=first.count)

@@ -97,9 +97,21 @@ def main(argv: list[str]) -> None:
         os.execv(sys.executable, [sys.executable, "-m", "ipykernel_launcher", *args])
     status = wait_for_exit(conn, pid, rest)
     if status < 0:  # killed by a signal: die the same way, so Jupyter sees what the kernel saw
-        signal.signal(-status, signal.SIG_DFL)
-        os.kill(os.getpid(), -status)
+        die_like(-status)
     sys.exit(status)
+
+
+def die_like(signum: int) -> None:
+    """End this process by signal ``signum``, as the kernel ended.
+
+    SIGKILL and SIGSTOP cannot have a handler: setting the default one raises ``OSError``
+    (EINVAL), which printed a traceback before the clean failure line. Their default action
+    needs no reset.
+    """
+    if signum not in (signal.SIGKILL, signal.SIGSTOP):
+        signal.signal(signum, signal.SIG_DFL)
+    os.kill(os.getpid(), signum)
+    sys.exit(128 + signum)  # not reached for a signal that ends the process
 
 
 if __name__ == "__main__":

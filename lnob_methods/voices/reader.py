@@ -22,11 +22,13 @@ import pandas as pd
 
 from lnob_methods.core.cells import ORIGIN
 from lnob_methods.core.errors import Problem
-from lnob_methods.core.safety import decode, safety_problems
+from lnob_methods.core.safety import MAX_ROWS, read_text, safety_problems, too_many_rows
 from lnob_methods.voices.form import QUESTIONS, REPEAT
 
 GROUP_NAMES = {q.group for q in QUESTIONS} | {"meta"}
 MAIN_FIELDS = [q.name for q in QUESTIONS if q.group != REPEAT]
+# Columns an export must have: the story, and both consent answers (use, and publish or quote).
+REQUIRED_COLUMNS = ["story_text", "consent_use", "consent_publish"]
 REPEAT_FIELDS = [q.name for q in QUESTIONS if q.group == REPEAT]
 MAIN_COLUMNS = ["testimony_id", "_index", "submitted", *MAIN_FIELDS, *ORIGIN]
 REPEAT_COLUMNS = ["parent_id", "_parent_index", *REPEAT_FIELDS, *ORIGIN]
@@ -116,16 +118,23 @@ def _xlsx_grids(path: Path) -> tuple[list[tuple[str, list[list]]], list[Problem]
                 f"cannot be read as an Excel workbook ({type(exc).__name__}); export it again.",
             )
         ]
-    grids = [(ws.title, [list(r) for r in ws.iter_rows(values_only=True)]) for ws in wb]
+    grids = []
+    for ws in wb:
+        rows = []
+        for r in ws.iter_rows(values_only=True):  # bounded by rows, not only by bytes
+            if len(rows) >= MAX_ROWS:
+                wb.close()
+                return [], [too_many_rows(str(path), len(rows) + 1, ws.title)]
+            rows.append(list(r))
+        grids.append((ws.title, rows))
     wb.close()
     return grids, []
 
 
 def _csv_grid(path: Path) -> tuple[list[tuple[str | None, list[list]]], list[Problem]]:
-    data = path.read_bytes()
-    if b"\x00" in data[:4096]:
-        return [], [Problem(str(path), "not-a-spreadsheet", "is a binary file, not a CSV.")]
-    text, _ = decode(data)
+    text, refused = read_text(path)
+    if text is None:
+        return [], refused
     first = text.split("\n", 1)[0]
     delim = max([",", ";", "\t"], key=first.count)
     try:
@@ -182,13 +191,17 @@ def _table(name: str, sheet: str | None, grid: list[list], problems: list[Proble
             )
         records.append(rec)
     if not is_repeat:
-        missing = [f for f in ("story_text", "consent_use") if f not in named]
-        for m in missing:
+        for m in [f for f in REQUIRED_COLUMNS if f not in named]:
+            why = (
+                " Without the consent answers no testimony may be used or quoted."
+                if m.startswith("consent")
+                else ""
+            )
             problems.append(
                 Problem(
                     name,
                     "missing-column",
-                    "is missing: export every question of the form.",
+                    "is missing: export every question of the form." + why,
                     sheet=sheet,
                     column=m,
                 )

@@ -155,7 +155,11 @@ def test_read_any_refuses_what_is_not_an_inventory(tmp_path):
             "not-a-spreadsheet",
             "has the extension '.pdf': inventories are .xlsx or .csv files.",
         ),
-        "binary.csv": ("not-a-spreadsheet", "is a binary file, not a CSV."),
+        "binary.csv": (
+            "not-a-spreadsheet",
+            "is a binary file, not a CSV: save it as CSV in UTF-8 (with or without BOM), "
+            'UTF-16 with BOM (Excel\'s "Unicode text") or Windows-1252.',
+        ),
     }
     for name, (kind, message) in expected.items():
         table, problems = read_any(tmp_path / name)
@@ -236,3 +240,39 @@ def test_xlsx_sheet_choice_merged_header_no_header_and_no_items(tmp_path):
     assert read_xlsx(empty)[1] == [
         Problem(str(empty), "empty-file", "has a header but no items.", sheet="Inventory")
     ]
+
+
+def test_utf16_csv_as_excel_writes_unicode_text_is_read(tmp_path):
+    # Excel's "Unicode text": UTF-16 little-endian with a byte-order mark, tab-separated.
+    header = joined([f.label for f in FIELDS])
+    utf8 = write(tmp_path / "utf8.csv", [header, joined(["X-3", *ROW[1:]])])
+    text = utf8.read_text(encoding="utf-8").replace(",", "\t")
+    (tmp_path / "utf16.csv").write_bytes(b"\xff\xfe" + text.encode("utf-16-le"))
+    table, problems = read_csv(tmp_path / "utf16.csv")
+    reference, _ = read_csv(utf8)
+    assert problems == []
+    assert table.drop(columns="_file").equals(reference.drop(columns="_file"))
+
+
+def test_a_table_of_too_many_rows_is_refused_before_it_is_built(tmp_path):
+    import tracemalloc
+
+    from lnob_methods.core import safety
+
+    path = tmp_path / "rows.csv"
+    path.write_bytes(b",,,\n" * (safety.MAX_ROWS + 5))  # 200,005 delimiter-only rows, 0.8 MB
+    tracemalloc.start()
+    table, problems = read_csv(path)
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert table.empty and [p.kind for p in problems] == ["unsafe-file"]
+    assert problems[0].message.startswith("has 200,005 rows or more; tables of more than 200,000")
+    assert peak < 20 * 2**20, f"peak {peak / 2**20:.1f} MiB: the rows were built"
+
+
+def test_a_file_name_with_control_characters_is_refused(tmp_path):
+    path = tmp_path / "report\u202ecsv.xlsx"
+    path.write_bytes(b"x")
+    table, problems = read_any(path)
+    assert table.empty and [p.kind for p in problems] == ["unsafe-file"]
+    assert "(U+202E)" in problems[0].message and "\u202e" not in problems[0].file

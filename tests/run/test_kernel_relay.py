@@ -238,3 +238,12 @@ def test_the_relay_exits_with_the_kernels_status(sock_path, status):
         gc.collect()
     assert code == status
     server.join()
+
+
+@pytest.mark.parametrize("signum", [signal.SIGKILL, signal.SIGTERM])
+def test_the_relay_dies_like_its_kernel_without_a_traceback(signum):
+    # A child that relays "killed by signum" must end by that signal and print nothing.
+    code = f"from lnob_methods.run import kernel_relay; kernel_relay.die_like({int(signum)})"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert done.returncode == -signum
+    assert done.stderr == ""

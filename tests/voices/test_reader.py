@@ -171,9 +171,23 @@ def test_unreadable_files_get_a_clear_problem(tmp_path, content, kind):
 
 def test_missing_key_column_is_reported(tmp_path):
     f = tmp_path / "x.csv"
-    f.write_text("consent_use,story_text\nyes,hello\n", encoding="utf-8")
+    f.write_text("consent_use,consent_publish,story_text\nyes,yes,hello\n", encoding="utf-8")
     _, _, problems = voices_io.read_files([f])
     assert [(p.kind, p.column) for p in problems] == [("missing-column", "_uuid")]
+
+
+def test_missing_consent_columns_are_errors(tmp_path):
+    f = tmp_path / "x.csv"
+    f.write_text("_uuid,story_text\nu1,hello\n", encoding="utf-8")
+    _, _, problems = voices_io.read_files([f])
+    assert [(p.kind, p.column) for p in problems] == [
+        ("missing-column", "consent_use"),
+        ("missing-column", "consent_publish"),
+    ]
+    assert problems[0].message == (
+        "is missing: export every question of the form. Without the consent answers no "
+        "testimony may be used or quoted."
+    )
 
 
 def test_lnob_validate_testimonies_lists_every_problem(tmp_path):
