@@ -67,13 +67,18 @@ def cmd_build(args) -> int:
     if status:
         print("Not building the book: fix the failed runs first.", file=sys.stderr)
         return status
-    return build_book()
+    return build_book(toc=paths.built_toc_file())
 
 
-def build_book(root: Path = paths.ROOT, quiet: bool = False) -> int:
-    """Build the book at ``root`` into ``_build/html``, warnings as errors; return the exit code."""
+def build_book(root: Path = paths.ROOT, quiet: bool = False, toc: Path | None = None) -> int:
+    """Build the book at ``root`` into ``_build/html``, warnings as errors; return the exit code.
+
+    ``toc`` is the table of contents to build with (default: ``_toc.yml`` at ``root``).
+    """
     exe = Path(sys.executable).parent / "jupyter-book"
     cmd = [str(exe), "build", str(root), "-W", "-n", "--keep-going"]
+    if toc is not None:
+        cmd += ["--toc", str(toc)]
     env = {**os.environ, "PYDEVD_DISABLE_FILE_VALIDATION": "1"}
     out = subprocess.DEVNULL if quiet else None
     return subprocess.run(cmd, cwd=root, env=env, stdout=out, check=False).returncode

@@ -13,7 +13,7 @@ countries' data        ``LNOB_COUNTRIES_DIR``  ``data/countries``
 notebook templates     ``LNOB_NOTEBOOKS_DIR``  ``notebooks``
 published results      ``LNOB_RESULTS_DIR``    ``book/results``
 state (cache, runs)    ``LNOB_STATE_DIR``      ``.lnob``
-table of contents      ``LNOB_TOC``            ``_toc.yml``
+table of contents      ``LNOB_TOC``            ``_toc.yml`` (hand-written parts)
 =====================  ======================  ======================
 """
 
@@ -72,6 +72,15 @@ def state_dir() -> Path:
 def toc_file() -> Path:
     """Return the table of contents file of the book (``LNOB_TOC``)."""
     return _setting("LNOB_TOC", ROOT / "_toc.yml")
+
+
+def built_toc_file() -> Path:
+    """Return the table of contents the book is built with: the hand-written one plus results.
+
+    It is generated into the state folder (ignored by git), so that running countries never
+    changes a tracked file: a run card's commit then names exactly the code that made the page.
+    """
+    return state_dir() / "_toc.yml"
 
 
 def cache_dir() -> Path:

@@ -1,7 +1,8 @@
 """The book's table of contents and country landing pages, generated from ``book/results/``.
 
-Only the part captioned "Country results" of ``_toc.yml`` is rewritten; the hand-written parts are
-kept as they are, so adding a country needs no hand edit.
+The hand-written ``_toc.yml`` is read, never written: the book is built with a copy in the state
+folder (``.lnob/_toc.yml``) to which the country parts are added, so adding a country needs no hand
+edit and running one leaves the checkout unchanged.
 """
 
 from __future__ import annotations
@@ -98,7 +99,12 @@ def global_page(codes: list[str]) -> str:
 
 
 def write_toc(extra_chapters: list[dict] | None = None) -> dict:
-    """Rewrite the country parts of ``_toc.yml`` from ``book/results/``; return the toc.
+    """Write the table of contents the book is built with; return it.
+
+    It is the hand-written ``_toc.yml`` (:func:`lnob_methods.core.paths.toc_file`) with the
+    country parts made from ``book/results/``, written to
+    :func:`lnob_methods.core.paths.built_toc_file` in the state folder: the tracked file is only
+    read, so running countries never leaves the checkout changed.
 
     Pilot (configured) countries get a chapter each under "Country results"; when more than
     :data:`GLOBAL_AFTER` other countries have results, those go under an "All countries" index page
@@ -147,5 +153,5 @@ def write_toc(extra_chapters: list[dict] | None = None) -> dict:
     at = 1 if parts else 0
     toc["parts"] = parts[:at] + new_parts + parts[at:]
     body = yaml.safe_dump(toc, sort_keys=False, allow_unicode=True, width=100)
-    write_atomic(toc_path, header + body)
+    write_atomic(paths.built_toc_file(), header + body)
     return toc

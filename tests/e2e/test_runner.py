@@ -106,7 +106,7 @@ def test_toc_lists_every_country_with_results(sandbox):
     env, f = sandbox
     _tiny(f)
     assert lnob(env, "run", "--country", "VNM", "ETH", "--quiet").returncode == 0
-    toc = yaml.safe_load(f["toc"].read_text())
+    toc = yaml.safe_load((f["state"] / "_toc.yml").read_text())
     part = next(p for p in toc["parts"] if p["caption"] == "Country results")
     files = [c["file"].rsplit("/", 2)[-2] for c in part["chapters"]]
     assert files == ["VNM", "ETH"], "pilots (configured) first, then others by code"
