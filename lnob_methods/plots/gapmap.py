@@ -263,10 +263,13 @@ def write_standalone(
     import html as _html
 
     body = interactive_html(evidence, groups, framework, title)
+    # The page's content sits in <main>: readers who move by landmarks find it (axe "region",
+    # "landmark-one-main").
     page = (
-        f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>'
-        f"{_html.escape(title)}</title></head><body><h1>{_html.escape(title)}</h1>{body}"
-        "</body></html>\n"
+        f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<title>{_html.escape(title)}</title></head>"
+        f"<body><main><h1>{_html.escape(title)}</h1>{body}</main></body></html>\n"
     )
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
