@@ -58,9 +58,16 @@ def test_run_card_opens_on_request(site):
     page.goto(f"{base}/book/results/NPL/official_stocktake.html", wait_until="load")
     table = page.locator("details.lnob-run-card table")
     assert table.count() == 1 and not table.is_visible()
+    page.emulate_media(media="print")
+    assert table.is_visible(), "paper cannot be unfolded: a printout shows the run card"
+    page.emulate_media(media="screen")
+    assert not table.is_visible()
     page.get_by_text("Run card: how this page was made").click()
     assert table.is_visible()
     assert "Methodology version" in table.inner_text()
+    # Long paths and hashes wrap: the card is no wider than the page's output area.
+    widths = table.evaluate("t => [t.scrollWidth, t.closest('.output').clientWidth]")
+    assert widths[0] <= widths[1]
     ctx.close()
 
 
