@@ -1,8 +1,11 @@
 """Sphinx extension for the lnob book.
 
-- Shows the methodology version (from ``pyproject.toml``) in every page footer.
+- Shows the methodology version (from ``pyproject.toml``) and the licences in every page footer.
+- Writes "How to cite" from the version, the year and ``lnob_site_url`` (``lnob-citation``).
 - Disables the ``raw`` and ``include`` directives in generated results pages, so text that came from
   data (inventories, testimonies, country configs) can never inject markup or read files.
+- Fixes what axe-core reports in markup that myst-nb and docutils write into the page body, and
+  removes sphinx-thebe's placeholder Binder configuration (the book has no launch buttons).
 - Keeps the navigation short when every country has results: under "All countries" the sidebar
   lists only the country of the page being read (the index page's table lists them all).
 """
@@ -13,6 +16,7 @@ import re
 import tomllib
 from pathlib import Path
 
+from docutils import nodes
 from docutils.parsers.rst import Directive, directives
 from sphinx import addnodes
 
@@ -55,7 +59,72 @@ def _footer(app, config):
         f'<p class="lnob-version">Methodology version {config.lnob_version}. '
         "Results are rebuilt from the data by <code>make book</code>; see each page's run card.</p>"
     )
+    # The licences of the text and of the code, with a link to "How to cite" (a template, so that
+    # the link is relative to each page).
+    items = opts.get("footer_content_items") or [
+        "author.html",
+        "copyright.html",
+        "last-updated.html",
+        "extra-footer.html",
+    ]
+    if isinstance(items, str):
+        items = [i.strip() for i in items.split(",") if i.strip()]
+    opts["footer_content_items"] = [*items, "lnob-licence.html"]
     config.html_theme_options = opts
+
+
+def citation_year(copyright_text: str) -> str:
+    """Return the last four-digit year in the book's ``copyright`` setting (``"2026"``)."""
+    years = re.findall(r"\b(\d{4})\b", copyright_text or "")
+    if not years:
+        raise ValueError(f"no year in the book's copyright setting: {copyright_text!r}")
+    return years[-1]
+
+
+def citation(config) -> tuple[str, str]:
+    """Return the recommended citation of the book and its BibTeX entry, from ``config``."""
+    year = citation_year(config.copyright)
+    author = config.author.split(" (")[0]  # "The lnob project", without the parenthesis
+    url = config.lnob_site_url
+    title = config.html_title  # Jupyter Book's "title"; Sphinx's "project" stays unset
+    text = f"{author} ({year}). {title}. Methodology version {config.lnob_version}. {url}"
+    bibtex = (
+        f"@book{{lnob{year},\n"
+        f"  author = {{{{{author}}}}},\n"
+        f"  title = {{{{{title}}}}},\n"
+        f"  year = {{{year}}},\n"
+        f"  edition = {{Methodology version {config.lnob_version}}},\n"
+        f"  url = {{{url}}},\n"
+        "}"
+    )
+    return text, bibtex
+
+
+class _Citation(Directive):
+    """``lnob-citation``: the recommended citation and its BibTeX, from the book's configuration."""
+
+    has_content = False
+
+    def run(self):  # noqa: D102
+        env = self.state.document.settings.env
+        # Re-read the page when what it is made from changes: the title, year and address
+        # (_config.yml), the version (pyproject.toml) and this code.
+        for source in (ROOT / "_config.yml", ROOT / "pyproject.toml", Path(__file__)):
+            env.note_dependency(str(source))
+        config = env.config
+        text, bibtex = citation(config)
+        out = [
+            nodes.block_quote("", nodes.paragraph(text, text, classes=["lnob-citation"])),
+            nodes.paragraph("", "In BibTeX:"),
+            nodes.literal_block(bibtex, bibtex, language="bibtex"),
+        ]
+        if "example.org" in config.lnob_site_url:
+            note = (
+                "The address in the citation is a placeholder: the book is not published at its "
+                "final address yet. Until it is, cite the address where you read it."
+            )
+            out.append(nodes.paragraph(note, note, classes=["lnob-placeholder"]))
+        return out
 
 
 def _dedupe_scripts(app, pagename, templatename, context, doctree):
@@ -132,14 +201,40 @@ def _prune_global_nav(app, pagename, templatename, context, doctree):
     context["toctree"] = pruned
 
 
-def _fix_citation_list(app, pagename, templatename, context, doctree):
-    # Docutils marks the bibliography container role="list" but its entries are
-    # role="doc-biblioentry", which axe reports as a list without list items: use the DPUB role.
+def _fix_body_markup(app, pagename, templatename, context, doctree):
+    # Markup others write into the page body that axe-core 4.14 reports:
+    # - docutils marks a bibliography role="list" and its entries role="doc-biblioentry", a role
+    #   deprecated in DPUB-ARIA 1.1 and not allowed on a div; the entries are list items.
+    # - myst-nb names its "Show code cell source" toggles aria-label="Toggle hidden content",
+    #   which hides their visible text from the name (label-content-name-mismatch, WCAG 2.5.3).
+    #   Without the label, the name is the visible "Show code cell source" / "Hide ...".
     body = context.get("body")
-    if body and 'role="list" class="citation-list"' in body:
-        context["body"] = body.replace(
-            'role="list" class="citation-list"', 'role="doc-bibliography" class="citation-list"'
-        )
+    if not body:
+        return
+    body = body.replace('role="doc-biblioentry"', 'role="listitem"')
+    body = body.replace('<summary aria-label="Toggle hidden content">', "<summary>")
+    context["body"] = body
+
+
+def _drop_thebe(app, doctree, docname):
+    # Jupyter Book always loads sphinx-thebe, which appends to every page a Binder configuration
+    # for its placeholder repository (binder-examples/jupyter-stacks-datascience). The book has no
+    # launch buttons: remove it, and the script and style that would use it.
+    for node in list(doctree.findall(nodes.raw)):
+        text = node.astext()
+        if "text/x-thebe-config" in text or text.startswith("<script>kernelName"):
+            node.parent.remove(node)
+
+
+def _drop_thebe_assets(app, pagename, templatename, context, doctree):
+    def thebe(asset):
+        name = getattr(asset, "filename", None) or ""
+        body = getattr(asset, "attributes", {}).get("body", "")
+        return "sphinx-thebe" in name or "THEBE_JS_URL" in body
+
+    for key in ("script_files", "css_files"):
+        if context.get(key):
+            context[key][:] = [a for a in context[key] if not thebe(a)]
 
 
 def setup(app):
@@ -151,7 +246,12 @@ def setup(app):
     app.connect("source-read", _guard_results)
     app.connect("config-inited", _footer)
     app.connect("html-page-context", _dedupe_scripts)
-    app.connect("html-page-context", _fix_citation_list)
+    app.connect("html-page-context", _fix_body_markup)
+    app.connect("html-page-context", _drop_thebe_assets)
+    # After sphinx-thebe (priority 500) has appended its configuration.
+    app.connect("doctree-resolved", _drop_thebe, priority=900)
+    app.add_config_value("lnob_site_url", "", "html")
+    app.add_directive("lnob-citation", _Citation)
     app.connect("html-page-context", _label_toc_toggles, priority=900)
     # Before the theme (priority 500) renders the sidebar through context["toctree"].
     app.add_config_value("lnob_global_index", "book/results/global", "html")

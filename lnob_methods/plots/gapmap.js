@@ -1,6 +1,6 @@
 /* lnob interactive evidence gap map. Self-contained: no network, no libraries.
    Text from data is only ever set with textContent, never parsed as HTML. */
-function lnobGapMap(uid, title) {
+function lnobGapMap(uid, title, headingLevel) {
   "use strict";
   var root = document.getElementById(uid);
   var data = JSON.parse(document.getElementById(uid + "-data").textContent);
@@ -81,8 +81,9 @@ function lnobGapMap(uid, title) {
   }
   function show(group, col, items) {
     details.textContent = "";
-    details.appendChild(el("h4", {}, group.label + " × " + col.title + ": " + items.length +
-                                    (items.length === 1 ? " item" : " items")));
+    // One level below the heading the map sits under (3 by default): levels never skip one.
+    details.appendChild(el("h" + (headingLevel || 3), {}, group.label + " × " + col.title + ": " +
+                           items.length + (items.length === 1 ? " item" : " items")));
     var ul = el("ul", {"class": "egm-records"});
     items.forEach(function (it) {
       ul.appendChild(el("li", {}, it.title + " — " + it.org + (it.year ? ", " + it.year : "") +

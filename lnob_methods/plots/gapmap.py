@@ -165,13 +165,20 @@ def _payload(evidence: pd.DataFrame, groups: pd.DataFrame, framework: pd.DataFra
 
 
 def interactive_html(
-    evidence: pd.DataFrame, groups: pd.DataFrame, framework: pd.DataFrame, title: str
+    evidence: pd.DataFrame,
+    groups: pd.DataFrame,
+    framework: pd.DataFrame,
+    title: str,
+    *,
+    heading_level: int = 3,
 ) -> str:
     """Return a self-contained HTML fragment with the filterable, clickable gap map.
 
     Filters combine with AND across filter groups and OR within one (two organisations ticked:
     items of either). No network resource is used; data travel as JSON in the fragment, with
-    ``<`` escaped so no text can close the script element.
+    ``<`` escaped so no text can close the script element. ``heading_level`` is the level of the
+    heading over a selected cell's records: one below the heading the map is placed under (3
+    under a page's ``##`` section), so that heading levels never skip one.
     """
     data = json.dumps(_payload(evidence, groups, framework), sort_keys=True, ensure_ascii=True)
     data = data.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
@@ -183,7 +190,7 @@ def interactive_html(
         f'<div class="lnob-egm" id="{uid}" role="region" aria-label="Interactive evidence gap map">'
         f"<style>{css}</style></div>"
         f'<script type="application/json" id="{uid}-data">{data}</script>'
-        f"<script>{js}\nlnobGapMap({json.dumps(uid)}, {safe_title});</script>"
+        f"<script>{js}\nlnobGapMap({json.dumps(uid)}, {safe_title}, {int(heading_level)});</script>"
     )
 
 
@@ -193,11 +200,14 @@ def write_standalone(
     """Write the interactive map as one offline HTML file (no network resource)."""
     import html as _html
 
-    body = interactive_html(evidence, groups, framework, title)
+    body = interactive_html(evidence, groups, framework, title, heading_level=2)  # under the h1
+    # The page's content sits in <main>: readers who move by landmarks find it (axe "region",
+    # "landmark-one-main").
     page = (
-        f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>'
-        f"{_html.escape(title)}</title></head><body><h1>{_html.escape(title)}</h1>{body}"
-        "</body></html>\n"
+        f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<title>{_html.escape(title)}</title></head>"
+        f"<body><main><h1>{_html.escape(title)}</h1>{body}</main></body></html>\n"
     )
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -27,8 +27,8 @@ def setup() -> None:
     )
 
 
-def show_table(df: pd.DataFrame, caption: str = "") -> None:
-    """Display a table as escaped HTML: text from data is shown, never interpreted.
+def _table_html(df: pd.DataFrame, caption: str = "") -> str:
+    """Return a table as escaped HTML: text from data is shown, never interpreted.
 
     Parameters
     ----------
@@ -45,11 +45,19 @@ def show_table(df: pd.DataFrame, caption: str = "") -> None:
             df[col] = df[col].astype(object).where(df[col].notna(), "–")
     body = df.to_html(index=False, escape=True, na_rep="–", border=0, classes="lnob-table")
     cap = f"<p><strong>{html.escape(caption)}</strong></p>" if caption else ""
-    display(HTML(cap + body))
+    return cap + body
+
+
+def show_table(df: pd.DataFrame, caption: str = "") -> None:
+    """Display a table as escaped HTML (see ``_table_html``)."""
+    display(HTML(_table_html(df, caption)))
 
 
 def show_run_card() -> None:
-    """Display the run card written by the runner beside this run."""
+    """Display the run card written by the runner beside this run, folded.
+
+    Readers come for the results: the card is a ``<details>`` element, closed until opened.
+    """
     card = runcard.read()
     rows = [
         ("Methodology version", card["methodology_version"]),
@@ -62,4 +70,9 @@ def show_run_card() -> None:
     rows += [(f"Parameter {k}", repr(v)) for k, v in card["parameters"].items()]
     rows += [(f"Package {k}", v) for k, v in card["packages"].items()]
     rows += [(f"Input {k}", f"sha256 {v}") for k, v in card["inputs"].items()]
-    show_table(pd.DataFrame(rows, columns=["Item", "Value"]), caption="Run card")
+    table = _table_html(pd.DataFrame(rows, columns=["Item", "Value"]))
+    summary = html.escape(
+        f"Run card: how this page was made (method {card['methodology_version']}, "
+        f"{card['run_date'][:10]})"
+    )
+    display(HTML(f'<details class="lnob-run-card"><summary>{summary}</summary>{table}</details>'))

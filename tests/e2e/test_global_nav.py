@@ -36,7 +36,7 @@ def site(tmp_path_factory):
     root = tmp_path_factory.mktemp("globalbook")
     for name in ("_config.yml", "pyproject.toml"):  # the extension reads the version there
         shutil.copyfile(ROOT / name, root / name)
-    for name in ("_ext", "_static", "references.bib"):
+    for name in ("_ext", "_static", "_templates", "references.bib"):
         src = ROOT / "book" / name
         (shutil.copytree if src.is_dir() else shutil.copyfile)(src, root / "book" / name)
     _page(root / "book" / "intro.md", "# Intro\n\nThe method.\n")

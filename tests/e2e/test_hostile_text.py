@@ -118,6 +118,7 @@ def test_hostile_text_is_shown_never_run(tmp_path):
     shutil.copyfile(ROOT / "pyproject.toml", book / "pyproject.toml")  # the version footer
     shutil.copytree(ROOT / "book" / "_ext", book / "book" / "_ext")
     shutil.copytree(ROOT / "book" / "_static", book / "book" / "_static")
+    shutil.copytree(ROOT / "book" / "_templates", book / "book" / "_templates")
     shutil.copyfile(ROOT / "book" / "references.bib", book / "book" / "references.bib")
     (book / "book" / "intro.md").write_text("# Hostile text test\n")
     results = book / "book" / "results"
