@@ -56,7 +56,7 @@ def _norm(value: object) -> str:
 
 
 def check_testimonies(
-    raw: pd.DataFrame, iso3: str, groups: list[str]
+    raw: pd.DataFrame, iso3: str, groups: list[str], languages: tuple[str, ...] = ()
 ) -> tuple[pd.DataFrame, list[Problem]]:
     """Check raw submissions; return (tidy valid rows, every problem).
 
@@ -68,6 +68,8 @@ def check_testimonies(
         The country: areas must be its admin-1 p-codes (or names).
     groups
         Valid group ids: the LNOB taxonomy plus the country's own groups.
+    languages
+        The languages declared in the country config: accepted besides the form's choices.
 
     Returns
     -------
@@ -78,6 +80,8 @@ def check_testimonies(
     """
     problems: list[Problem] = []
     areas = pcodes.admin1_lookup(iso3)
+    names = list(pcodes.admin1_names(iso3))
+    allowed_languages = list(LANGUAGES) + [c for c in languages if c not in LANGUAGES]
     seen: set[str] = set()
     rows = []
     for rec in raw.to_dict("records"):
@@ -115,7 +119,7 @@ def check_testimonies(
         for column, allowed in (
             ("age_band", AGE_BANDS),
             ("sex", SEX),
-            ("language", list(LANGUAGES)),
+            ("language", allowed_languages),
         ):
             out[column] = _choice(rec.get(column), column, allowed, add)
         for column in ("consent_use", "consent_publish", "caregiver_consent", "child_assent"):
@@ -132,7 +136,7 @@ def check_testimonies(
                 )
             out[column] = value
         out["groups"] = _groups(rec.get("groups"), groups, add)
-        out["admin1"] = _area(rec.get("admin1"), areas, add)
+        out["admin1"] = _area(rec.get("admin1"), areas, names, add)
         story = _text(rec.get("story_text"))
         if not story:
             add("story_text", "missing-value", "is empty: a testimony needs its story.", None)
@@ -207,17 +211,25 @@ def _hint(value, choices) -> str:
     return f" Did you mean {close[0]!r}?" if close else ""
 
 
-def _area(value, areas, add) -> str | None:
+def _area(value, areas, names, add) -> str | None:
     text = _text(value)
     if not text:
         add("admin1", "missing-value", "is empty: give the first-level p-code.", None)
         return None
     code = areas.get(text.casefold())
     if code is None:
+        # The closest names, or every admin-1 area of the country when none is close.
+        shown = {n.casefold(): n for n in names} | {c.casefold(): c for c in areas.values()}
+        close = [shown[m] for m in close_matches(text.casefold(), areas)]
+        hint = (
+            f" Did you mean {close[0]!r}?"
+            if close
+            else f" The country's admin-1 areas are: {', '.join(names)}."
+        )
         add(
             "admin1",
             "unknown-area",
-            f"is not a first-level p-code or name of this country.{_hint(text.casefold(), areas)}",
+            f"is not a first-level p-code or name of this country.{hint}",
             value,
         )
     return code
