@@ -405,7 +405,7 @@ def _check_groups(name: str, raw: dict, own: list[str]) -> list[Problem]:
                     file=name,
                     kind="unknown-group",
                     message=f"unknown group {gid!r}: it is not a group of the LNOB taxonomy "
-                    "or of country_groups." + did_you_mean(gid, known),
+                    "or of country_groups." + closest_or_all(gid, known),
                     column="research_focus.groups",
                     value=gid,
                 )
@@ -429,7 +429,7 @@ def _check_groups(name: str, raw: dict, own: list[str]) -> list[Problem]:
                     kind="unknown-group",
                     message=f"unknown group {gid!r}: list only groups of the LNOB taxonomy "
                     "(a country's own group that does not apply is simply not added)."
-                    + did_you_mean(gid, taxonomy_ids),
+                    + closest_or_all(gid, taxonomy_ids),
                     column="groups_not_applicable",
                     value=gid,
                 )
