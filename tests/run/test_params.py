@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from lnob_methods.core.errors import ParameterError
 from lnob_methods.run import params, runner
-from tests.helpers import FIXTURES
+from tests.helpers import FIXTURES, ROOT
 
 TINY = FIXTURES / "notebooks" / "tiny.md"
 
@@ -127,3 +129,16 @@ def test_every_template_parameter_says_what_it_means():
     for name, path in runner.templates().items():
         for p in params.described(params.read_template(path)):
             assert p.meaning, f"notebooks/{name}.md: parameter {p.name!r} has no comment"
+
+
+def test_the_chapter_on_adding_a_country_names_every_parameter():
+    chapter = (ROOT / "book" / "methods" / "adding_a_country.md").read_text(encoding="utf-8")
+    rows = [line for line in chapter.splitlines() if line.startswith("| `")]
+    named = {name for row in rows for name in re.findall(r"`(\w+)`", row.split("|")[1])}
+    declared = {
+        p.name
+        for path in runner.templates().values()
+        for p in params.described(params.read_template(path))
+    }
+    assert declared - named == set()
+    assert named - declared == set()
