@@ -210,13 +210,14 @@ def _admin1(row, f, value, country):
             out.append(known[part.casefold()])
         else:
             close = close_matches(part.casefold(), known)
-            row.add(
-                f,
-                "unknown-area",
-                f"{part!r} is not an admin-1 area of {iso3}."
-                + (f" Did you mean {close[0]!r}?" if close else ""),
-                value,
-            )
+            names = list(pcodes.admin1_names(iso3))
+            if close:
+                hint = f" Did you mean {close[0]!r}?"
+            elif names:  # nothing close: the country's areas, so the user can pick one
+                hint = f" The admin-1 areas of {iso3} are: {', '.join(names)}."
+            else:
+                hint = ""
+            row.add(f, "unknown-area", f"{part!r} is not an admin-1 area of {iso3}.{hint}", value)
     return tuple(sorted(set(out)))
 
 

@@ -7,6 +7,7 @@ import yaml
 
 from lnob_methods.cli.main import main
 from lnob_methods.reference import countries, provenance
+from tests.helpers import KENYA_COUNTIES
 from tests.helpers.testimonies import SUBMISSIONS, write_kobo_xlsx
 
 
@@ -118,7 +119,6 @@ def test_check_lists_every_problem_of_config_and_files(root, capsys):
     assert main(["country", "check", "KEN"]) == 1
     out = capsys.readouterr().out.splitlines()
     name = str(config)
-    kenya = countries_admin1_kenya()
     assert out == [
         f"{name}, key 'langauges': is not a country config key; remove it or fix the spelling. "
         "Did you mean 'languages'? (value: 'langauges') [unknown-key]",
@@ -132,7 +132,7 @@ def test_check_lists_every_problem_of_config_and_files(root, capsys):
         "Did you mean 'refugees_and_displaced_people'? (value: 'refugees') [unknown-group]",
         f"{root / 'KEN' / 'testimonies' / 'kobo.xlsx'}, sheet 'lnob_testimony', row 2, column "
         "'admin1': is not a first-level p-code or name of this country. The country's admin-1 "
-        f"areas are: {kenya}. (value: 'Kampala') [unknown-area]",
+        f"areas are: {KENYA_COUNTIES}. (value: 'Kampala') [unknown-area]",
         f"{root / 'KEN' / 'testimonies' / 'kobo.xlsx'}: is not declared in "
         f"{root / 'KEN' / 'testimonies' / 'provenance.yaml'}: add it under 'files:' with "
         "'synthetic: true' or 'synthetic: false', its holder, when it was collected and its "
@@ -141,18 +141,6 @@ def test_check_lists_every_problem_of_config_and_files(root, capsys):
         "6 problem(s) found. KEN: config, 0 inventory file(s) (0 item(s)), 1 testimony file(s) "
         "(5 valid testimonies). Fix them and run `lnob country check KEN` again.",
     ]
-
-
-def countries_admin1_kenya() -> str:
-    """Kenya's 47 counties in the OCHA file's order (KE001 Mombasa ... KE047 Nairobi)."""
-    return (
-        "Mombasa, Kwale, Kilifi, Tana River, Lamu, Taita Taveta, Garissa, Wajir, Mandera, "
-        "Marsabit, Isiolo, Meru, Tharaka-Nithi, Embu, Kitui, Machakos, Makueni, Nyandarua, "
-        "Nyeri, Kirinyaga, Murang'a, Kiambu, Turkana, West Pokot, Samburu, Trans Nzoia, "
-        "Uasin Gishu, Elgeyo-Marakwet, Nandi, Baringo, Laikipia, Nakuru, Narok, Kajiado, "
-        "Kericho, Bomet, Kakamega, Vihiga, Bungoma, Busia, Siaya, Kisumu, Homa Bay, Migori, "
-        "Kisii, Nyamira, Nairobi"
-    )
 
 
 def _luganda_country(root):
