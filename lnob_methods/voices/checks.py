@@ -14,7 +14,7 @@ import pandas as pd
 
 from lnob_methods.core.errors import Problem
 from lnob_methods.core.suggest import close_matches
-from lnob_methods.reference import pcodes
+from lnob_methods.reference import pcodes, taxonomy
 from lnob_methods.voices.form import AGE_BANDS, CHILD_BANDS, LANGUAGES, SEX, YES_NO
 
 ERROR_KINDS = {
@@ -22,6 +22,7 @@ ERROR_KINDS = {
     "unknown-code": "an answer that is not one of the form's choices",
     "near-miss": "an answer close to one of the form's choices (a typo): the closest is suggested",
     "unknown-group": "a group that is neither in the LNOB taxonomy nor in the country config",
+    "excluded-group": "a group that the country config says does not apply",
     "unknown-area": "an admin-1 p-code or name that is not one of the country's",
     "duplicate-id": "a submission key seen before (the same submission exported twice)",
     "orphan-repeat": "a proposal whose submission is not in the export",
@@ -81,6 +82,8 @@ def check_testimonies(
     problems: list[Problem] = []
     areas = pcodes.admin1_lookup(iso3)
     names = list(pcodes.admin1_names(iso3))
+    # Taxonomy groups missing from ``groups`` are those the country config excludes.
+    taxonomy_ids = set(taxonomy.groups_table()["group"])
     allowed_languages = list(LANGUAGES) + [c for c in languages if c not in LANGUAGES]
     seen: set[str] = set()
     rows = []
@@ -135,7 +138,7 @@ def check_testimonies(
                     rec.get(column),
                 )
             out[column] = value
-        out["groups"] = _groups(rec.get("groups"), groups, add)
+        out["groups"] = _groups(rec.get("groups"), groups, taxonomy_ids, add)
         out["admin1"] = _area(rec.get("admin1"), areas, names, add)
         story = _text(rec.get("story_text"))
         if not story:
@@ -189,14 +192,22 @@ def _choice(value, column, allowed, add) -> str | None:
     return None
 
 
-def _groups(value, valid, add) -> tuple[str, ...]:
+def _groups(value, valid, every, add) -> tuple[str, ...]:
     picked = [_norm(v) for v in _SPLIT.split(_text(value)) if v.strip()]
     if not picked:
         add(
             "groups", "missing-value", "is empty: record at least one group the person names.", None
         )
     for g in picked:
-        if g not in valid:
+        if g not in valid and g in every:
+            add(
+                "groups",
+                "excluded-group",
+                "is a group that does not apply in this country (groups_not_applicable in its "
+                "config): correct the answer, or take the group out of groups_not_applicable.",
+                g,
+            )
+        elif g not in valid:
             add(
                 "groups",
                 "unknown-group",

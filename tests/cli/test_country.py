@@ -195,3 +195,30 @@ def test_an_undeclared_language_is_refused_with_the_choices(root, capsys):
         "form; use one of: en, sw, ne, bn, vi, other. (value: 'lg') [unknown-code]"
     )
     assert len(out) == 3  # u1 and u3, then the summary
+
+
+def test_check_names_an_inventory_group_that_does_not_apply(root, capsys):
+    main(["country", "new", "KEN"])
+    _edit(root / "KEN.yaml", groups_not_applicable=["indigenous_peoples"])
+    folder = root / "KEN" / "inventories"
+    (folder / "inv.csv").write_text(
+        "ID,Organisation,Holder type,Title,Evidence type,Method,SDG targets,Population groups,"
+        "Disaggregation dimensions,Country (ISO3),Admin-1 areas,First year,Last year,Sample size,"
+        "Quality,Access,Link or contact,Language,Contains personal data,Is a synthesis\n"
+        "AA-1,ActionAid,icso,Water study,study,qualitative,6.1,youth; indigenous_peoples,sex,KEN,"
+        "Kisumu,2019,2021,,low,public,MEL,en,no,no\n",
+        encoding="utf-8",
+    )
+    (folder / "provenance.yaml").write_text(
+        "files:\n  inv.csv:\n    synthetic: true\n", encoding="utf-8"
+    )
+    capsys.readouterr()
+    assert main(["country", "check", "KEN"]) == 1
+    assert capsys.readouterr().out.splitlines() == [
+        f"{folder / 'inv.csv'}, row 2, column 'Population groups': 'indigenous_peoples' is a "
+        "group that does not apply in KEN (groups_not_applicable in its config): remove it here, "
+        "or take it out of groups_not_applicable. (value: 'youth; indigenous_peoples') "
+        "[excluded-group]",
+        "1 problem(s) found. KEN: config, 1 inventory file(s) (1 item(s)), 0 testimony file(s) "
+        "(0 valid testimonies). Fix them and run `lnob country check KEN` again.",
+    ]

@@ -73,3 +73,21 @@ def test_a_misspelt_area_gets_its_name():
     )
     tidy, problems = check_testimonies(_raw(admin1="eastern"), "UGA", ["youth"])
     assert (problems, list(tidy["admin1"])) == ([], ["UG2"])
+
+
+def test_a_group_the_country_excludes_is_named_as_such():
+    # Valid groups: the taxonomy less indigenous_peoples (what Country.groups() gives then).
+    _, problems = check_testimonies(
+        _raw(groups="youth indigenous_peoples"), "UGA", ["youth", "women_and_girls"]
+    )
+    assert _messages(problems) == [
+        (
+            "groups",
+            "excluded-group",
+            "is a group that does not apply in this country (groups_not_applicable in its "
+            "config): correct the answer, or take the group out of groups_not_applicable.",
+            "indigenous_peoples",
+        )
+    ]
+    _, problems = check_testimonies(_raw(groups="elders"), "UGA", ["youth"])
+    assert [p.kind for p in problems] == ["unknown-group"]
