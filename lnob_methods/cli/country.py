@@ -104,12 +104,19 @@ files: {{}}
 """
 
 
+def _iso3(code: str, action: str) -> str | None:
+    """Return the upper-cased ISO3 code, or print why it is not one (with suggestions)."""
+    try:
+        return countries.check_iso3(code)
+    except InputError as exc:
+        print(f"lnob country {action}: {code!r} {exc.problems[0].message}", file=sys.stderr)
+        return None
+
+
 def cmd_new(args) -> int:
     """Write a new country's config and folders; refuse an unknown or configured country."""
-    try:
-        iso3 = countries.check_iso3(args.iso3)
-    except InputError as exc:
-        print(f"lnob country new: {args.iso3!r} {exc.problems[0].message}", file=sys.stderr)
+    iso3 = _iso3(args.iso3, "new")
+    if iso3 is None:
         return 2
     root = paths.countries_dir()
     config = root / f"{iso3}.yaml"
@@ -203,7 +210,9 @@ def _testimonies(files: list[Path], iso3: str, place) -> tuple[int, list[Problem
 
 def cmd_check(args) -> int:
     """Print every problem of a country's config and input files; exit 0 only when none."""
-    iso3 = countries.check_iso3(args.iso3)
+    iso3 = _iso3(args.iso3, "check")
+    if iso3 is None:
+        return 2
     problems, notes, summary = check_country(iso3)
     for p in problems:
         print(p)

@@ -52,7 +52,9 @@ def cmd_run(args) -> int:
     """Run notebooks for countries; publish successes; exit 1 if any run failed."""
     from lnob_methods.run.params import parse_assignments
 
-    jobs = runner.plan(_countries(args.country), args.notebook, parse_assignments(args.param))
+    # A notebook named twice runs once.
+    notebooks = list(dict.fromkeys(args.notebook)) if args.notebook else None
+    jobs = runner.plan(_countries(args.country), notebooks, parse_assignments(args.param))
     outcomes = runner.run(
         jobs, n_jobs=args.jobs, force=args.force, progress=not args.quiet, scheduler=args.scheduler
     )

@@ -57,6 +57,14 @@ def test_new_refuses_an_unknown_code_with_suggestions(root, capsys):
     assert not root.exists()
 
 
+def test_check_refuses_an_unknown_code_with_suggestions(root, capsys):
+    assert main(["country", "check", "Kenya"]) == 2
+    assert capsys.readouterr().err == (
+        "lnob country check: 'Kenya' is not an ISO 3166-1 alpha-3 code of the UN SDG database. "
+        "Did you mean 'KEN'?\n"
+    )
+
+
 def test_new_refuses_a_configured_country(root, capsys):
     root.mkdir()
     (root / "KEN.yaml").write_text("iso3: KEN\n", encoding="utf-8")
