@@ -173,12 +173,14 @@ def check_country(iso3: str) -> tuple[list[Problem], list[str], str]:
             place = countries.parse_country(config)
         except InputError as exc:
             problems += exc.problems
+    notes = _unfilled(place) if place is not None else []
     inventories = inventory_files(iso3)
     tidy, found = check_files(inventories, iso3 if place else None)
     problems += found
     testimonies = testimony_files(iso3)
-    n_testimonies, found, notes = _testimonies(testimonies, iso3, place)
+    n_testimonies, found, uncoded = _testimonies(testimonies, iso3, place)
     problems += found
+    notes += uncoded
     problems += provenance.check(inventories + testimonies)
     for folder in FOLDERS:  # a declaration with errors is reported even when no file uses it
         where = paths.countries_dir() / iso3 / folder
@@ -189,6 +191,21 @@ def check_country(iso3: str) -> tuple[list[Problem], list[str], str]:
         f"{len(testimonies)} testimony file(s) ({n_testimonies} valid testimonies)"
     )
     return problems, notes, summary
+
+
+def _unfilled(place: countries.Country) -> list[str]:
+    """Return what ``lnob country new`` left for the team to fill and is still empty."""
+    notes = []
+    if not place.lead_organisation:
+        notes.append("lead_organisation is empty: name the organisation that leads the process.")
+    if not place.organisations:
+        notes.append("participating_organisations is empty: list every organisation.")
+    if not (place.focus_title or place.focus_targets or place.focus_groups):
+        notes.append(
+            "research_focus is empty: pages cover every target and group until the team "
+            "agrees on a focus (book chapter 'Adding a country')."
+        )
+    return notes
 
 
 def _testimonies(files: list[Path], iso3: str, place) -> tuple[int, list[Problem], list[str]]:

@@ -89,10 +89,14 @@ def test_check_of_a_new_country_finds_nothing(root, capsys):
     main(["country", "new", "UGA"])
     capsys.readouterr()
     assert main(["country", "check", "UGA"]) == 0
-    assert capsys.readouterr().out == (
+    assert capsys.readouterr().out.splitlines() == [
+        "note: lead_organisation is empty: name the organisation that leads the process.",
+        "note: participating_organisations is empty: list every organisation.",
+        "note: research_focus is empty: pages cover every target and group until the team "
+        "agrees on a focus (book chapter 'Adding a country').",
         "UGA: config, 0 inventory file(s) (0 item(s)), 0 testimony file(s) "
-        "(0 valid testimonies): no problems found.\n"
-    )
+        "(0 valid testimonies): no problems found.",
+    ]
 
 
 def test_check_of_an_unconfigured_country(root, capsys):
@@ -102,6 +106,14 @@ def test_check_of_an_unconfigured_country(root, capsys):
         f"{root / 'UGA.yaml'}: does not exist: write it with `lnob country new UGA`. "
         "[not-configured]"
     )
+
+
+# What the team fills in after `lnob country new`.
+FILLED = {
+    "lead_organisation": "ActionAid",
+    "participating_organisations": ["ActionAid", "CARE"],
+    "research_focus": {"title": "Inclusion (SDG 10.2)", "sdg_targets": ["10.2"], "groups": []},
+}
 
 
 def _edit(path, **changes):
@@ -154,7 +166,11 @@ def test_check_lists_every_problem_of_config_and_files(root, capsys):
 def _luganda_country(root):
     """KEN configured with Luganda; u1 and u3 speak it; every file declared."""
     main(["country", "new", "KEN"])
-    _edit(root / "KEN.yaml", languages={"en": "English", "sw": "Kiswahili", "lg": "Luganda"})
+    _edit(
+        root / "KEN.yaml",
+        **FILLED,
+        languages={"en": "English", "sw": "Kiswahili", "lg": "Luganda"},
+    )
     subs = [s[:9] + ("lg",) + s[10:] if s[0] in {"u1", "u3"} else s for s in SUBMISSIONS]
     folder = root / "KEN" / "testimonies"
     write_kobo_xlsx(folder / "kobo.xlsx", subs)
@@ -207,7 +223,7 @@ def test_an_undeclared_language_is_refused_with_the_choices(root, capsys):
 
 def test_check_names_an_inventory_group_that_does_not_apply(root, capsys):
     main(["country", "new", "KEN"])
-    _edit(root / "KEN.yaml", groups_not_applicable=["indigenous_peoples"])
+    _edit(root / "KEN.yaml", **FILLED, groups_not_applicable=["indigenous_peoples"])
     folder = root / "KEN" / "inventories"
     (folder / "inv.csv").write_text(
         "ID,Organisation,Holder type,Title,Evidence type,Method,SDG targets,Population groups,"
