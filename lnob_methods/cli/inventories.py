@@ -47,8 +47,9 @@ def cmd_validate(args) -> int:
         else:
             expanded.append(f)
     country = countries.check_iso3(args.country) if args.country else None
+    notes: list[str] = []
     if args.testimonies:
-        n, problems, what = _check_testimonies(expanded, country)
+        n, problems, what, notes = _check_testimonies(expanded, country)
     else:
         from lnob_methods.inventory.load import check_files
 
@@ -57,6 +58,8 @@ def cmd_validate(args) -> int:
     problems += provenance.check(f for f in expanded if f.exists())
     for p in problems:
         print(p)
+    for note in notes:
+        print(f"note: {note}")
     if problems:
         print(
             f"{len(problems)} problem(s) in {len(expanded)} file(s). Fix them and run "
@@ -69,6 +72,8 @@ def cmd_validate(args) -> int:
 
 def _check_testimonies(files: list[Path], country: str | None):
     from lnob_methods.voices.checks import check_testimonies
+    from lnob_methods.voices.coding import load_codebook, uncoded_counts, uncoded_messages
+    from lnob_methods.voices.form import LANGUAGES
     from lnob_methods.voices.reader import read_files
 
     if country is None:
@@ -78,8 +83,14 @@ def _check_testimonies(files: list[Path], country: str | None):
         )
     place = countries.load_country(country)
     main, proposals, problems = read_files(files)
-    tidy, found = check_testimonies(main, place.iso3, list(place.groups()["group"]))
-    return len(tidy), problems + found, f"testimonies and {len(proposals)} proposal(s)"
+    tidy, found = check_testimonies(
+        main, place.iso3, list(place.groups()["group"]), place.languages
+    )
+    # Testimonies in a language without codebook rules are valid but not coded: say so.
+    names = dict(LANGUAGES) | dict(place.language_names)
+    notes = uncoded_messages(uncoded_counts(tidy["language"], load_codebook()), names)
+    what = f"testimonies and {len(proposals)} proposal(s)"
+    return len(tidy), problems + found, what, notes
 
 
 def register(sub) -> None:

@@ -9,7 +9,8 @@ import sys
 import traceback
 from pathlib import Path
 
-from lnob_methods.cli import inventories
+from lnob_methods.cli import country, inventories
+from lnob_methods.cli import params as params_cli
 from lnob_methods.core import paths
 from lnob_methods.core.errors import LnobError
 from lnob_methods.reference import countries
@@ -51,7 +52,9 @@ def cmd_run(args) -> int:
     """Run notebooks for countries; publish successes; exit 1 if any run failed."""
     from lnob_methods.run.params import parse_assignments
 
-    jobs = runner.plan(_countries(args.country), args.notebook, parse_assignments(args.param))
+    # A notebook named twice runs once.
+    notebooks = list(dict.fromkeys(args.notebook)) if args.notebook else None
+    jobs = runner.plan(_countries(args.country), notebooks, parse_assignments(args.param))
     outcomes = runner.run(
         jobs, n_jobs=args.jobs, force=args.force, progress=not args.quiet, scheduler=args.scheduler
     )
@@ -88,21 +91,34 @@ def parser() -> argparse.ArgumentParser:
     """Return the argument parser of the ``lnob`` command."""
     p = argparse.ArgumentParser(prog="lnob", description=__doc__)
     sub = p.add_subparsers(dest="command", required=True)
-    r = sub.add_parser("run", help="run notebook templates for countries (papermill)")
+    r = sub.add_parser(
+        "run",
+        help="run notebook templates for countries (papermill)",
+        epilog=_notebooks_epilog(),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    # action="extend": `--notebook a b` and `--notebook a --notebook b` both select a and b.
     r.add_argument(
         "--country",
+        action="extend",
         nargs="+",
         metavar="ISO3",
         help="ISO3 codes, or 'all' (default: the configured countries)",
     )
-    r.add_argument("--notebook", nargs="+", metavar="NAME", help="templates (default: all)")
+    r.add_argument(
+        "--notebook",
+        action="extend",
+        nargs="+",
+        metavar="NAME",
+        help="templates, see the list below (default: all); repeat or list several",
+    )
     r.add_argument(
         "-p",
         "--param",
         action="append",
         default=[],
         metavar="KEY=VALUE",
-        help="a template parameter; repeat for several",
+        help="a template parameter; repeat for several (`lnob params` lists them)",
     )
     r.add_argument("--jobs", type=int, default=None, help="parallel runs (default: CPU cores)")
     r.add_argument("--force", action="store_true", help="run even when inputs are unchanged")
@@ -118,7 +134,18 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--quiet", action="store_true")
     b.set_defaults(func=cmd_build)
     inventories.register(sub)
+    params_cli.register(sub)
+    country.register(sub)
     return p
+
+
+def _notebooks_epilog() -> str:
+    names = list(runner.templates())
+    listed = "\n".join(f"  {n}" for n in names) or "  (none found)"
+    return (
+        f"notebooks (templates in {paths.shown(paths.notebooks_dir())}):\n{listed}\n\n"
+        "`lnob params` lists each template's parameters with type, default and meaning."
+    )
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -49,3 +49,14 @@ def did_you_mean(value: object, choices: Iterable[object], n: int = 3) -> str:
     """Return " Did you mean 'a', 'b'?" for the closest choices, or an empty string."""
     close = close_matches(value, choices, n=n)
     return f" Did you mean {', '.join(repr(c) for c in close)}?" if close else ""
+
+
+def closest_or_all(value: object, choices: Iterable[object], n: int = 3) -> str:
+    """Return the closest choices (" Did you mean 'a'?"), or all (" Choose one of: a, b.").
+
+    For messages that name a small set (a country's admin-1 areas, the taxonomy's groups): the
+    user sees either the closest members or all of them, never a bare "unknown".
+    """
+    options = [str(c) for c in choices]
+    hint = did_you_mean(value, options, n=n)
+    return hint or f" Choose one of: {', '.join(options)}."

@@ -50,9 +50,27 @@ def _code(row, f, value, allowed) -> str | None:
     if close:
         row.add(f, "near-miss", f"is not an allowed value. Did you mean {close[0]!r}?", value)
     else:
-        shown = ", ".join(sorted(allowed)) if len(allowed) <= 12 else f"{len(allowed)} codes"
+        # Every choice is listed when they fit in a message (the groups of a country do).
+        shown = ", ".join(sorted(allowed)) if len(allowed) <= 40 else f"{len(allowed)} codes"
         row.add(f, "unknown-code", f"is not an allowed value; use one of: {shown}.", value)
     return None
+
+
+def _group(row, f, part, value, groups, country) -> str | None:
+    """Return a group id, or report it: a group the country excludes is named as such."""
+    if not part:
+        return None
+    text = CODE_NORMALISE.sub("_", str(part).strip().lower())
+    if country is not None and text in country.groups_not_applicable:
+        row.add(
+            f,
+            "excluded-group",
+            f"{text!r} is a group that does not apply in {country.iso3} (groups_not_applicable "
+            "in its config): remove it here, or take it out of groups_not_applicable.",
+            value,
+        )
+        return None
+    return _code(row, f, part, groups)
 
 
 def _year(row, f, value) -> int | None:
@@ -158,7 +176,7 @@ def _clean(row, f, value, country, groups):
         codes = [_code(row, f, v, set(f.allowed)) for v in MULTI_SPLIT.split(str(value)) if v]
         return tuple(sorted({c for c in codes if c}))
     if f.kind == "groups":
-        codes = [_code(row, f, v, groups) for v in MULTI_SPLIT.split(str(value)) if v]
+        codes = [_group(row, f, v, value, groups, country) for v in MULTI_SPLIT.split(str(value))]
         return tuple(sorted({c for c in codes if c}))
     if f.kind == "targets":
         return _targets(row, f, value)
@@ -210,13 +228,14 @@ def _admin1(row, f, value, country):
             out.append(known[part.casefold()])
         else:
             close = close_matches(part.casefold(), known)
-            row.add(
-                f,
-                "unknown-area",
-                f"{part!r} is not an admin-1 area of {iso3}."
-                + (f" Did you mean {close[0]!r}?" if close else ""),
-                value,
-            )
+            names = list(pcodes.admin1_names(iso3))
+            if close:
+                hint = f" Did you mean {close[0]!r}?"
+            elif names:  # nothing close: the country's areas, so the user can pick one
+                hint = f" The admin-1 areas of {iso3} are: {', '.join(names)}."
+            else:
+                hint = ""
+            row.add(f, "unknown-area", f"{part!r} is not an admin-1 area of {iso3}.{hint}", value)
     return tuple(sorted(set(out)))
 
 

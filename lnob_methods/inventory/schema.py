@@ -286,6 +286,7 @@ ERROR_KINDS = {
     "missing-value": "a required cell is empty",
     "unknown-code": "a value that is not one of the allowed codes",
     "near-miss": "a value close to an allowed code (probably a typo): the closest is suggested",
+    "excluded-group": "a population group that the country config says does not apply",
     "target-as-number": "an SDG target typed as a number (Excel turns 16.10 into 16.1)",
     "unknown-target": "a value that is not an SDG target of the framework",
     "unknown-group": "a population group code that is neither in the taxonomy nor in the country "

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
 from pathlib import Path
@@ -11,7 +12,7 @@ import yaml
 
 from lnob_methods.core import paths
 from lnob_methods.core.errors import InputError, Problem
-from lnob_methods.core.suggest import did_you_mean
+from lnob_methods.core.suggest import closest_or_all, did_you_mean
 from lnob_methods.reference import taxonomy
 
 # A config file's fields are keys, and its problems say so.
@@ -25,11 +26,14 @@ _KEYS: dict[str, tuple[type | tuple[type, ...], bool]] = {
     "participating_organisations": (list, True),
     "research_focus": (dict, True),
     "country_groups": (list, False),
-    "languages": (list, False),
+    "groups_not_applicable": (list, False),
+    "languages": ((list, dict), False),
     "places": (list, False),
     "notes": (str, False),
 }
 _FOCUS_KEYS = {"title": str, "sdg_targets": list, "groups": list, "geography": str}
+# ISO 639-1 (two letters) or ISO 639-3 (three letters) language codes, lower case.
+_LANGUAGE = re.compile(r"^[a-z]{2,3}$")
 
 
 @dataclass(frozen=True)
@@ -46,6 +50,11 @@ class Country:
         The national research focus: a title, SDG targets (text) and population group ids.
     country_groups
         Country-specific groups (dicts with ``id``, ``label``, ``dimension``).
+    groups_not_applicable
+        Taxonomy groups that the team decided do not apply in this country: left out of
+        :meth:`groups`.
+    languages, language_names
+        Language codes of the country's testimonies (ISO 639) and the names given in the config.
     configured
         False for a country run with defaults (no config file).
     """
@@ -59,15 +68,23 @@ class Country:
     focus_groups: tuple[str, ...] = ()
     focus_geography: str = ""
     country_groups: tuple[dict, ...] = ()
+    groups_not_applicable: tuple[str, ...] = ()
     languages: tuple[str, ...] = ("en",)
+    language_names: tuple[tuple[str, str], ...] = ()
     places: tuple[str, ...] = ()
     notes: str = ""
     configured: bool = True
     source: str = field(default="", compare=False)
 
     def groups(self) -> pd.DataFrame:
-        """Return the taxonomy groups plus this country's own groups."""
-        return taxonomy.groups_table(list(self.country_groups))
+        """Return the taxonomy groups plus this country's own, less those that do not apply."""
+        table = taxonomy.groups_table(list(self.country_groups))
+        keep = ~table["group"].isin(self.groups_not_applicable)
+        return table[keep].reset_index(drop=True)
+
+    def language_name(self, code: str) -> str:
+        """Return the name of a language code: as the config names it, else the code itself."""
+        return dict(self.language_names).get(code, code)
 
 
 @lru_cache(maxsize=1)
@@ -168,13 +185,15 @@ def parse_country(path: Path) -> Country:
                 )
             ]
         )
+    # Every problem at once: the values of keys that are present and of the right type are
+    # checked even when other keys are unknown, missing or mistyped.
     problems = _check_keys(name, raw)
-    if problems:
-        raise InputError(problems)
-    problems += _check_values(name, path.stem, raw)
+    problems += _check_values(name, path.stem, _usable(raw))
     if problems:
         raise InputError(problems)
     focus = raw["research_focus"]
+    languages = raw.get("languages") or ["en"]
+    names = languages if isinstance(languages, dict) else {}
     return Country(
         iso3=raw["iso3"],
         name=raw["name"],
@@ -185,7 +204,9 @@ def parse_country(path: Path) -> Country:
         focus_groups=tuple(focus.get("groups", [])),
         focus_geography=focus.get("geography", ""),
         country_groups=tuple(raw.get("country_groups") or ()),
-        languages=tuple(raw.get("languages") or ("en",)),
+        groups_not_applicable=tuple(raw.get("groups_not_applicable") or ()),
+        languages=tuple(str(code) for code in languages),
+        language_names=tuple((str(k), str(v)) for k, v in names.items()),
         places=tuple(raw.get("places") or ()),
         notes=raw.get("notes", ""),
         source=name,
@@ -254,30 +275,68 @@ def _check_keys(name: str, raw: dict) -> list[Problem]:
     return problems
 
 
+def _usable(raw: dict) -> dict:
+    """Return the known keys of ``raw`` whose values have the declared type (others dropped)."""
+    out = {k: v for k, v in raw.items() if k in _KEYS and isinstance(v, _KEYS[k][0])}
+    focus = out.get("research_focus") or {}
+    out["research_focus"] = {
+        k: v for k, v in focus.items() if k in _FOCUS_KEYS and isinstance(v, _FOCUS_KEYS[k])
+    }
+    return out
+
+
 def _check_values(name: str, stem: str, raw: dict) -> list[Problem]:
     problems = []
-    if raw["iso3"] != stem:
+    if "iso3" in raw:
+        problems += _check_iso3_key(name, stem, raw["iso3"])
+    problems += _check_focus_targets(name, raw["research_focus"])
+    own, found = _check_country_groups(name, raw)
+    problems += found
+    problems += _check_groups(name, raw, own)
+    problems += _check_languages(name, raw.get("languages"))
+    for key in ("participating_organisations", "places"):
+        for v in raw.get(key) or []:
+            if not isinstance(v, str):
+                problems.append(
+                    _key_problem(
+                        file=name,
+                        kind="wrong-type",
+                        message="each entry must be text.",
+                        column=key,
+                        value=v,
+                    )
+                )
+    return problems
+
+
+def _check_iso3_key(name: str, stem: str, iso3: str) -> list[Problem]:
+    problems = []
+    if iso3 != stem:
         problems.append(
             _key_problem(
                 file=name,
                 kind="iso3-mismatch",
                 message=f"must equal the file name {stem!r}.",
                 column="iso3",
-                value=raw["iso3"],
+                value=iso3,
             )
         )
-    if raw["iso3"] not in iso3_names():
+    if iso3 not in iso3_names():
         problems.append(
             _key_problem(
                 file=name,
                 kind="unknown-country",
-                message="is not a known ISO3 code." + did_you_mean(raw["iso3"], iso3_names()),
+                message="is not a known ISO3 code." + did_you_mean(iso3, iso3_names()),
                 column="iso3",
-                value=raw["iso3"],
+                value=iso3,
             )
         )
+    return problems
+
+
+def _check_focus_targets(name: str, focus: dict) -> list[Problem]:
+    problems = []
     valid_targets = set(taxonomy.targets())
-    focus = raw["research_focus"]
     for t in focus.get("sdg_targets", []):
         if not isinstance(t, str):
             problems.append(
@@ -300,6 +359,11 @@ def _check_values(name: str, stem: str, raw: dict) -> list[Problem]:
                     value=t,
                 )
             )
+    return problems
+
+
+def _check_country_groups(name: str, raw: dict) -> tuple[list[str], list[Problem]]:
+    problems = []
     dims = taxonomy.dimensions()
     own = []
     for i, g in enumerate(raw.get("country_groups") or []):
@@ -320,39 +384,78 @@ def _check_values(name: str, stem: str, raw: dict) -> list[Problem]:
                 _key_problem(
                     file=name,
                     kind="unknown-dimension",
-                    message="is not an LNOB dimension." + did_you_mean(g["dimension"], dims),
+                    message="is not an LNOB dimension." + closest_or_all(g["dimension"], dims),
                     column=col + ".dimension",
                     value=g["dimension"],
                 )
             )
         own.append(g["id"])
-    known = set(taxonomy.groups_table()["group"]) | set(own)
-    for gid in focus.get("groups", []):
+    return own, problems
+
+
+def _check_groups(name: str, raw: dict, own: list[str]) -> list[Problem]:
+    problems = []
+    taxonomy_ids = list(taxonomy.groups_table()["group"])
+    known = taxonomy_ids + [g for g in own if g not in taxonomy_ids]
+    excluded = raw.get("groups_not_applicable") or []
+    for gid in raw["research_focus"].get("groups", []):
         if gid not in known:
             problems.append(
                 _key_problem(
                     file=name,
                     kind="unknown-group",
-                    message="is not a group of the LNOB taxonomy "
-                    "or of country_groups." + did_you_mean(gid, known),
+                    message=f"unknown group {gid!r}: it is not a group of the LNOB taxonomy "
+                    "or of country_groups." + closest_or_all(gid, known),
                     column="research_focus.groups",
                     value=gid,
                 )
             )
-    for key in ("participating_organisations", "languages", "places"):
-        for v in raw.get(key) or []:
-            if not isinstance(v, str):
-                problems.append(
-                    _key_problem(
-                        file=name,
-                        kind="wrong-type",
-                        message="each entry must be text.",
-                        column=key,
-                        value=v,
-                    )
+        elif gid in excluded:
+            problems.append(
+                _key_problem(
+                    file=name,
+                    kind="excluded-focus-group",
+                    message=f"group {gid!r} is in the research focus and in "
+                    "groups_not_applicable: remove it from one of them.",
+                    column="research_focus.groups",
+                    value=gid,
                 )
+            )
+    for gid in excluded:
+        if gid not in taxonomy_ids:
+            problems.append(
+                _key_problem(
+                    file=name,
+                    kind="unknown-group",
+                    message=f"unknown group {gid!r}: list only groups of the LNOB taxonomy "
+                    "(a country's own group that does not apply is simply not added)."
+                    + closest_or_all(gid, taxonomy_ids),
+                    column="groups_not_applicable",
+                    value=gid,
+                )
+            )
+    return problems
+
+
+def _check_languages(name: str, languages: list | dict | None) -> list[Problem]:
+    problems = []
+    for code in languages or []:
+        if not isinstance(code, str) or not _LANGUAGE.match(code):
+            problems.append(
+                _key_problem(
+                    file=name,
+                    kind="bad-language",
+                    message="write each language as its ISO 639 code in lower case: two letters "
+                    "('sw' for Kiswahili) or three when it has no two-letter code; to name it, "
+                    "write languages as a mapping (languages: {en: English, lg: Luganda}).",
+                    column="languages",
+                    value=code,
+                )
+            )
     return problems
 
 
 def _type_name(typ) -> str:
+    if isinstance(typ, tuple):
+        return " or ".join(_type_name(t) for t in typ)
     return {str: "text", list: "list", dict: "mapping"}.get(typ, getattr(typ, "__name__", str(typ)))

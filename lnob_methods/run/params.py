@@ -7,6 +7,9 @@ runs the default). Here an undeclared parameter or a value of the wrong type is 
 from __future__ import annotations
 
 import ast
+import io
+import tokenize
+from dataclasses import dataclass
 from pathlib import Path
 
 import jupytext
@@ -49,6 +52,41 @@ def declared(nb) -> dict[str, object]:
                 f"parameter {node.targets[0].id!r} must be a literal value; derived values "
                 "belong in the next cell."
             ) from None
+    return out
+
+
+@dataclass(frozen=True)
+class Parameter:
+    """One declared parameter of a template: its name, default, type and meaning."""
+
+    name: str
+    default: object
+    meaning: str
+
+    @property
+    def type(self) -> str:
+        """Return the type name of the default (``int``, ``float``, ``str``, ``bool``...)."""
+        return type(self.default).__name__
+
+
+def described(nb) -> list[Parameter]:
+    """Return the declared parameters in cell order, each with the comment beside it.
+
+    The meaning of a parameter is the ``# comment`` at the end of its line in the parameters cell
+    (``k = 5  # small-cell threshold``); it is empty when the line has none.
+    """
+    defaults = declared(nb)
+    source = next(
+        c.source for c in nb.cells if "parameters" in c.get("metadata", {}).get("tags", [])
+    )
+    comments: dict[int, str] = {}
+    for tok in tokenize.generate_tokens(io.StringIO(source).readline):
+        if tok.type == tokenize.COMMENT:
+            comments[tok.start[0]] = tok.string.lstrip("#").strip()
+    out = []
+    for node in ast.parse(source).body:
+        name = node.targets[0].id
+        out.append(Parameter(name, defaults[name], comments.get(node.lineno, "")))
     return out
 
 

@@ -14,7 +14,7 @@ import pandas as pd
 
 from lnob_methods.core.errors import Problem
 from lnob_methods.core.suggest import close_matches
-from lnob_methods.reference import pcodes
+from lnob_methods.reference import pcodes, taxonomy
 from lnob_methods.voices.form import AGE_BANDS, CHILD_BANDS, LANGUAGES, SEX, YES_NO
 
 ERROR_KINDS = {
@@ -22,6 +22,7 @@ ERROR_KINDS = {
     "unknown-code": "an answer that is not one of the form's choices",
     "near-miss": "an answer close to one of the form's choices (a typo): the closest is suggested",
     "unknown-group": "a group that is neither in the LNOB taxonomy nor in the country config",
+    "excluded-group": "a group that the country config says does not apply",
     "unknown-area": "an admin-1 p-code or name that is not one of the country's",
     "duplicate-id": "a submission key seen before (the same submission exported twice)",
     "orphan-repeat": "a proposal whose submission is not in the export",
@@ -56,7 +57,7 @@ def _norm(value: object) -> str:
 
 
 def check_testimonies(
-    raw: pd.DataFrame, iso3: str, groups: list[str]
+    raw: pd.DataFrame, iso3: str, groups: list[str], languages: tuple[str, ...] = ()
 ) -> tuple[pd.DataFrame, list[Problem]]:
     """Check raw submissions; return (tidy valid rows, every problem).
 
@@ -68,6 +69,8 @@ def check_testimonies(
         The country: areas must be its admin-1 p-codes (or names).
     groups
         Valid group ids: the LNOB taxonomy plus the country's own groups.
+    languages
+        The languages declared in the country config: accepted besides the form's choices.
 
     Returns
     -------
@@ -78,6 +81,10 @@ def check_testimonies(
     """
     problems: list[Problem] = []
     areas = pcodes.admin1_lookup(iso3)
+    names = list(pcodes.admin1_names(iso3))
+    # Taxonomy groups missing from ``groups`` are those the country config excludes.
+    taxonomy_ids = set(taxonomy.groups_table()["group"])
+    allowed_languages = list(LANGUAGES) + [c for c in languages if c not in LANGUAGES]
     seen: set[str] = set()
     rows = []
     for rec in raw.to_dict("records"):
@@ -115,7 +122,7 @@ def check_testimonies(
         for column, allowed in (
             ("age_band", AGE_BANDS),
             ("sex", SEX),
-            ("language", list(LANGUAGES)),
+            ("language", allowed_languages),
         ):
             out[column] = _choice(rec.get(column), column, allowed, add)
         for column in ("consent_use", "consent_publish", "caregiver_consent", "child_assent"):
@@ -131,8 +138,8 @@ def check_testimonies(
                     rec.get(column),
                 )
             out[column] = value
-        out["groups"] = _groups(rec.get("groups"), groups, add)
-        out["admin1"] = _area(rec.get("admin1"), areas, add)
+        out["groups"] = _groups(rec.get("groups"), groups, taxonomy_ids, add)
+        out["admin1"] = _area(rec.get("admin1"), areas, names, add)
         story = _text(rec.get("story_text"))
         if not story:
             add("story_text", "missing-value", "is empty: a testimony needs its story.", None)
@@ -185,14 +192,22 @@ def _choice(value, column, allowed, add) -> str | None:
     return None
 
 
-def _groups(value, valid, add) -> tuple[str, ...]:
+def _groups(value, valid, every, add) -> tuple[str, ...]:
     picked = [_norm(v) for v in _SPLIT.split(_text(value)) if v.strip()]
     if not picked:
         add(
             "groups", "missing-value", "is empty: record at least one group the person names.", None
         )
     for g in picked:
-        if g not in valid:
+        if g not in valid and g in every:
+            add(
+                "groups",
+                "excluded-group",
+                "is a group that does not apply in this country (groups_not_applicable in its "
+                "config): correct the answer, or take the group out of groups_not_applicable.",
+                g,
+            )
+        elif g not in valid:
             add(
                 "groups",
                 "unknown-group",
@@ -207,17 +222,25 @@ def _hint(value, choices) -> str:
     return f" Did you mean {close[0]!r}?" if close else ""
 
 
-def _area(value, areas, add) -> str | None:
+def _area(value, areas, names, add) -> str | None:
     text = _text(value)
     if not text:
         add("admin1", "missing-value", "is empty: give the first-level p-code.", None)
         return None
     code = areas.get(text.casefold())
     if code is None:
+        # The closest names, or every admin-1 area of the country when none is close.
+        shown = {n.casefold(): n for n in names} | {c.casefold(): c for c in areas.values()}
+        close = [shown[m] for m in close_matches(text.casefold(), areas)]
+        hint = (
+            f" Did you mean {close[0]!r}?"
+            if close
+            else f" The country's admin-1 areas are: {', '.join(names)}."
+        )
         add(
             "admin1",
             "unknown-area",
-            f"is not a first-level p-code or name of this country.{_hint(text.casefold(), areas)}",
+            f"is not a first-level p-code or name of this country.{hint}",
             value,
         )
     return code

@@ -23,7 +23,9 @@ from lnob_methods.core.suggest import did_you_mean
 from lnob_methods.reference import taxonomy
 
 CODEBOOK = paths.DATA / "voices" / "codebook.yaml"
-LANGUAGES = ("en", "sw", "ne", "bn", "vi")
+LANGUAGES = ("en", "sw", "ne", "bn", "vi")  # the languages of the pilots' rules
+# Rules may be written for any language: its ISO 639 code, two letters or three, lower case.
+_LANGUAGE = re.compile(r"^[a-z]{2,3}$")
 FALLBACK = "en"
 _THEME_KEYS = ("id", "label", "description", "sdg_targets", "factors", "rules")
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -158,7 +160,8 @@ _FIX = {
     "unknown-target": "is not an SDG target.",
     "unknown-factor": "is not a UNDP LNOB factor; use one of discrimination, geography, "
     "governance, socio_economic_status, shocks_and_fragility.",
-    "unknown-language": f"is not a testimony language; use one of {', '.join(LANGUAGES)}.",
+    "unknown-language": "is not a language code: write the ISO 639 code in lower case, two "
+    "letters ('sw') or three when the language has no two-letter code.",
     "empty-rules": "list at least one keyword (lower case).",
     "bad-rule": "write each rule as lower-case text, with '*' only at the end.",
     "missing-english": "add English rules (en): they are the fallback for other languages.",
@@ -224,7 +227,7 @@ def _check_rules(add, col, rules) -> dict[str, tuple[str, ...]]:
         add("missing-english", col)
     out = {}
     for lang, items in rules.items():
-        if lang not in LANGUAGES:
+        if not isinstance(lang, str) or not _LANGUAGE.match(lang):
             add("unknown-language", col, lang)
         elif not isinstance(items, list) or not items:
             add("empty-rules", f"{col}.{lang}", items)
@@ -233,6 +236,47 @@ def _check_rules(add, col, rules) -> dict[str, tuple[str, ...]]:
                 if not isinstance(r, str) or not _RULE.match(r) or r != r.strip().lower():
                     add("bad-rule", f"{col}.{lang}", r)
             out[lang] = tuple(str(r) for r in items)
+    return out
+
+
+def rule_languages(codebook: Codebook) -> set[str]:
+    """Return the languages for which at least one theme of the codebook has rules."""
+    return {lang for theme in codebook.themes for lang in theme.rules}
+
+
+def uncoded_counts(languages: pd.Series, codebook: Codebook) -> dict[str, int]:
+    """Return, per language without rules in the codebook, how many testimonies are in it.
+
+    Such testimonies are not dropped: they are read, checked and counted like the others, but the
+    keyword coding cannot find their themes (the English fallback rules do not match another
+    language), so callers report them. Blank languages are not counted here: the checks report
+    them as missing values.
+    """
+    have = rule_languages(codebook)
+    counts = languages.dropna().astype(str).value_counts(sort=False)
+    return {str(lang): int(n) for lang, n in sorted(counts.items()) if lang and lang not in have}
+
+
+def uncoded_messages(counts: dict[str, int], names: dict[str, str]) -> list[str]:
+    """Return one sentence per uncoded language, naming it and saying how to code it.
+
+    ``names`` maps language codes to names (a code without a name is shown as it is).
+    """
+    out = []
+    for lang, n in counts.items():
+        noun = "testimony" if n == 1 else "testimonies"
+        verb = "is" if n == 1 else "are"
+        if lang == "other":
+            out.append(
+                f"{n} {noun} in a language marked 'other' {verb} not coded: declare the "
+                "language's code under 'languages:' in the country config, record it in the "
+                "form and add rules for it to the codebook (data/voices/codebook.yaml)."
+            )
+        else:
+            out.append(
+                f"{n} {noun} in {names.get(lang, lang)} {verb} not coded: add rules for "
+                f"{lang!r} to the codebook (data/voices/codebook.yaml)."
+            )
     return out
 
 

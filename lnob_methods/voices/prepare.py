@@ -119,7 +119,7 @@ def prepare(
 
 def _prepare(place: countries.Country, k: int, files: list[Path]) -> Voices:
     raw, raw_proposals, problems = read_files(files)
-    tidy, found = check_testimonies(raw, place.iso3, list(place.groups()["group"]))
+    tidy, found = check_testimonies(raw, place.iso3, list(place.groups()["group"]), place.languages)
     problems += found
     status = consent_status(tidy)
     accounting = exclusion_counts(len(raw), problems, status)

@@ -9,7 +9,7 @@ import zipfile
 import pytest
 
 from lnob_methods.cli.main import main
-from tests.helpers import ROOT
+from tests.helpers import KENYA_COUNTIES, ROOT
 from tests.helpers.testimonies import SUBMISSIONS, write_kobo_xlsx
 
 # The column labels of the inventory template, as a user's spreadsheet has them.
@@ -35,6 +35,7 @@ BAD_LINES = [
     "bad.csv, row 2, column 'Evidence type': is not an allowed value. Did you mean 'survey'? "
     "(value: 'servey') [near-miss]",
     "bad.csv, row 2, column 'Admin-1 areas': 'Atlantis' is not an admin-1 area of KEN. "
+    f"The admin-1 areas of KEN are: {KENYA_COUNTIES}. "
     "(value: 'Nairobi; Atlantis') [unknown-area]",
     "bad.csv, row 3, column 'First year': is after the last year 2019. (value: 2021) [year-order]",
 ]

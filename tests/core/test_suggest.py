@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from lnob_methods.core.suggest import close_matches, did_you_mean
+from lnob_methods.core.suggest import close_matches, closest_or_all, did_you_mean
 
 ISO3 = ["BGD", "KEN", "NPL", "VNM"]
 AGE_BANDS = ["0_14", "15_24", "25_44", "45_54", "55_64", "65_plus"]
@@ -65,3 +65,11 @@ def test_among_equally_close_values_the_one_typed_from_the_start_comes_first():
     choices = ["YEM", "TKM", "KHM", "KEN"]
     assert close_matches("KEM", choices) == ["KEN", "KHM", "YEM"]
     assert did_you_mean("KEM", choices) == " Did you mean 'KEN', 'KHM', 'YEM'?"
+
+
+def test_closest_or_all_names_the_close_ones_or_every_choice():
+    regions = ["Central", "Eastern", "Northern", "Western"]
+    assert closest_or_all("Eastrn", regions) == " Did you mean 'Eastern'?"
+    assert closest_or_all("Kampala", regions) == (
+        " Choose one of: Central, Eastern, Northern, Western."
+    )

@@ -36,3 +36,15 @@ def snapshot(folder):
         for p in sorted(folder.rglob("*"))
         if p.is_file()
     }
+
+
+# Kenya's 47 counties in the OCHA p-code file's order (KE001 Mombasa ... KE047 Nairobi), written
+# out by hand: messages about an area that is not Kenyan list them.
+KENYA_COUNTIES = (
+    "Mombasa, Kwale, Kilifi, Tana River, Lamu, Taita Taveta, Garissa, Wajir, Mandera, "
+    "Marsabit, Isiolo, Meru, Tharaka-Nithi, Embu, Kitui, Machakos, Makueni, Nyandarua, "
+    "Nyeri, Kirinyaga, Murang'a, Kiambu, Turkana, West Pokot, Samburu, Trans Nzoia, "
+    "Uasin Gishu, Elgeyo-Marakwet, Nandi, Baringo, Laikipia, Nakuru, Narok, Kajiado, "
+    "Kericho, Bomet, Kakamega, Vihiga, Bungoma, Busia, Siaya, Kisumu, Homa Bay, Migori, "
+    "Kisii, Nyamira, Nairobi"
+)

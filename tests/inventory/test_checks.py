@@ -17,7 +17,7 @@ from lnob_methods.core.errors import Problem
 from lnob_methods.inventory.checks import check_row, check_rows
 from lnob_methods.inventory.load import check_files
 from lnob_methods.reference.countries import Country
-from tests.helpers import FIXTURES
+from tests.helpers import FIXTURES, KENYA_COUNTIES
 
 CORPUS = FIXTURES / "inventory"
 sys.path.insert(0, str(CORPUS))  # the corpus builder's helpers (row, LABELS)
@@ -149,7 +149,8 @@ CASES = [
     ("sdg_targets", "6.1; 16.100", "SDG targets", "unknown-target",
      "'16.100' is not an SDG target. Did you mean '16.10'?", "6.1; 16.100"),
     ("admin1", "Kisumu; Atlantis", "Admin-1 areas", "unknown-area",
-     "'Atlantis' is not an admin-1 area of KEN.", "Kisumu; Atlantis"),
+     f"'Atlantis' is not an admin-1 area of KEN. The admin-1 areas of KEN are: {KENYA_COUNTIES}.",
+     "Kisumu; Atlantis"),
     ("iso3", "UGA", "Country (ISO3)", "country-mismatch",
      "this inventory is for KEN; put items about other countries in their own country folder.",
      "UGA"),

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from lnob_methods.core.errors import ParameterError
 from lnob_methods.run import params, runner
-from tests.helpers import FIXTURES
+from tests.helpers import FIXTURES, ROOT
 
 TINY = FIXTURES / "notebooks" / "tiny.md"
 
@@ -84,3 +86,59 @@ def test_parameters_cell_must_hold_literals_only(tmp_path):
     bad.write_text(TINY.read_text().replace("n = 3", "n = len('abc')"))
     with pytest.raises(ParameterError, match="parameter 'n' must be a literal value"):
         params.declared(params.read_template(bad))
+
+
+DESCRIBED = """\
+---
+jupytext:
+  text_representation:
+    extension: .md
+    format_name: myst
+kernelspec:
+  display_name: Python 3
+  language: python
+  name: python3
+---
+
+# A template
+
+```{code-cell} ipython3
+:tags: [parameters]
+
+country = "KEN"  # ISO3 code
+k = 5  # small-cell threshold
+w = 2.0
+label = "a # b"  # text with a hash inside
+```
+"""
+
+
+def test_described_reads_the_comment_beside_each_parameter(tmp_path):
+    path = tmp_path / "t.md"
+    path.write_text(DESCRIBED, encoding="utf-8")
+    found = params.described(params.read_template(path))
+    assert [(p.name, p.type, p.default, p.meaning) for p in found] == [
+        ("country", "str", "KEN", "ISO3 code"),
+        ("k", "int", 5, "small-cell threshold"),
+        ("w", "float", 2.0, ""),
+        ("label", "str", "a # b", "text with a hash inside"),
+    ]
+
+
+def test_every_template_parameter_says_what_it_means():
+    for name, path in runner.templates().items():
+        for p in params.described(params.read_template(path)):
+            assert p.meaning, f"notebooks/{name}.md: parameter {p.name!r} has no comment"
+
+
+def test_the_chapter_on_adding_a_country_names_every_parameter():
+    chapter = (ROOT / "book" / "methods" / "adding_a_country.md").read_text(encoding="utf-8")
+    rows = [line for line in chapter.splitlines() if line.startswith("| `")]
+    named = {name for row in rows for name in re.findall(r"`(\w+)`", row.split("|")[1])}
+    declared = {
+        p.name
+        for path in runner.templates().values()
+        for p in params.described(params.read_template(path))
+    }
+    assert declared - named == set()
+    assert named - declared == set()

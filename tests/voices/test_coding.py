@@ -57,7 +57,7 @@ themes:
     factors: [geography, poverty]
     rules:
       en: [clinic*]
-      fr: [hôpital]
+      French: [hôpital]
       sw: []
   - id: health
     label: Again
@@ -84,7 +84,7 @@ def test_a_broken_codebook_names_every_problem(tmp_path):
         ("unknown-target", "health.sdg_targets", "3.99"),
         ("target-not-text", "health.sdg_targets", 16.1),
         ("unknown-factor", "health.factors", "poverty"),
-        ("unknown-language", "health.rules", "fr"),
+        ("unknown-language", "health.rules", "French"),
         ("empty-rules", "health.rules.sw", []),
         ("duplicate-id", "health.id", "health"),
         ("missing-english", "health.rules", None),
@@ -98,7 +98,10 @@ def test_a_broken_codebook_names_every_problem(tmp_path):
     assert text.startswith("13 problem(s) found:")
     assert "key 'health.sdg_targets': is not an SDG target. Did you mean" in text
     assert 'write SDG targets as quoted text ("16.10", not 16.10' in text
-    assert "is not a testimony language; use one of en, sw, ne, bn, vi." in text
+    assert (
+        "key 'health.rules': is not a language code: write the ISO 639 code in lower case, two "
+        "letters ('sw') or three when the language has no two-letter code. (value: 'French')"
+    ) in text
     assert str(path) in text
 
 
@@ -322,3 +325,37 @@ def test_canary_sentences_carry_no_theme_keyword(codebook):
     for lang, patterns in CANARIES.items():
         for _, sentence in patterns:
             assert coding.code_text(sentence.format(**values), lang, codebook) == [], sentence
+
+
+def test_languages_without_rules_are_counted_and_named():
+    codebook = coding.load_codebook()
+    # The codebook has rules in en, sw, ne, bn and vi only.
+    assert coding.rule_languages(codebook) == {"en", "sw", "ne", "bn", "vi"}
+    langs = pd.Series(["en", "lg", "sw", "lg", "other", "lg", "ach", None])
+    counts = coding.uncoded_counts(langs, codebook)
+    assert counts == {"ach": 1, "lg": 3, "other": 1}
+    assert coding.uncoded_messages(counts, {"lg": "Luganda"}) == [
+        "1 testimony in ach is not coded: add rules for 'ach' to the codebook "
+        "(data/voices/codebook.yaml).",
+        "3 testimonies in Luganda are not coded: add rules for 'lg' to the codebook "
+        "(data/voices/codebook.yaml).",
+        "1 testimony in a language marked 'other' is not coded: declare the language's code "
+        "under 'languages:' in the country config, record it in the form and add rules for it "
+        "to the codebook (data/voices/codebook.yaml).",
+    ]
+
+
+def test_rules_for_a_new_language_are_accepted(tmp_path):
+    path = tmp_path / "codebook.yaml"
+    path.write_text(
+        "version: 1\nthemes:\n  - id: health\n    label: Health\n    description: x\n"
+        '    sdg_targets: ["3.8"]\n    factors: [geography]\n'
+        "    rules:\n      en: [clinic*]\n      lg: [eddwaliro]\n",
+        encoding="utf-8",
+    )
+    codebook = coding.load_codebook(path)
+    assert coding.rule_languages(codebook) == {"en", "lg"}
+    assert coding.uncoded_counts(pd.Series(["lg", "lg"]), codebook) == {}
+    assert [m.rule for m in coding.code_text("Eddwaliro liri wala.", "lg", codebook)] == [
+        "eddwaliro"
+    ]
