@@ -86,7 +86,12 @@ def test_show_run_card_lists_the_card_as_a_table():
     }
     with patch.object(notebook.runcard, "read", return_value=card):
         html = shown(notebook.show_run_card)
-    assert html.startswith("<p><strong>Run card</strong></p>")
+    # folded at the end of the page: closed <details>, its summary names version and date
+    assert html.startswith(
+        '<details class="lnob-run-card"><summary>Run card: how this page was made '
+        "(method 1.2.0, 2024-05-01)</summary>"
+    )
+    assert html.endswith("</details>") and "<details open" not in html
     assert cells(html, "th") == ["Item", "Value"]
     tds = cells(html, "td")
     assert list(zip(tds[::2], tds[1::2], strict=True)) == [
