@@ -256,6 +256,15 @@ def _age_label(code: str) -> str:
     return f"{lo} years" if lo == hi else f"{lo}-{hi} years"
 
 
+def n_comparisons(gaps: pd.DataFrame) -> int:
+    """Return how many series × comparisons a gap table holds (levels shown apart count once).
+
+    Where no rule separates two breakdown levels, each level is a row of its own; the prose
+    counts the series compared, not the rows.
+    """
+    return int(len(gaps[["series_code", "comparison"]].drop_duplicates()))
+
+
 def _behind(polarity: str | None, value: float, reference: float) -> bool:
     """Return True when the group's value is on the worse side of the comparison group's."""
     if polarity == pol.HIGHER_IS_WORSE:

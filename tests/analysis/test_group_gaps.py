@@ -325,3 +325,16 @@ def test_the_floor_applies_to_percentages_only():
     assert row["ranking_gap"] == pytest.approx(2 / 3)
     assert group_gaps.ranking_gap(3.0, 1.0, percent=True) == pytest.approx(0.2)  # 2 / 10
     assert group_gaps.ranking_gap(0.0, 0.0, percent=False) == 0.0
+
+
+def test_levels_shown_apart_count_once_as_a_comparison():
+    table = pd.DataFrame(
+        {
+            "series_code": ["SE_ADT_ACTS", "SE_ADT_ACTS", "SE_ADT_ACTS", "SI_POV_DAY1"],
+            "comparison": ["female vs male", "female vs male", "rural vs urban", "rural vs urban"],
+        }
+    )
+    # Two skills of one series and sex comparison count once; its area comparison and the
+    # poverty series count once each: 3.
+    assert group_gaps.n_comparisons(table) == 3
+    assert group_gaps.n_comparisons(table.iloc[:0]) == 0
