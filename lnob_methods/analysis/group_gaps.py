@@ -20,6 +20,7 @@ of two tiny rates (0.9 % against 0.1 %) cannot rank above a gap of tens of point
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -113,7 +114,7 @@ def group_gaps(
     pref = preferred_breakdowns(preferred_file)
     keys = list(zip(pref["column"], pref["code"], strict=True))
     ranks = dict(zip(keys, pref["preference"].astype(int), strict=True))
-    labels = dict(zip(keys, pref["label"], strict=True))
+    labels = _labels(pref)
     if "units" not in data.columns:
         data = data.assign(units="")
     rows = []
@@ -233,10 +234,23 @@ def _breakdown(row, others: list[str], labels: dict) -> str:
             name = labels.get((c, v), fallback)
             parts.append(f"{disaggregation.COLUMN_LABELS.get(c, c)}: {name}")
     parts += [
-        f"{key.replace('_', ' ')}: {value.replace('_', ' ')}"
+        f"{key.replace('_', ' ')}: {labels.get((key, value), value.replace('_', ' '))}"
         for key, value in _other_levels(row.other_disaggregations)
     ]
     return "; ".join(parts) if parts else "none"
+
+
+def _labels(preferred: pd.DataFrame, path: Path | str | None = None) -> dict:
+    """Return readers' labels by (column, code): taxonomy, then label table, then preferences."""
+    labels = {}
+    for dim in taxonomy.dimensions().values():
+        column = dim["sdgdb"]["column"]
+        labels.update({(column, k): v for k, v in (dim["sdgdb"].get("labels") or {}).items()})
+    table = pd.read_csv(path or paths.BREAKDOWN_LABELS, dtype=str, keep_default_na=False)
+    for frame in (table, preferred):
+        keys = zip(frame["column"], frame["code"], strict=True)
+        labels.update(zip(keys, frame["label"], strict=True))
+    return labels
 
 
 def _other_levels(text) -> list[tuple[str, str]]:
@@ -247,6 +261,12 @@ def _other_levels(text) -> list[tuple[str, str]]:
 
 
 def _age_label(code: str) -> str:
+    if m := re.fullmatch(r"lt(\d+)y", code):
+        return f"under {m[1]} year{'s' if m[1] != '1' else ''}"
+    if m := re.fullmatch(r"lt(\d+)m", code):
+        return f"under {m[1]} month{'s' if m[1] != '1' else ''}"
+    if m := re.fullmatch(r"m(\d+)t(\d+)", code):
+        return f"{m[1]}-{m[2]} months"
     span = taxonomy.age_code_range(code)
     if span is None:
         return code

@@ -288,8 +288,37 @@ def test_levels_no_rule_separates_are_all_shown_and_named():
         ]
     )
     out = group_gaps.group_gaps(data)
-    assert out["breakdown"].tolist() == ["type of skill: email", "type of skill: soft"]
-    assert out["value"].tolist() == [28.0, 19.0]
+    # Named in words from data/taxonomy/breakdown_labels.csv, listed in the order of the names.
+    assert out["breakdown"].tolist() == [
+        "type of skill: finding, downloading and installing software",
+        "type of skill: sending e-mails with attachments",
+    ]
+    assert out["value"].tolist() == [19.0, 28.0]
+
+
+STUNTING = "Proportion of children moderately or severely stunted (%)"
+
+
+@pytest.mark.parametrize(
+    ("age", "named"),
+    [
+        ("lt5y", "age: under 5 years"),
+        ("lt1m", "age: under 1 month"),
+        ("m12t23", "age: 12-23 months"),
+        ("15_24", "age: 15-24 years"),
+        ("65", "age: 65 years and over"),
+    ],
+)
+def test_age_bands_are_named_in_words(age, named):
+    data = _rows(
+        *[
+            {**r, "age": age}
+            for r in _pair(
+                "SH_STA_STNT", STUNTING, "2.2.1", 2020, "sex", 30.0, 20.0, ("female", "male")
+            )
+        ]
+    )
+    assert group_gaps.group_gaps(data).iloc[0]["breakdown"] == named
 
 
 POVERTY = "Proportion of population below international poverty line (%)"
