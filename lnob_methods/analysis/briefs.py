@@ -48,11 +48,22 @@ def programme_reach(ce) -> pd.DataFrame:
 
 
 def groups_behind(ce, top: int = 12) -> pd.DataFrame:
-    """Return the largest official gaps where a group is behind (latest common year)."""
+    """Return the largest official gaps where a group is behind (latest common year).
+
+    Both differences are shown: the difference (group value minus comparison value, in the
+    series' unit: points for a percentage) and the relative difference (the difference over the
+    larger value). The order is the ranking gap of :data:`lnob_methods.analysis.group_gaps.
+    RANKING_RULE` (the relative difference, with a floor of 10 % on the larger value of a
+    percentage), then the indicator and series code; ``ranking gap (%)`` shows it.
+    """
     gg = ce.group_gaps[ce.group_gaps["group_behind"]].copy()
-    gg = gg.sort_values(["relative_gap", "series_code"], ascending=[False, True]).head(top)
-    gg["relative gap (%)"] = (100 * gg["relative_gap"]).round(0).astype(int)
-    return _gap_rows(gg, ["relative gap (%)"])
+    gg = gg.sort_values(
+        ["ranking_gap", "indicator", "series_code"], ascending=[False, True, True], kind="stable"
+    ).head(top)
+    gg["difference"] = (gg["value"] - gg["reference_value"]).round(2)
+    gg["relative difference (%)"] = (100 * gg["relative_gap"]).round(0).astype(int)
+    gg["ranking gap (%)"] = (100 * gg["ranking_gap"]).round(0).astype(int)
+    return _gap_rows(gg, ["difference", "relative difference (%)", "ranking gap (%)"])
 
 
 def not_ranked(ce) -> pd.DataFrame:
@@ -78,23 +89,25 @@ def _gap_rows(gg: pd.DataFrame, extra: list[str]) -> pd.DataFrame:
         "comparison",
         "indicator",
         "series_description",
+        "breakdown",
         "direction",
         "year",
         "value",
         "reference_value",
         *extra,
     ]
-    return (
-        gg[cols]
-        .rename(
-            columns={
-                "series_description": "series",
-                "value": "group value",
-                "reference_value": "comparison value",
-            }
-        )
-        .reset_index(drop=True)
+    out = gg[cols].rename(
+        columns={
+            "series_description": "series",
+            "breakdown": "breakdown shown",
+            "value": "group value",
+            "reference_value": "comparison value",
+        }
     )
+    # Read, not computed on: two decimals keep 0.95 against 0.15 apart.
+    out["group value"] = out["group value"].round(2)
+    out["comparison value"] = out["comparison value"].round(2)
+    return out.reset_index(drop=True)
 
 
 def disaggregation_status(ce) -> pd.DataFrame:

@@ -62,7 +62,7 @@ class CountryEvidence:
     def severity(self) -> pd.Series:
         """Return severity per (group, target) from official gaps where the group is behind."""
         behind = self.group_gaps[self.group_gaps["group_behind"]]
-        return gaps.severity(behind[["group", "target", "relative_gap"]])
+        return gaps.severity(behind[["group", "target", "ranking_gap"]])
 
 
 def _voices_rows(iso3: str, k: int) -> pd.DataFrame:

@@ -23,6 +23,10 @@ from lnob_methods.analysis import evidence as ev
 from lnob_methods.core import vocabulary
 
 GAP_CLASSES = ["absolute", "disaggregation", "recency", "quality", "voices", "synthesis"]
+TIE_RULE = (
+    "equal scores go first to a cell of the research focus, then to a cell of a focus group, then "
+    "to the higher severity; cells equal on all of these share a rank"
+)
 DEFAULT_WEIGHTS = {
     "absolute": 3.0,
     "disaggregation": 2.0,
@@ -174,20 +178,22 @@ def overlaps(cells: pd.DataFrame, min_organisations: int = 2) -> pd.DataFrame:
 
 
 def severity(group_gaps: pd.DataFrame) -> pd.Series:
-    """Return severity in [0, 1] per (group, target): the largest relative gap where it is behind.
+    """Return severity in [0, 1] per (group, target): the largest ranking gap where it is behind.
 
     Parameters
     ----------
     group_gaps
-        Columns ``group``, ``target`` and ``relative_gap`` (0 = no gap, 1 = the group has none of
-        what the comparison group has), only rows where the group is the one behind.
+        Columns ``group``, ``target`` and ``ranking_gap`` (0 = no gap, 1 = the group has none of
+        what the comparison group has; the rule of
+        :func:`lnob_methods.analysis.group_gaps.ranking_gap`, so that two tiny rates do not make
+        a severe gap), only rows where the group is the one behind.
     """
     if group_gaps.empty:
         return pd.Series(
             dtype=float, index=pd.MultiIndex.from_arrays([[], []], names=["group", "target"])
         )
-    clipped = group_gaps.assign(relative_gap=group_gaps["relative_gap"].clip(0, 1))
-    return clipped.groupby(["group", "target"])["relative_gap"].max()
+    clipped = group_gaps.assign(ranking_gap=group_gaps["ranking_gap"].clip(0, 1))
+    return clipped.groupby(["group", "target"])["ranking_gap"].max()
 
 
 def priority(
@@ -197,8 +203,11 @@ def priority(
 
     ``score = Σ_k w_k · component_k`` over the six gap classes (1 when the gap is present),
     ``severity`` (0 to 1, from official disaggregated data) and ``focus`` (1 in the research focus).
-    Ties go to the cells of the focus groups, then by group and target, so the ranking is
-    reproducible.
+
+    Equal scores are broken only by the rule of :data:`TIE_RULE`: a cell of the research focus
+    first, then a cell of a focus group, then the higher severity. Cells still equal are tied: they
+    share a rank (the rank of the first of them, as in sports: 1, 2, 2, 4) and ``tied`` gives the
+    number of cells sharing it; within a tie they are listed by group and target, for reading only.
     """
     w = {**DEFAULT_WEIGHTS, **(weights or {})}
     out = cells[cells["in_scope"]].copy()
@@ -213,15 +222,59 @@ def priority(
     comp["focus"] = out["in_focus"].astype(float)
     out = out[["group", "label", "dimension", "target", "n_items", "focus_group"]].join(comp)
     out["score"] = sum(w[k] * out[k] for k in [*GAP_CLASSES, "severity", "focus"]).round(6)
-    # Ties: cells of the focus groups first, then by group and target, so the order is stable.
+    # Rounded so that two severities equal to the reader are equal to the rule as well.
+    out["_severity"] = out["severity"].round(6)
+    key = ["score", "focus", "focus_group", "_severity"]
     out = out.sort_values(
-        ["score", "focus_group", "group", "target"],
-        ascending=[False, False, True, True],
-        kind="stable",
+        [*key, "group", "target"], ascending=[False] * len(key) + [True, True], kind="stable"
+    ).reset_index(drop=True)
+    first = ~out.duplicated(subset=key)
+    rank = pd.Series(range(1, len(out) + 1), index=out.index).where(first).ffill()
+    out.insert(0, "rank", rank.astype(int) if len(out) else rank)
+    out.insert(1, "tied", out.groupby("rank")["rank"].transform("size"))
+    return out.drop(columns=["focus_group", "_severity"])
+
+
+def top(ranked: pd.DataFrame, n: int) -> pd.DataFrame:
+    """Return the top ``n`` of a ranking with every tie group it reaches, whole.
+
+    A tie group that starts at rank ``n`` or before is kept entire, so the top may hold more
+    than ``n`` cells; :func:`top_note` says so in words.
+    """
+    return ranked[ranked["rank"] <= n]
+
+
+def top_note(ranked: pd.DataFrame, n: int) -> str:
+    """Return what the reader must know about the top ``n``: how ties widened it, or ""."""
+    head = top(ranked, n)
+    if len(head) <= n:
+        return ""
+    last = head["rank"].max()
+    size = int((head["rank"] == last).sum())
+    return (
+        f"{len(head)} cells, not {n}: the {size} cells tied at rank {last} are all shown, since "
+        f"no stated rule separates them"
     )
-    out = out.drop(columns="focus_group").reset_index(drop=True)
-    out.insert(0, "rank", range(1, len(out) + 1))
-    return out
+
+
+def top_table(ranked: pd.DataFrame, n: int) -> pd.DataFrame:
+    """Return the top ``n`` (ties whole) as readers see it: labels, yes or blank, rounded."""
+    head = top(ranked, n)
+    out = pd.DataFrame(
+        {
+            "rank": head["rank"],
+            "cells sharing the rank": head["tied"],
+            "group": head["label"],
+            "target": "SDG " + head["target"],
+            "items": head["n_items"],
+        }
+    )
+    for g in GAP_CLASSES:
+        out[f"{g} gap"] = head[g].map({1.0: "yes", 0.0: ""})
+    out["severity"] = head["severity"].round(2)
+    out["research focus"] = head["focus"].map({1.0: "yes", 0.0: ""})
+    out["score"] = head["score"].round(2)
+    return out.reset_index(drop=True)
 
 
 def sensitivity(
@@ -233,21 +286,24 @@ def sensitivity(
 ) -> pd.DataFrame:
     """Return how the top ranking changes when each weight moves by ±``change`` (50 %).
 
-    One row per weight and direction: the new weight, how many of the baseline top cells stay in
-    the top, and which cells enter and leave.
+    The top is tie-aware (:func:`top`): a tie group reaching rank ``top`` counts whole, so no cell
+    enters or leaves by the order of names within a tie. One row per weight and direction: the
+    new weight, the cells in the new top, how many of the baseline top cells stay, and which cells
+    enter and leave (named by their labels).
     """
     w = {**DEFAULT_WEIGHTS, **(weights or {})}
-    base = _top(priority(cells, sev, w), top)
+    base = _top_cells(priority(cells, sev, w), top)
     rows = []
     for k in w:
         for factor in (1 - change, 1 + change):
-            new = _top(priority(cells, sev, {**w, k: w[k] * factor}), top)
+            new = _top_cells(priority(cells, sev, {**w, k: w[k] * factor}), top)
             rows.append(
                 {
                     "weight": k,
                     "from": w[k],
-                    "to": round(w[k] * factor, 6),
-                    "top_kept": len(set(base) & set(new)),
+                    "to": round(w[k] * factor, 2),
+                    "cells in the top": len(new),
+                    "kept from the baseline top": len(set(base) & set(new)),
                     "entering": "; ".join(c for c in new if c not in base),
                     "leaving": "; ".join(c for c in base if c not in new),
                 }
@@ -255,6 +311,6 @@ def sensitivity(
     return pd.DataFrame(rows)
 
 
-def _top(ranked: pd.DataFrame, top: int) -> list[str]:
-    head = ranked.head(top)
-    return [f"{g} × {t}" for g, t in zip(head["group"], head["target"], strict=True)]
+def _top_cells(ranked: pd.DataFrame, n: int) -> list[str]:
+    head = top(ranked, n)
+    return [f"{g} × SDG {t}" for g, t in zip(head["label"], head["target"], strict=True)]

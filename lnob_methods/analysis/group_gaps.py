@@ -5,16 +5,29 @@ people columns at their totals, the latest such year gives a gap. Whether a high
 or worse is read from the declared polarity of the series (:mod:`lnob_methods.reference.polarity`);
 the group that is behind is then the one on the worse side. A series whose polarity is "no
 direction", or that has none declared, is listed but never ranked: nobody is behind on it.
+
+Which pair of values a series shows follows a stated rule (:data:`SELECTION_RULE`), never the sort
+order of codes: the latest year with both values; then the pair closest to the whole population
+(most other breakdowns at their totals); then the level preferred in
+``data/taxonomy/preferred_breakdowns.csv`` (lower secondary for completion rates...). Where no rule
+separates two levels, every one of them is kept, each named. The level shown is named in the
+``breakdown`` column.
+
+How large a gap is for ranking follows one rule too (:func:`ranking_gap`): the relative gap, except
+that for a percentage the larger value counts as at least :data:`PERCENT_FLOOR` %, so that a ratio
+of two tiny rates (0.9 % against 0.1 %) cannot rank above a gap of tens of points.
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pandas as pd
 
+from lnob_methods.core import paths
+from lnob_methods.reference import disaggregation, sdgdb, taxonomy
 from lnob_methods.reference import polarity as pol
-from lnob_methods.reference import sdgdb
 
 COMPARISONS = [
     # (group behind if worse, LNOB group id, column, code, reference code, label)
@@ -30,8 +43,47 @@ COMPARISONS = [
     ),
 ]
 
+PERCENT_FLOOR = 10.0
+SELECTION_RULE = (
+    "the latest year with both values; then the pair closest to the whole population (most other "
+    "breakdowns at their totals); then the level preferred in the table of preferred breakdowns; "
+    "where no rule separates two levels, each is shown"
+)
+RANKING_RULE = (
+    f"gaps are ranked by the difference divided by the larger of the two values; for a "
+    f"percentage the larger value counts as at least {PERCENT_FLOOR:g} %, so two tiny rates "
+    f"(0.9 % against 0.1 %) rank by their difference in points over {PERCENT_FLOOR:g}"
+)
+_UNRANKED_LEVEL = 99  # a level the table does not list comes after every listed level
 
-def group_gaps(data: pd.DataFrame, polarity_file: Path | str | None = None) -> pd.DataFrame:
+
+def preferred_breakdowns(path: Path | str | None = None) -> pd.DataFrame:
+    """Return the preferred breakdown levels: ``column, code, label, preference, reason``.
+
+    Parameters
+    ----------
+    path
+        The CSV file (default ``data/taxonomy/preferred_breakdowns.csv``).
+    """
+    p = Path(path) if path is not None else paths.PREFERRED_BREAKDOWNS
+    return pd.read_csv(p, dtype={"code": str, "column": str}, keep_default_na=False)
+
+
+def ranking_gap(value: float, reference: float, percent: bool) -> float:
+    """Return the size of a gap for ranking, 0 to 1 (the rule of :data:`RANKING_RULE`).
+
+    ``|value − reference| / max(|value|, |reference|)``, with the denominator at least
+    :data:`PERCENT_FLOOR` when the unit is a percentage; 0 when both values are 0.
+    """
+    denom = max(abs(value), abs(reference), PERCENT_FLOOR if percent else 0.0)
+    return abs(value - reference) / denom if denom else 0.0
+
+
+def group_gaps(
+    data: pd.DataFrame,
+    polarity_file: Path | str | None = None,
+    preferred_file: Path | str | None = None,
+) -> pd.DataFrame:
     """Return one row per series and comparison at the latest year with both values.
 
     Parameters
@@ -41,19 +93,30 @@ def group_gaps(data: pd.DataFrame, polarity_file: Path | str | None = None) -> p
         ``target``-bearing ``indicator``, ``year``, ``value_num`` and the people columns.
     polarity_file
         The polarity table (default ``data/taxonomy/series_polarity.csv``).
+    preferred_file
+        The preferred breakdown levels (default ``data/taxonomy/preferred_breakdowns.csv``).
 
     Returns
     -------
     pandas.DataFrame
         ``series_code, series_description, indicator, target, comparison, group, year, value,
         reference_value, gap`` (value minus reference), ``relative_gap`` (|gap| divided by the
-        larger absolute value, 0 to 1), ``polarity`` (a code of
+        larger absolute value, 0 to 1), ``percent`` (whether the unit is a percentage),
+        ``ranking_gap`` (:func:`ranking_gap`), ``breakdown`` (the other breakdown levels of the
+        pair, for readers: "education level: lower secondary"; "none" when all are totals),
+        ``polarity`` (a code of
         :data:`lnob_methods.reference.polarity.POLARITIES`, missing where none is declared),
         ``direction`` (what a reader sees: "higher is better", "higher is worse", or why the series
         is not ranked), ``ranked`` (True for "higher is better" and "higher is worse") and
         ``group_behind`` (True when the series is ranked and the group is on the worse side).
     """
     polarities = pol.polarity_map(polarity_file)
+    pref = preferred_breakdowns(preferred_file)
+    keys = list(zip(pref["column"], pref["code"], strict=True))
+    ranks = dict(zip(keys, pref["preference"].astype(int), strict=True))
+    labels = _labels(pref)
+    if "units" not in data.columns:
+        data = data.assign(units="")
     rows = []
     people = [c for c in sdgdb.PEOPLE_COLUMNS if c in data.columns]
     for group, col, code, ref, label in COMPARISONS:
@@ -73,22 +136,19 @@ def group_gaps(data: pd.DataFrame, polarity_file: Path | str | None = None) -> p
             "indicator",
             "year",
             "other_disaggregations",
+            "units",
             *others,
         ]
         wide = base.pivot_table(index=keys, columns=col, values="value_num", aggfunc="first")
         if code not in wide or ref not in wide:
             continue
         wide = wide.dropna(subset=[code, ref]).reset_index()
-        # Prefer the latest year, then the pair closest to the whole population (most totals).
-        wide["n_totals"] = sum(
-            wide[c].map(lambda v, c=c: not sdgdb.breakdown_codes(c, [v])) for c in others
-        )
-        wide = wide.sort_values(["year", "n_totals", *keys], kind="stable")
-        wide = wide.groupby(["series_code", "indicator"]).tail(1)
+        wide = _select(wide, others, ranks)
         for r in wide.itertuples(index=False):
             a, b = getattr(r, code), getattr(r, ref)
             polarity = polarities.get(r.series_code)
             denom = max(abs(a), abs(b))
+            percent = _is_percent(r.units, r.series_description)
             rows.append(
                 {
                     "series_code": r.series_code,
@@ -102,6 +162,9 @@ def group_gaps(data: pd.DataFrame, polarity_file: Path | str | None = None) -> p
                     "reference_value": b,
                     "gap": a - b,
                     "relative_gap": abs(a - b) / denom if denom else 0.0,
+                    "percent": percent,
+                    "ranking_gap": ranking_gap(a, b, percent),
+                    "breakdown": _breakdown(r, others, labels),
                     "polarity": polarity,
                     "direction": pol.direction_label(polarity),
                     "ranked": polarity in (pol.HIGHER_IS_BETTER, pol.HIGHER_IS_WORSE),
@@ -120,15 +183,106 @@ def group_gaps(data: pd.DataFrame, polarity_file: Path | str | None = None) -> p
         "reference_value",
         "gap",
         "relative_gap",
+        "percent",
+        "ranking_gap",
+        "breakdown",
         "polarity",
         "direction",
         "ranked",
         "group_behind",
     ]
     out = pd.DataFrame(rows, columns=cols)
-    return out.sort_values(["group", "indicator", "series_code"], kind="stable").reset_index(
-        drop=True
+    return out.sort_values(
+        ["group", "indicator", "series_code", "breakdown"], kind="stable"
+    ).reset_index(drop=True)
+
+
+def _select(wide: pd.DataFrame, others: list[str], ranks: dict) -> pd.DataFrame:
+    """Keep, per series, the pairs the rule of :data:`SELECTION_RULE` selects (several on a tie)."""
+    if wide.empty:
+        return wide
+    split = {c: wide[c].map(lambda v, c=c: bool(sdgdb.breakdown_codes(c, [v]))) for c in others}
+    extra = wide["other_disaggregations"].map(lambda v: len(_other_levels(v)))
+    wide = wide.assign(
+        _n_totals=sum((~s).astype(int) for s in split.values()) - extra,
+        _preference=sum(
+            wide[c].map(lambda v, c=c: ranks.get((c, v), _UNRANKED_LEVEL)).where(split[c], 0)
+            for c in others
+        ),
     )
+    per = wide.groupby(["series_code", "indicator"])
+    keep = wide["year"] == per["year"].transform("max")
+    wide = wide[keep]
+    per = wide.groupby(["series_code", "indicator"])
+    wide = wide[wide["_n_totals"] == per["_n_totals"].transform("max")]
+    per = wide.groupby(["series_code", "indicator"])
+    wide = wide[wide["_preference"] == per["_preference"].transform("min")]
+    return wide.drop(columns=["_n_totals", "_preference"])
+
+
+def _is_percent(units: str, description: str) -> bool:
+    return str(units).strip().lower() == "percent" or str(description).rstrip().endswith("(%)")
+
+
+def _breakdown(row, others: list[str], labels: dict) -> str:
+    """Name the other breakdown levels of a pair for readers ("education level: primary")."""
+    parts = []
+    for c in others:
+        v = getattr(row, c)
+        if sdgdb.breakdown_codes(c, [v]):
+            fallback = _age_label(v) if c == "age" else str(v).replace("_", " ")
+            name = labels.get((c, v), fallback)
+            parts.append(f"{disaggregation.COLUMN_LABELS.get(c, c)}: {name}")
+    parts += [
+        f"{key.replace('_', ' ')}: {labels.get((key, value), value.replace('_', ' '))}"
+        for key, value in _other_levels(row.other_disaggregations)
+    ]
+    return "; ".join(parts) if parts else "none"
+
+
+def _labels(preferred: pd.DataFrame, path: Path | str | None = None) -> dict:
+    """Return readers' labels by (column, code): taxonomy, then label table, then preferences."""
+    labels = {}
+    for dim in taxonomy.dimensions().values():
+        column = dim["sdgdb"]["column"]
+        labels.update({(column, k): v for k, v in (dim["sdgdb"].get("labels") or {}).items()})
+    table = pd.read_csv(path or paths.BREAKDOWN_LABELS, dtype=str, keep_default_na=False)
+    for frame in (table, preferred):
+        keys = zip(frame["column"], frame["code"], strict=True)
+        labels.update(zip(keys, frame["label"], strict=True))
+    return labels
+
+
+def _other_levels(text) -> list[tuple[str, str]]:
+    """Return the (breakdown, level) pairs of ``other_disaggregations`` that are not totals."""
+    totals = sdgdb.NOT_A_BREAKDOWN | {"t", "total", "_t", "all"}
+    pairs = [part.partition("=") for part in str(text).split(";") if part]
+    return [(k, v) for k, _, v in pairs if v not in totals]
+
+
+def _age_label(code: str) -> str:
+    if m := re.fullmatch(r"lt(\d+)y", code):
+        return f"under {m[1]} year{'s' if m[1] != '1' else ''}"
+    if m := re.fullmatch(r"lt(\d+)m", code):
+        return f"under {m[1]} month{'s' if m[1] != '1' else ''}"
+    if m := re.fullmatch(r"m(\d+)t(\d+)", code):
+        return f"{m[1]}-{m[2]} months"
+    span = taxonomy.age_code_range(code)
+    if span is None:
+        return code
+    lo, hi = span
+    if hi >= 150:
+        return f"{lo} years and over"
+    return f"{lo} years" if lo == hi else f"{lo}-{hi} years"
+
+
+def n_comparisons(gaps: pd.DataFrame) -> int:
+    """Return how many series × comparisons a gap table holds (levels shown apart count once).
+
+    Where no rule separates two breakdown levels, each level is a row of its own; the prose
+    counts the series compared, not the rows.
+    """
+    return int(len(gaps[["series_code", "comparison"]].drop_duplicates()))
 
 
 def _behind(polarity: str | None, value: float, reference: float) -> bool:

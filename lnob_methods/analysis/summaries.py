@@ -143,9 +143,8 @@ def gap_numbers(scope: pd.DataFrame, overlaps: pd.DataFrame, sensitivity: pd.Dat
     for g in ["absolute", "disaggregation", "recency", "quality", "voices", "synthesis"]:
         out[f"n_{g}"] = int(scope[f"gap_{g}"].sum())
     out["n_overlaps"] = int(len(overlaps))
-    out["mean_top_kept"] = (
-        round(float(sensitivity["top_kept"].mean()), 1) if len(sensitivity) else 0.0
-    )
+    kept = sensitivity["kept from the baseline top"]
+    out["mean_top_kept"] = round(float(kept.mean()), 1) if len(kept) else 0.0
     return out
 
 
@@ -164,9 +163,13 @@ def weights_table(weights: dict[str, float]) -> pd.DataFrame:
 
 
 def conclusions(ranked: pd.DataFrame, overlaps: pd.DataFrame, top_n: int) -> pd.DataFrame:
-    """Return discussion points: the top gaps with what they call for, and top overlaps."""
+    """Return discussion points: the top gaps with what they call for, and top overlaps.
+
+    The top gaps are those ranked ``top_n`` or better, so a tie group reaching ``top_n`` is
+    listed whole.
+    """
     rows = []
-    for r in ranked.head(top_n).itertuples(index=False):
+    for r in ranked[ranked["rank"] <= top_n].itertuples(index=False):
         needs = []
         if r.absolute:
             needs.append("find or generate evidence")

@@ -36,6 +36,8 @@ COUNTRY_CODES = REFERENCE / "country_codes_m49_ldc_lldc_sids.csv"
 PCODES = REFERENCE / "ocha_global_pcodes_adm1_adm2.csv.gz"
 GROUPS_TAXONOMY = TAXONOMY / "lnob_groups.yaml"
 SERIES_POLARITY = TAXONOMY / "series_polarity.csv"
+PREFERRED_BREAKDOWNS = TAXONOMY / "preferred_breakdowns.csv"
+BREAKDOWN_LABELS = TAXONOMY / "breakdown_labels.csv"
 PEOPLE_INDICATORS = TAXONOMY / "people_indicators.csv"
 
 

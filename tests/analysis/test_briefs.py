@@ -52,20 +52,26 @@ def test_groups_behind_keeps_the_largest_gaps_where_the_group_is_behind():
         "comparison",
         "indicator",
         "series",
+        "breakdown shown",
         "direction",
         "year",
         "group value",
         "comparison value",
-        "relative gap (%)",
+        "difference",
+        "relative difference (%)",
+        "ranking gap (%)",
     ]
-    # S3 (0.9) is not behind and goes; S0 and S2 tie at 0.5 and sort by series code; then S4
-    # (0.333 -> 33 %) and S1 (0.25 -> 25 %). Every series of the fixture is "higher is worse".
+    # S3 (0.9) is not behind and goes; S0 and S2 tie at 0.5 and sort by indicator (1.2.1 before
+    # 10.2.1); then S4 (0.333 -> 33 %) and S1 (0.25 -> 25 %). S5, 0.9 % against 0.1 %, has the
+    # largest relative difference (0.8 / 0.9 -> 89 %) but ranks last: 0.8 points over the 10 %
+    # floor is 8 %. Every series of the fixture is "higher is worse".
     worse = "higher is worse"
     assert rows(table) == [
-        ("poorest vs richest", "1.2.1", "Zero", worse, 2021, 10.0, 20.0, 50),
-        ("rural vs urban", "10.2.1", "Two", worse, 2019, 40.0, 80.0, 50),
-        ("y", "10.2.1", "Four", worse, 2017, 66.0, 99.0, 33),
-        ("women vs men", "1.2.1", "One", worse, 2020, 30.0, 40.0, 25),
+        ("poorest vs richest", "1.2.1", "Zero", "none", worse, 2021, 10.0, 20.0, -10.0, 50, 50),
+        ("rural vs urban", "10.2.1", "Two", "none", worse, 2019, 40.0, 80.0, -40.0, 50, 50),
+        ("y", "10.2.1", "Four", "none", worse, 2017, 66.0, 99.0, -33.0, 33, 33),
+        ("women vs men", "1.2.1", "One", "none", worse, 2020, 30.0, 40.0, -10.0, 25, 25),
+        ("rural vs urban", "1.2.1", "Five", "age: 15-24 years", worse, 2022, 0.9, 0.1, 0.8, 89, 8),
     ]
     assert list(briefs.groups_behind(country_evidence(), top=2)["series"]) == ["Zero", "Two"]
 

@@ -39,17 +39,19 @@ def test_labels_follow_the_declared_provenance_not_file_names(tmp_path):
     assert with_voices.data_label == "synthetic inventories and synthetic testimonies"
 
 
-def test_severity_is_the_largest_relative_gap_where_the_group_is_behind():
+def test_severity_is_the_largest_ranking_gap_where_the_group_is_behind():
     ce = country_evidence()
     extra = pd.DataFrame(
-        {"group": [W], "target": ["1.2"], "relative_gap": [1.4], "group_behind": [True]}
+        {"group": [W], "target": ["1.2"], "ranking_gap": [1.4], "group_behind": [True]}
     )
     ce = dataclasses.replace(ce, group_gaps=pd.concat([ce.group_gaps, extra], ignore_index=True))
     # Behind: W × 1.2 (0.25, and 1.4 clipped to 1), rural × 10.2 (0.5), poverty × 1.2 (0.5),
-    # D × 10.2 (0.333); W × 5.1 (0.9) is not behind and has no severity.
+    # D × 10.2 (0.333), rural × 1.2 (tiny rates: 0.08, not their relative gap 0.889);
+    # W × 5.1 (0.9) is not behind and has no severity.
     assert ce.severity().round(3).to_dict() == {
         (D, "10.2"): 0.333,
         ("people_in_poverty", "1.2"): 0.5,
+        ("rural_population", "1.2"): 0.08,
         ("rural_population", "10.2"): 0.5,
         (W, "1.2"): 1.0,
     }

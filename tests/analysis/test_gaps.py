@@ -154,7 +154,7 @@ def test_priority_score_and_ranking(cells):
 def test_severity_moves_a_cell_and_ties_go_to_focus_groups(cells):
     sev = gaps.severity(
         pd.DataFrame(
-            {"group": ["persons_with_disabilities"], "target": ["10.2"], "relative_gap": [0.5]}
+            {"group": ["persons_with_disabilities"], "target": ["10.2"], "ranking_gap": [0.5]}
         )
     )
     ranked = gaps.priority(cells.reset_index(), sev)
@@ -170,10 +170,123 @@ def test_weights_change_the_ranking(cells):
 def test_sensitivity_table(cells):
     table = gaps.sensitivity(cells.reset_index(), top=2)
     row = table[(table["weight"] == "absolute") & (table["to"] == 1.5)].iloc[0]
-    assert row["top_kept"] == 1
-    assert row["entering"] == "persons_with_disabilities × 10.2"
-    assert row["leaving"] == "ethnic_minorities × 10.2"
+    assert row["kept from the baseline top"] == 1
+    assert row["cells in the top"] == 2
+    assert row["entering"] == "Persons with disabilities × SDG 10.2"
+    assert row["leaving"] == "Ethnic minorities × SDG 10.2"
     assert len(table) == 2 * len(gaps.DEFAULT_WEIGHTS)
+
+
+def _hand_cells(*rows):
+    """In-scope cells from (group, target, gap classes present, focus group, in focus)."""
+    out = []
+    for group, target, present, focus_group, in_focus in rows:
+        cell = {
+            "group": group,
+            "label": f"Group {group.upper()}",
+            "dimension": "d",
+            "target": target,
+            "n_items": 0,
+            "focus_group": focus_group,
+            "in_focus": in_focus,
+            "in_scope": True,
+        }
+        cell.update({f"gap_{g}": g in present for g in gaps.GAP_CLASSES})
+        out.append(cell)
+    return pd.DataFrame(out)
+
+
+TIES = _hand_cells(
+    ("a", "1.1", {"absolute"}, False, False),  # 3
+    ("b", "1.1", {"absolute"}, False, False),  # 3
+    ("c", "1.1", {"absolute"}, True, False),  # 3, a focus group
+    ("d", "1.2", {"disaggregation"}, False, False),  # 2 + 2 x severity 0.5 = 3
+    ("e", "1.2", {"voices"}, False, False),  # 1
+)
+TIES_SEVERITY = gaps.severity(
+    pd.DataFrame({"group": ["d"], "target": ["1.2"], "ranking_gap": [0.5]})
+)
+
+
+def test_ties_share_a_rank_after_the_stated_tie_breaks():
+    ranked = gaps.priority(TIES, TIES_SEVERITY)
+    got = list(zip(ranked["group"], ranked["score"], ranked["rank"], ranked["tied"], strict=True))
+    # Four cells score 3: c first (a focus group), then d (severity 0.5), then a and b, equal
+    # on every rule: they share rank 3, and the next cell is ranked 5, as in sports.
+    assert got == [
+        ("c", 3.0, 1, 1),
+        ("d", 3.0, 2, 1),
+        ("a", 3.0, 3, 2),
+        ("b", 3.0, 3, 2),
+        ("e", 1.0, 5, 1),
+    ]
+
+
+def test_a_research_focus_cell_wins_a_tie_before_a_focus_group():
+    cells = _hand_cells(
+        ("a", "1.1", {"absolute"}, True, False),  # 3, a focus group
+        ("b", "1.1", {"voices"}, True, True),  # 1 + focus 2 = 3, in the research focus
+    )
+    assert gaps.priority(cells)["group"].tolist() == ["b", "a"]
+
+
+def test_a_top_that_cuts_through_a_tie_takes_the_whole_tie_group_and_says_so():
+    ranked = gaps.priority(TIES, TIES_SEVERITY)
+    assert gaps.top(ranked, 3)["group"].tolist() == ["c", "d", "a", "b"]
+    assert gaps.top_note(ranked, 3) == (
+        "4 cells, not 3: the 2 cells tied at rank 3 are all shown, since no stated rule "
+        "separates them"
+    )
+    assert gaps.top(ranked, 2)["group"].tolist() == ["c", "d"]
+    assert gaps.top_note(ranked, 2) == ""
+
+
+def test_the_top_table_speaks_to_readers():
+    table = gaps.top_table(gaps.priority(TIES, TIES_SEVERITY), 2)
+    assert list(table.columns) == [
+        "rank",
+        "cells sharing the rank",
+        "group",
+        "target",
+        "items",
+        "absolute gap",
+        "disaggregation gap",
+        "recency gap",
+        "quality gap",
+        "voices gap",
+        "synthesis gap",
+        "severity",
+        "research focus",
+        "score",
+    ]
+    assert table.iloc[1].tolist() == [
+        2,
+        1,
+        "Group D",
+        "SDG 1.2",
+        0,
+        "",
+        "yes",
+        "",
+        "",
+        "",
+        "",
+        0.5,
+        "",
+        3.0,
+    ]
+
+
+def test_sensitivity_compares_tie_aware_tops():
+    table = gaps.sensitivity(TIES, TIES_SEVERITY, top=3).set_index(["weight", "to"])
+    # Baseline top 3: c, d and the tie a, b (4 cells). Severity weight 1: d scores 2.5 and
+    # falls to rank 4; c, a, b are tied at 3 (c first, a focus group): the top is c, a, b.
+    down = table.loc[("severity", 1.0)]
+    assert (down["cells in the top"], down["kept from the baseline top"]) == (3, 3)
+    assert (down["entering"], down["leaving"]) == ("", "Group D × SDG 1.2")
+    # Severity weight 3: d scores 3.5 and leads; the top holds the same four cells.
+    up = table.loc[("severity", 3.0)]
+    assert (up["cells in the top"], up["kept from the baseline top"], up["leaving"]) == (4, 4, "")
 
 
 def test_xlsx_and_csv_exports_are_reproducible_and_formula_safe(tmp_path):

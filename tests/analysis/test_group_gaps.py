@@ -224,3 +224,146 @@ def test_the_page_lists_the_comparisons_not_ranked_with_the_reason():
         [900.0, 1000.0],
         [1.0, 2.0],
     ]
+
+
+CPLR = "Completion rate, by sex, location, wealth quintile and education level (%)"
+
+
+def _levels(year, column, levels, **fixed):
+    """Rows of the completion rate by quintile: {level: (poorest value, richest value)}."""
+    out = []
+    for level, (q1, q5) in levels.items():
+        for pair in _pair("SE_TOT_CPLR", CPLR, "4.1.2", year, "quantile", q1, q5, ("q1", "q5")):
+            out.append({**pair, column: level, **fixed})
+    return out
+
+
+def test_the_education_level_shown_is_the_preferred_one_not_the_last_in_sort_order():
+    # 2019, three levels: sort order would pick upper secondary (the last code, "uppsec"); the
+    # table of preferred breakdowns names lower secondary first.
+    data = _rows(
+        *_levels(
+            2019,
+            "education_level",
+            {"primar": (60.0, 90.0), "lowsec": (40.0, 80.0), "uppsec": (20.0, 70.0)},
+        )
+    )
+    out = group_gaps.group_gaps(data)
+    assert len(out) == 1
+    row = out.iloc[0]
+    assert row["breakdown"] == "education level: lower secondary"
+    assert (row["value"], row["reference_value"], row["gap"]) == (40.0, 80.0, -40.0)
+
+
+def test_the_latest_year_comes_before_the_preferred_level():
+    # Lower secondary only up to 2019; primary in 2021: the latest year wins, and is named.
+    data = _rows(
+        *_levels(2019, "education_level", {"lowsec": (40.0, 80.0)}),
+        *_levels(2021, "education_level", {"primar": (70.0, 95.0)}),
+    )
+    row = group_gaps.group_gaps(data).iloc[0]
+    assert (row["year"], row["breakdown"], row["value"]) == (2021, "education level: primary", 70.0)
+
+
+def test_the_total_comes_before_any_level():
+    # Both sexes together (a total) and girls alone in the same year: the total is shown.
+    data = _rows(
+        *_levels(2019, "sex", {"bothsex": (50.0, 85.0), "female": (45.0, 86.0)}),
+    )
+    row = group_gaps.group_gaps(data).iloc[0]
+    assert (row["breakdown"], row["value"]) == ("none", 50.0)
+
+
+def test_levels_no_rule_separates_are_all_shown_and_named():
+    # Two skills of SE_ADT_ACTS in one year, at equal totals, neither in the table: both kept.
+    desc = "Proportion of youth and adults with ICT skills, by sex and type of skill (%)"
+    data = _rows(
+        *[
+            {**r, "other_disaggregations": skill}
+            for skill, (f, m) in [
+                ("type_of_skill=email", (28.0, 37.5)),
+                ("type_of_skill=soft", (19.0, 25.0)),
+            ]
+            for r in _pair("SE_ADT_ACTS", desc, "4.4.1", 2021, "sex", f, m, ("female", "male"))
+        ]
+    )
+    out = group_gaps.group_gaps(data)
+    # Named in words from data/taxonomy/breakdown_labels.csv, listed in the order of the names.
+    assert out["breakdown"].tolist() == [
+        "type of skill: finding, downloading and installing software",
+        "type of skill: sending e-mails with attachments",
+    ]
+    assert out["value"].tolist() == [19.0, 28.0]
+
+
+STUNTING = "Proportion of children moderately or severely stunted (%)"
+
+
+@pytest.mark.parametrize(
+    ("age", "named"),
+    [
+        ("lt5y", "age: under 5 years"),
+        ("lt1m", "age: under 1 month"),
+        ("m12t23", "age: 12-23 months"),
+        ("15_24", "age: 15-24 years"),
+        ("65", "age: 65 years and over"),
+    ],
+)
+def test_age_bands_are_named_in_words(age, named):
+    data = _rows(
+        *[
+            {**r, "age": age}
+            for r in _pair(
+                "SH_STA_STNT", STUNTING, "2.2.1", 2020, "sex", 30.0, 20.0, ("female", "male")
+            )
+        ]
+    )
+    assert group_gaps.group_gaps(data).iloc[0]["breakdown"] == named
+
+
+POVERTY = "Proportion of population below international poverty line (%)"
+WATER = "Proportion of population using safely managed drinking water services, by urban/rural (%)"
+
+
+def test_a_ratio_of_two_tiny_rates_does_not_dominate_the_ranking():
+    # Viet Nam 2020: 0.945 % of rural and 0.146 % of urban people below the poverty line;
+    # 2022: 46.4 % of rural and 75.8 % of urban people with safely managed water.
+    data = _rows(
+        *_pair("SI_POV_DAY1", POVERTY, "1.1.1", 2020, "location", 0.945, 0.146, ("rural", "urban")),
+        *_pair("SH_H2O_SAFE", WATER, "6.1.1", 2022, "location", 46.4, 75.8, ("rural", "urban")),
+    )
+    out = group_gaps.group_gaps(data).set_index("series_code")
+    poverty, water = out.loc["SI_POV_DAY1"], out.loc["SH_H2O_SAFE"]
+    # Relative gaps: 0.799 / 0.945 = 0.8455 against 29.4 / 75.8 = 0.3879: poverty would lead.
+    assert poverty["relative_gap"] == pytest.approx(0.799 / 0.945)
+    assert water["relative_gap"] == pytest.approx(29.4 / 75.8)
+    # The floor: the larger percentage counts as at least 10 %, so poverty ranks by 0.799 / 10.
+    assert poverty["ranking_gap"] == pytest.approx(0.0799)
+    assert water["ranking_gap"] == pytest.approx(0.38786, abs=1e-5)
+    assert bool(poverty["percent"]) and bool(water["percent"])
+
+
+def test_the_floor_applies_to_percentages_only():
+    # Maternal deaths per 100,000 live births, 3 against 1: not a percentage, no floor: 2 / 3.
+    desc = "Maternal mortality ratio (per 100,000 live births)"
+    data = _rows(
+        *_pair("SH_STA_MORT", desc, "3.1.1", 2020, "location", 3.0, 1.0, ("rural", "urban"))
+    )
+    row = group_gaps.group_gaps(data).iloc[0]
+    assert not bool(row["percent"])
+    assert row["ranking_gap"] == pytest.approx(2 / 3)
+    assert group_gaps.ranking_gap(3.0, 1.0, percent=True) == pytest.approx(0.2)  # 2 / 10
+    assert group_gaps.ranking_gap(0.0, 0.0, percent=False) == 0.0
+
+
+def test_levels_shown_apart_count_once_as_a_comparison():
+    table = pd.DataFrame(
+        {
+            "series_code": ["SE_ADT_ACTS", "SE_ADT_ACTS", "SE_ADT_ACTS", "SI_POV_DAY1"],
+            "comparison": ["female vs male", "female vs male", "rural vs urban", "rural vs urban"],
+        }
+    )
+    # Two skills of one series and sex comparison count once; its area comparison and the
+    # poverty series count once each: 3.
+    assert group_gaps.n_comparisons(table) == 3
+    assert group_gaps.n_comparisons(table.iloc[:0]) == 0

@@ -159,7 +159,7 @@ def _scope() -> pd.DataFrame:
 
 def test_gap_numbers():
     overlaps = pd.DataFrame({"group": ["a", "b"]})
-    sensitivity = pd.DataFrame({"top_kept": [3, 4, 4]})
+    sensitivity = pd.DataFrame({"kept from the baseline top": [3, 4, 4]})
     assert summaries.gap_numbers(_scope(), overlaps, sensitivity) == {
         "n_scope": 3,
         "n_absolute": 2,
@@ -171,7 +171,9 @@ def test_gap_numbers():
         "n_overlaps": 2,
         "mean_top_kept": 3.7,  # 11 / 3 = 3.67, rounded to one decimal
     }
-    empty = summaries.gap_numbers(_scope(), overlaps.iloc[:0], pd.DataFrame({"top_kept": []}))
+    empty = summaries.gap_numbers(
+        _scope(), overlaps.iloc[:0], pd.DataFrame({"kept from the baseline top": []})
+    )
     assert empty["n_overlaps"] == 0 and empty["mean_top_kept"] == 0.0
 
 
@@ -199,12 +201,12 @@ def test_conclusions_say_what_each_top_gap_calls_for_then_five_overlaps():
     flags = ["absolute", "disaggregation", "voices", "recency", "quality", "synthesis"]
     ranked = pd.DataFrame(
         [
-            ("Women and girls", "10.2", True, True, True, False, False, False),
-            ("Persons with disabilities", "5.1", False, False, False, False, False, False),
-            ("Youth", "4.4", False, False, False, True, True, True),
-            ("Older people", "1.3", True, False, False, False, False, False),
+            (1, "Women and girls", "10.2", True, True, True, False, False, False),
+            (2, "Persons with disabilities", "5.1", False, False, False, False, False, False),
+            (3, "Youth", "4.4", False, False, False, True, True, True),
+            (4, "Older people", "1.3", True, False, False, False, False, False),
         ],
-        columns=["label", "target", *flags],
+        columns=["rank", "label", "target", *flags],
     )
     overlaps = pd.DataFrame(
         {
@@ -235,3 +237,6 @@ def test_conclusions_say_what_each_top_gap_calls_for_then_five_overlaps():
         ("overlap", f"Group {i} × SDG 16.10", "coordinate: CARE; Plan International")
         for i in range(5)
     ]
+    # Tied with Youth at rank 3, older people are a top-3 gap too: a tie is never cut.
+    tied = summaries.conclusions(ranked.assign(rank=[1, 2, 3, 3]), overlaps.iloc[:0], top_n=3)
+    assert rows(tied)[3] == ("gap", "Older people × SDG 1.3", "find or generate evidence")

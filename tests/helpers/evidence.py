@@ -161,23 +161,38 @@ def inventory() -> pd.DataFrame:
 
 
 def group_gaps() -> pd.DataFrame:
-    """Return official gaps: four series where the group is behind, one where it is not."""
+    """Return official gaps: five series where the group is behind, one where it is not.
+
+    S5 is a pair of tiny rates (0.9 % against 0.1 %): a relative gap of 0.889 but a ranking gap
+    of 0.08 (0.8 points over the 10 % floor). Only S5 is shown at a breakdown level.
+    """
     return pd.DataFrame(
         {
-            "series_code": ["S1", "S2", "S3", "S0", "S4"],
-            "series_description": ["One", "Two", "Three", "Zero", "Four"],
-            "indicator": ["1.2.1", "10.2.1", "5.1.1", "1.2.1", "10.2.1"],
-            "target": ["1.2", "10.2", "5.1", "1.2", "10.2"],
-            "comparison": ["women vs men", "rural vs urban", "x", "poorest vs richest", "y"],
-            "group": [W, "rural_population", W, "people_in_poverty", D],
-            "year": [2020, 2019, 2018, 2021, 2017],
-            "value": [30.0, 40.0, 1.0, 10.0, 66.0],
-            "reference_value": [40.0, 80.0, 10.0, 20.0, 99.0],
-            "relative_gap": [0.25, 0.5, 0.9, 0.5, 0.333],
-            "polarity": ["higher_is_worse"] * 5,
-            "direction": ["higher is worse"] * 5,
-            "ranked": [True] * 5,
-            "group_behind": [True, True, False, True, True],
+            "series_code": ["S1", "S2", "S3", "S0", "S4", "S5"],
+            "series_description": ["One", "Two", "Three", "Zero", "Four", "Five"],
+            "indicator": ["1.2.1", "10.2.1", "5.1.1", "1.2.1", "10.2.1", "1.2.1"],
+            "target": ["1.2", "10.2", "5.1", "1.2", "10.2", "1.2"],
+            "comparison": [
+                "women vs men",
+                "rural vs urban",
+                "x",
+                "poorest vs richest",
+                "y",
+                "rural vs urban",
+            ],
+            "group": [W, "rural_population", W, "people_in_poverty", D, "rural_population"],
+            "year": [2020, 2019, 2018, 2021, 2017, 2022],
+            "value": [30.0, 40.0, 1.0, 10.0, 66.0, 0.9],
+            "reference_value": [40.0, 80.0, 10.0, 20.0, 99.0, 0.1],
+            "gap": [-10.0, -40.0, -9.0, -10.0, -33.0, 0.8],
+            "relative_gap": [0.25, 0.5, 0.9, 0.5, 0.333, 0.889],
+            "percent": [True] * 6,
+            "ranking_gap": [0.25, 0.5, 0.9, 0.5, 0.333, 0.08],
+            "breakdown": ["none"] * 5 + ["age: 15-24 years"],
+            "polarity": ["higher_is_worse"] * 6,
+            "direction": ["higher is worse"] * 6,
+            "ranked": [True] * 6,
+            "group_behind": [True, True, False, True, True, True],
         }
     )
 
