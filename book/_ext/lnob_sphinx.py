@@ -16,6 +16,7 @@ import re
 import tomllib
 from pathlib import Path
 
+import markupsafe
 from docutils import nodes
 from docutils.parsers.rst import Directive, directives
 from sphinx import addnodes
@@ -237,6 +238,17 @@ def _drop_thebe_assets(app, pagename, templatename, context, doctree):
             context[key][:] = [a for a in context[key] if not thebe(a)]
 
 
+def _escape_pagetitle(app, pagename, templatename, context, doctree):
+    """Escape the page title that sphinx-book-theme prints unescaped.
+
+    The theme sets ``pagetitle`` to the title's plain text (entities decoded: a country named
+    ``<script>...`` in its config is text in the page, but markup there) and writes it into a
+    print-only ``<h1>`` without escaping. Escaped here, after the theme (priority 500) set it.
+    """
+    if isinstance(context.get("pagetitle"), str):
+        context["pagetitle"] = markupsafe.escape(context["pagetitle"])
+
+
 def setup(app):
     """Register the lnob additions with Sphinx."""
     version = methodology_version()
@@ -253,6 +265,7 @@ def setup(app):
     app.add_config_value("lnob_site_url", "", "html")
     app.add_directive("lnob-citation", _Citation)
     app.connect("html-page-context", _label_toc_toggles, priority=900)
+    app.connect("html-page-context", _escape_pagetitle, priority=900)
     # Before the theme (priority 500) renders the sidebar through context["toctree"].
     app.add_config_value("lnob_global_index", "book/results/global", "html")
     app.connect("html-page-context", _prune_global_nav, priority=400)
