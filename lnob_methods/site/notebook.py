@@ -9,6 +9,7 @@ import pandas as pd
 from IPython.display import HTML, display
 
 from lnob_methods.run import runcard
+from lnob_methods.site.display import for_readers
 
 
 def setup() -> None:
@@ -49,8 +50,13 @@ def _table_html(df: pd.DataFrame, caption: str = "") -> str:
 
 
 def show_table(df: pd.DataFrame, caption: str = "") -> None:
-    """Display a table as escaped HTML (see ``_table_html``)."""
-    display(HTML(_table_html(df, caption)))
+    """Display a table for readers, as escaped HTML.
+
+    The table goes through the display layer (:func:`lnob_methods.site.display.for_readers`):
+    words for codes, yes/no for booleans, rounded numbers. Text from data is shown, never
+    interpreted (``_table_html``).
+    """
+    display(HTML(_table_html(for_readers(df), caption)))
 
 
 def show_run_card() -> None:
