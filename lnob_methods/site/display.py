@@ -22,7 +22,7 @@ SNAKE = re.compile(r"\b[A-Za-z][a-z0-9]*(?:_[A-Za-z0-9]+)+\b")
 COLUMN_WORDS = {
     "has_data": "data",
     "n_items": "items",
-    "n_organisations": "organisations",
+    "n_organisations": "number of organisations",
     "in_focus": "in the research focus",
     "mpi_t0": "MPI at t0",
     "mpi_t1": "MPI at t1",
@@ -63,7 +63,7 @@ def column_label(name: object) -> str:
     if text in COLUMN_WORDS:
         return COLUMN_WORDS[text]
     if text.startswith("n_"):
-        return text[2:].replace("_", " ")
+        return "number of " + text[2:].replace("_", " ")
     return SNAKE.sub(lambda m: words(m.group(0)), text)
 
 
@@ -71,13 +71,13 @@ def number_text(x: float) -> str:
     """Return a number rounded for reading.
 
     Whole numbers as they are (years stay "2019", counts of ten thousand or more get thousands
-    separators); from 100 on no decimals; from 1 on two decimals at most; below 1 three
-    significant digits.
+    separators); from 100 on no decimals; from 1 on two decimals at most; below 1 three decimals
+    at most, and "< 0.001" for what would round to zero.
 
     Examples
     --------
-    >>> [number_text(v) for v in [2019.0, 12345.0, 123.456, 45.678, 0.123456, 0.0]]
-    ['2019', '12,345', '123', '45.68', '0.123', '0']
+    >>> [number_text(v) for v in [2019.0, 12345.0, 123.456, 45.678, 0.0323, 0.0002, 0.0]]
+    ['2019', '12,345', '123', '45.68', '0.032', '< 0.001', '0']
     """
     if x is None or pd.isna(x):
         return "–"
@@ -88,7 +88,8 @@ def number_text(x: float) -> str:
         return f"{x:,.0f}"
     if abs(x) >= 1:
         return f"{x:,.2f}".rstrip("0").rstrip(".")
-    return f"{x:.3g}"
+    shown = f"{x:.3f}".rstrip("0").rstrip(".")
+    return "< 0.001" if shown in ("0", "-0") else shown
 
 
 def cell_text(value: object) -> object:
@@ -109,13 +110,19 @@ def cell_text(value: object) -> object:
 def for_readers(df: pd.DataFrame) -> pd.DataFrame:
     """Return a copy of a table with words for codes, yes/no and rounded numbers."""
     out = df.copy()
-    for col in out.columns:
-        series = out[col]
+    for i in range(out.shape[1]):  # by position: a table may repeat a column name
+        series = out.iloc[:, i]
         if series.dtype == object or pd.api.types.is_bool_dtype(series):
-            out[col] = series.map(cell_text, na_action="ignore")
+            shown = series.map(cell_text, na_action="ignore")
         elif pd.api.types.is_float_dtype(series):
-            out[col] = series.map(number_text).astype(object)
+            shown = series.map(number_text).astype(object)
         elif isinstance(series.dtype, pd.StringDtype):
-            out[col] = series.astype(object).map(cell_text, na_action="ignore")
-    out.columns = [column_label(c) for c in out.columns]
+            shown = series.astype(object).map(cell_text, na_action="ignore")
+        else:
+            continue
+        out.isetitem(i, shown)
+    labels = [column_label(c) for c in out.columns]
+    if len(set(labels)) < len(set(map(str, out.columns))):  # two names gave one label: keep apart
+        labels = [str(c).replace("_", " ") for c in out.columns]
+    out.columns = labels
     return out

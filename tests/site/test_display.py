@@ -17,8 +17,9 @@ from lnob_methods.site import display
         (250.4, "250"),  # from 100 on: no decimals
         (45.678, "45.68"),  # from 1 on: two decimals at most
         (3.5, "3.5"),  # ... without trailing zeros
-        (0.123456, "0.123"),  # below 1: three significant digits
-        (0.0004567, "0.000457"),
+        (0.123456, "0.123"),  # below 1: three decimals at most
+        (0.0323, "0.032"),
+        (0.0004567, "< 0.001"),  # not "0": it is not zero
         (float("nan"), "–"),
         (-0.5, "-0.5"),
     ],
@@ -59,7 +60,12 @@ def test_a_table_for_readers():
     shown = display.for_readers(table)
     assert list(shown.columns) == ["group", "items", "in the research focus", "relative gap"]
     assert shown.values.tolist() == [
-        ["LGBTIQ+ people", 3, "yes", "0.254"],
+        ["LGBTIQ+ people", 3, "yes", "0.254"],  # 0.254321 to three decimals
         ["Women and girls", 0, "no", "–"],
     ]
     assert table["group"].tolist()[0] == "lgbtiq_people", "the input is left as it was"
+
+
+def test_a_table_with_a_repeated_column_name():
+    table = pd.DataFrame([["youth", True]], columns=["x", "x"])
+    assert display.for_readers(table).values.tolist() == [[display.words("youth"), "yes"]]
