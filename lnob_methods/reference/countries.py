@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
 from pathlib import Path
@@ -28,8 +29,14 @@ _KEYS: dict[str, tuple[type | tuple[type, ...], bool]] = {
     "languages": (list, False),
     "places": (list, False),
     "notes": (str, False),
+    "branding": (dict, False),
 }
 _FOCUS_KEYS = {"title": str, "sdg_targets": list, "groups": list, "geography": str}
+# A country office's own look for the brief documents: a logo file inside the country's folder
+# (data/countries/<ISO3>/, so that a new logo re-runs the briefs) and a colour.
+_BRANDING_KEYS = {"logo": str, "colour": str}
+LOGO_TYPES = (".png", ".jpg", ".jpeg")
+_COLOUR = re.compile(r"#[0-9A-Fa-f]{6}")
 
 
 @dataclass(frozen=True)
@@ -46,6 +53,9 @@ class Country:
         The national research focus: a title, SDG targets (text) and population group ids.
     country_groups
         Country-specific groups (dicts with ``id``, ``label``, ``dimension``).
+    logo, colour
+        The country office's logo (an absolute path, or "") and colour ("#RRGGBB", or "") for
+        the brief documents.
     configured
         False for a country run with defaults (no config file).
     """
@@ -62,6 +72,8 @@ class Country:
     languages: tuple[str, ...] = ("en",)
     places: tuple[str, ...] = ()
     notes: str = ""
+    logo: str = field(default="", compare=False)
+    colour: str = ""
     configured: bool = True
     source: str = field(default="", compare=False)
 
@@ -172,9 +184,12 @@ def parse_country(path: Path) -> Country:
     if problems:
         raise InputError(problems)
     problems += _check_values(name, path.stem, raw)
+    if isinstance(raw.get("branding"), dict):
+        problems += _check_branding(name, path.parent / path.stem, raw["branding"])
     if problems:
         raise InputError(problems)
     focus = raw["research_focus"]
+    branding = raw.get("branding") or {}
     return Country(
         iso3=raw["iso3"],
         name=raw["name"],
@@ -188,6 +203,8 @@ def parse_country(path: Path) -> Country:
         languages=tuple(raw.get("languages") or ("en",)),
         places=tuple(raw.get("places") or ()),
         notes=raw.get("notes", ""),
+        logo=str(path.parent / raw["iso3"] / branding["logo"]) if branding.get("logo") else "",
+        colour=branding.get("colour", ""),
         source=name,
     )
 
@@ -251,6 +268,76 @@ def _check_keys(name: str, raw: dict) -> list[Problem]:
                         value=val,
                     )
                 )
+    problems += _check_branding_keys(name, raw.get("branding"))
+    return problems
+
+
+def _check_branding_keys(name: str, branding: object) -> list[Problem]:
+    problems = []
+    if not isinstance(branding, dict):
+        return problems
+    for key, val in branding.items():
+        col = f"branding.{key}"
+        if key not in _BRANDING_KEYS:
+            problems.append(
+                _key_problem(
+                    file=name,
+                    kind="unknown-key",
+                    message="is not a branding key." + did_you_mean(key, _BRANDING_KEYS),
+                    column=col,
+                    value=key,
+                )
+            )
+        elif not isinstance(val, _BRANDING_KEYS[key]):
+            problems.append(
+                _key_problem(
+                    file=name,
+                    kind="wrong-type",
+                    message=f"must be a {_type_name(_BRANDING_KEYS[key])}.",
+                    column=col,
+                    value=val,
+                )
+            )
+    return problems
+
+
+def _check_branding(name: str, folder: Path, branding: dict) -> list[Problem]:
+    problems = []
+    colour = branding.get("colour")
+    if colour is not None and not _COLOUR.fullmatch(colour):
+        problems.append(
+            _key_problem(
+                file=name,
+                kind="bad-colour",
+                message='write the colour as "#" and six hexadecimal digits, such as "#1f4e79".',
+                column="branding.colour",
+                value=colour,
+            )
+        )
+    logo = branding.get("logo")
+    if logo is not None:
+        where = (folder / logo).resolve()
+        if not where.is_relative_to(folder.resolve()) or where.suffix.lower() not in LOGO_TYPES:
+            problems.append(
+                _key_problem(
+                    file=name,
+                    kind="bad-logo",
+                    message="must be a PNG or JPEG file inside the country's folder, given "
+                    f"relative to it (data/countries/{folder.name}/).",
+                    column="branding.logo",
+                    value=logo,
+                )
+            )
+        elif not where.is_file():
+            problems.append(
+                _key_problem(
+                    file=name,
+                    kind="missing-logo",
+                    message=f"no such file in data/countries/{folder.name}/.",
+                    column="branding.logo",
+                    value=logo,
+                )
+            )
     return problems
 
 

@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import html
+import os
 
 import matplotlib as mpl
 import pandas as pd
+import yaml
 from IPython.display import HTML, display
 
+from lnob_methods.analysis import brief_content
+from lnob_methods.core import paths
+from lnob_methods.formats import briefs as brief_documents
 from lnob_methods.run import runcard
 
 
@@ -63,3 +68,29 @@ def show_run_card() -> None:
     rows += [(f"Package {k}", v) for k, v in card["packages"].items()]
     rows += [(f"Input {k}", f"sha256 {v}") for k, v in card["inputs"].items()]
     show_table(pd.DataFrame(rows, columns=["Item", "Value"]), caption="Run card")
+
+
+def site_url() -> str:
+    """Return the site's address (``html.baseurl`` of ``_config.yml``), or "" when not set."""
+    config = yaml.safe_load((paths.ROOT / "_config.yml").read_text(encoding="utf-8")) or {}
+    return str((config.get("html") or {}).get("baseurl") or "")
+
+
+def write_briefs(ce, kind: str, folder: str = "exports") -> None:
+    """Write the brief of this page as PDF and Word into ``folder`` (published with the page).
+
+    Parameters
+    ----------
+    ce
+        The country's evidence (:func:`lnob_methods.analysis.country_evidence.assemble`).
+    kind
+        ``"programme"`` or ``"advocacy"``.
+    folder
+        Where to write, relative to the run's working directory.
+    """
+    results = os.path.relpath(paths.results_dir(), paths.ROOT).replace(os.sep, "/")
+    page = f"{results}/{ce.place.iso3}/{kind}_brief.html"
+    base = site_url()
+    url = f"{base.rstrip('/')}/{page}" if base else f"{page} on the project's website"
+    brief = brief_content.build(ce, kind)
+    brief_documents.write_brief(brief, runcard.read(), folder, run_card_url=url)
