@@ -223,9 +223,9 @@ def synthetic_notice(ce) -> str:
     if not (ce.synthetic or ce.testimonies_synthetic):
         return ""
     return (
-        f"Synthetic demonstration data. This brief uses {ce.data_label}: they are made up to "
-        "show the method and must not be quoted as findings. The official statistics are real "
-        f"({OFFICIAL_SOURCE})."
+        f"Synthetic demonstration data. Evidence behind this brief is synthetic ({ce.data_label}): "
+        "it is made up to show the method and must not be quoted as findings. The official "
+        f"statistics are real: {OFFICIAL_SOURCE}."
     )
 
 
