@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
+import hashlib
 import html
 import io
 import re
@@ -25,7 +26,6 @@ from lnob_methods.analysis.brief_content import Brief, Finding  # noqa: E402
 from lnob_methods.core.workbook import write_reproducible_zip  # noqa: E402
 
 DEFAULT_COLOUR = "#1f4e79"
-INPUTS_SHOWN = 6  # input fingerprints listed in the appendix; the site's run card has them all
 
 
 def _date(card: dict) -> dt.datetime:
@@ -42,8 +42,34 @@ def reading_date(card: dict) -> str:
     return f"{d.day} {d:%B %Y}"
 
 
+STREAM_NAMES = {"inventories": "Evidence inventories", "testimonies": "Testimonies"}
+
+
+def input_groups(inputs: dict[str, str]) -> dict[str, list[str]]:
+    """Return the run's inputs grouped for reading, each group's "path digest" lines sorted.
+
+    The groups: the country configuration, each evidence stream, and the rest (reference data and
+    the notebook template).
+    """
+    out: dict[str, list[str]] = {}
+    for path, digest in sorted(inputs.items()):
+        parts = path.split("/")
+        if parts[:2] == ["data", "countries"] and len(parts) == 3:
+            name = "Country configuration"
+        elif parts[:2] == ["data", "countries"] and len(parts) > 4:
+            name = STREAM_NAMES.get(parts[3], "Other country data")
+        else:
+            name = "Reference data and template"
+        out.setdefault(name, []).append(f"{path} {digest}")
+    return out
+
+
 def appendix_rows(card: dict) -> list[tuple[str, str]]:
-    """Return the run card reduced for a brief: version, date, commit and short fingerprints."""
+    """Return the run card reduced for a brief: version, date, commit and short fingerprints.
+
+    Each group of inputs (:func:`input_groups`) gets one fingerprint: the SHA-256 of its lines
+    "path digest", abbreviated to 12 digits; the run card on the site lists every file.
+    """
     commit = str(card.get("git_commit", "unknown"))
     short = commit[:10] + (" (with changes)" if commit.endswith("+changes") else "")
     rows = [
@@ -51,14 +77,10 @@ def appendix_rows(card: dict) -> list[tuple[str, str]]:
         ("Run date", reading_date(card)),
         ("Commit", short if re.match(r"[0-9a-f]{10}", commit) else commit),
     ]
-    inputs = card.get("inputs", {})
-    data = [(k, v) for k, v in inputs.items() if k.startswith("data/countries/")]
-    for path, digest in data[:INPUTS_SHOWN]:
-        rows.append((path.rsplit("/", 1)[-1], f"sha256 {digest[:12]}…"))
-    more = len(inputs) - min(len(data), INPUTS_SHOWN)
-    if more > 0:
-        files = "file" if more == 1 else "files"
-        rows.append(("Other inputs", f"{more} {files} (reference data and templates)"))
+    for name, lines in input_groups(card.get("inputs", {})).items():
+        digest = hashlib.sha256("\n".join(lines).encode()).hexdigest()[:12]
+        files = "1 file" if len(lines) == 1 else f"{len(lines)} files"
+        rows.append((name, f"{files}, fingerprint {digest}…"))
     return rows
 
 

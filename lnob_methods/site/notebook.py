@@ -89,8 +89,12 @@ def write_briefs(ce, kind: str, folder: str = "exports") -> None:
         Where to write, relative to the run's working directory.
     """
     results = os.path.relpath(paths.results_dir(), paths.ROOT).replace(os.sep, "/")
-    page = f"{results}/{ce.place.iso3}/{kind}_brief.html"
     base = site_url()
-    url = f"{base.rstrip('/')}/{page}" if base else f"{page} on the project's website"
+    title = brief_content.KINDS[kind]
+    where = (
+        f"{base.rstrip('/')}/{results}/{ce.place.iso3}/{kind}_brief.html"
+        if base
+        else f"the page {title} of {ce.place.name} on the project's website (Country results)"
+    )
     brief = brief_content.build(ce, kind)
-    brief_documents.write_brief(brief, runcard.read(), folder, run_card_url=url)
+    brief_documents.write_brief(brief, runcard.read(), folder, run_card_url=where)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import base64
 import dataclasses
+import hashlib
 
 import pytest
 
@@ -67,7 +68,8 @@ def test_a_brief_reads_as_a_document(tmp_path, kind):
         assert "29 November 2026" in body
         assert "Persons with disabilities" in body  # the focus group furthest behind (33%)
         assert "0123456789" in body and "0123456789abcdef0" not in body  # commit abbreviated
-        assert "aaaaaaaaaaaa…" in body and "a" * 13 not in body  # fingerprints abbreviated
+        assert "Evidence inventories 1 file, fingerprint" in " ".join(body.split())
+        assert "a" * 13 not in body  # fingerprints abbreviated
         assert "https://x.org/p" in body  # the full run card on the site
         assert NOTICE not in body  # every inventory declared real
         assert documents.code_tokens(body) == []
@@ -149,11 +151,16 @@ def test_the_country_office_logo_and_colour_are_used(tmp_path):
 
 def test_the_appendix_keeps_a_short_run_card():
     rows = dict(briefs.appendix_rows({**CARD, "git_commit": CARD["git_commit"] + "+changes"}))
+    # One fingerprint per group: sha256 of its "path digest" lines, 12 digits.
+    config = hashlib.sha256(f"data/countries/KEN.yaml {'a' * 64}".encode()).hexdigest()[:12]
+    care = f"data/countries/KEN/inventories/care.csv {'b' * 64}"
+    inventories = hashlib.sha256(care.encode()).hexdigest()[:12]
+    reference = hashlib.sha256(f"data/reference/sdgdb.csv {'c' * 64}".encode()).hexdigest()[:12]
     assert rows == {
         "Method version": "9.8.7",
         "Run date": "29 November 2026",
         "Commit": "0123456789 (with changes)",
-        "KEN.yaml": "sha256 aaaaaaaaaaaa…",
-        "care.csv": "sha256 bbbbbbbbbbbb…",
-        "Other inputs": "1 file (reference data and templates)",
+        "Country configuration": f"1 file, fingerprint {config}…",
+        "Evidence inventories": f"1 file, fingerprint {inventories}…",
+        "Reference data and template": f"1 file, fingerprint {reference}…",
     }

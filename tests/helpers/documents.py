@@ -22,7 +22,11 @@ CODE_TOKEN = re.compile(
 
 
 def code_tokens(text: str) -> list[str]:
-    """Return the code-like tokens found in ``text`` (empty when it reads as a document)."""
+    """Return the code-like tokens found in ``text`` (empty when it reads as a document).
+
+    Web addresses are left out: a link to the site may name a page file.
+    """
+    text = re.sub(r"https?://\S+", "", text)
     return sorted({m.group(0) for m in CODE_TOKEN.finditer(text)})
 
 
