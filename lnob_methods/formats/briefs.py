@@ -106,12 +106,15 @@ def chart_png(chart: pd.DataFrame, title: str, colour: str = DEFAULT_COLOUR) -> 
 
 # ---- PDF ---------------------------------------------------------------------------------------
 
+# Testimonies are quoted in their language: DejaVu has Latin (Vietnamese included) but not
+# Devanagari or Bengali, which the Lohit fonts cover (Debian packages, see `make system-deps`).
 PRINT_CSS = """
 @page { size: A4; margin: 18mm 17mm 18mm 17mm;
   @bottom-left { content: "%(footer)s"; font-size: 7.5pt; color: #555; }
   @bottom-right { content: "Page " counter(page) " of " counter(pages);
     font-size: 7.5pt; color: #555; } }
-html { font-family: "DejaVu Sans", sans-serif; font-size: 9pt; line-height: 1.35; color: #111; }
+html { font-family: "DejaVu Sans", "Lohit Devanagari", "Lohit Bengali", sans-serif;
+  font-size: 9pt; line-height: 1.35; color: #111; }
 h1 { font-size: 17pt; color: %(colour)s; margin: 0 0 2mm 0; }
 h2 { font-size: 11.5pt; color: %(colour)s; margin: 5mm 0 1.5mm 0; break-after: avoid; }
 .meta { color: #333; margin: 0 0 1mm 0; }

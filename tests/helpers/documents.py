@@ -31,10 +31,27 @@ def code_tokens(text: str) -> list[str]:
 
 
 def pdf_pages(path: Path) -> list[str]:
-    """Return the text of each page of a PDF."""
+    """Return the text of each page of a PDF.
+
+    pypdf reads WeasyPrint's two-byte codes of a font with a custom encoding as pairs of
+    characters, the first a NUL ("\\x003\\x000" for "30"; poppler's pdftotext reads them right):
+    the NULs are dropped.
+    """
     from pypdf import PdfReader
 
-    return [page.extract_text() for page in PdfReader(str(path)).pages]
+    return [page.extract_text().replace("\x00", "") for page in PdfReader(str(path)).pages]
+
+
+def pdf_fonts(path: Path) -> set[str]:
+    """Return the names of the fonts embedded in a PDF, without their subset prefix."""
+    from pypdf import PdfReader
+
+    names = set()
+    for page in PdfReader(str(path)).pages:
+        fonts = page.get("/Resources", {}).get("/Font", {})
+        for ref in fonts.values():
+            names.add(str(ref.get_object()["/BaseFont"]).lstrip("/").split("+")[-1])
+    return names
 
 
 def pdf_images(path: Path) -> int:
