@@ -271,7 +271,7 @@ def _behind_finding(ce) -> Finding:
     )
     chart = pd.DataFrame(
         {
-            "label": [shorten(g, 40) for g in table["group"]],
+            "label": [shorten(g, 56) for g in table["group"]],
             "value": table.attrs["gap"],
         }
     )

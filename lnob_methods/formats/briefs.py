@@ -28,6 +28,32 @@ from lnob_methods.core.workbook import write_reproducible_zip  # noqa: E402
 DEFAULT_COLOUR = "#1f4e79"
 
 
+# Characters XML 1.0 cannot hold (python-docx refuses them;
+# WeasyPrint draws an empty box): dropped from text read from inputs.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _x(text: object) -> str:
+    return _NOT_XML.sub("", str(text))
+
+
+def _e(text: object) -> str:
+    """Return text from inputs escaped for HTML, without the characters no document can hold."""
+    return html.escape(_x(text))
+
+
+def _css_string(text: object) -> str:
+    """Return text for a CSS string inside a style element.
+
+    Every character but ASCII letters, digits, spaces and a few signs becomes a CSS escape, so
+    that no quote or "</style" in a country's text can end the string or the element.
+    """
+    safe = set(" .,:;·-()")
+    return "".join(
+        ch if ch.isalnum() and ch.isascii() or ch in safe else f"\\{ord(ch):x} " for ch in _x(text)
+    )
+
+
 def _date(card: dict) -> dt.datetime:
     try:
         when = dt.datetime.fromisoformat(str(card.get("run_date", "")))
@@ -136,19 +162,19 @@ a { color: %(colour)s; }
 
 
 def _html_table(df: pd.DataFrame) -> str:
-    head = "".join(f"<th>{html.escape(str(c))}</th>" for c in df.columns)
+    head = "".join(f"<th>{_e(c)}</th>" for c in df.columns)
     body = "".join(
-        "<tr>" + "".join(f"<td>{html.escape(str(v))}</td>" for v in row) + "</tr>"
+        "<tr>" + "".join(f"<td>{_e(v)}</td>" for v in row) + "</tr>"
         for row in df.itertuples(index=False)
     )
     return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 
 def _finding_html(f: Finding, colour: str) -> str:
-    parts = [f"<h2>{html.escape(f.heading)}</h2>", f"<p>{html.escape(f.text)}</p>"]
+    parts = [f"<h2>{_e(f.heading)}</h2>", f"<p>{_e(f.text)}</p>"]
     if f.chart is not None and len(f.chart):
         png = base64.b64encode(chart_png(f.chart, f.chart_title, colour)).decode()
-        alt = html.escape(f.chart_title)
+        alt = _e(f.chart_title)
         parts.append(f'<img class="chart" alt="{alt}" src="data:image/png;base64,{png}">')
     if f.table is not None and len(f.table):
         parts.append(_html_table(f.table))
@@ -158,10 +184,10 @@ def _finding_html(f: Finding, colour: str) -> str:
 def brief_html(brief: Brief, card: dict, *, run_card_url: str = "") -> str:
     """Return the brief as one HTML document with its A4 print CSS (for WeasyPrint)."""
     colour = brief_colour(brief)
-    e = html.escape
+    e = _e
     when = _date(card).strftime("%Y-%m-%dT%H:%M:%SZ")
     footer = f"{brief.title} · method version {card.get('methodology_version', '')}"
-    css = PRINT_CSS % {"colour": colour, "footer": footer.replace('"', "'")}
+    css = PRINT_CSS % {"colour": colour, "footer": _css_string(footer)}
     logo_tag, logo = "", brief.logo
     if logo:
         data = base64.b64encode(Path(logo).read_bytes()).decode()
@@ -255,7 +281,7 @@ def write_docx(brief: Brief, card: dict, path: Path, *, run_card_url: str = ""):
         p = doc.add_paragraph()
         p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
         p.add_run().add_picture(brief.logo, height=Mm(16))
-    doc.add_paragraph(brief.title, style="Title")
+    doc.add_paragraph(_x(brief.title), style="Title")
     doc.add_paragraph(
         f"{reading_date(card)} · Leave No One Behind evidence process, method version "
         f"{card.get('methodology_version', '')}"
@@ -268,14 +294,14 @@ def write_docx(brief: Brief, card: dict, path: Path, *, run_card_url: str = ""):
         if value:
             p = doc.add_paragraph()
             p.add_run(f"{label}: ").bold = True
-            p.add_run(value)
+            p.add_run(_x(value))
     if brief.synthetic_notice:
-        run = doc.add_paragraph().add_run(brief.synthetic_notice)
+        run = doc.add_paragraph().add_run(_x(brief.synthetic_notice))
         run.bold, run.font.color.rgb = True, RGBColor(0xB3, 0x5C, 0x00)
-    doc.add_paragraph(brief.summary).runs[0].font.size = Pt(10)
+    doc.add_paragraph(_x(brief.summary)).runs[0].font.size = Pt(10)
     for f in brief.findings:
-        doc.add_heading(f.heading, level=1)
-        doc.add_paragraph(f.text)
+        doc.add_heading(_x(f.heading), level=1)
+        doc.add_paragraph(_x(f.text))
         if f.chart is not None and len(f.chart):
             png = chart_png(f.chart, f.chart_title, brief_colour(brief))
             doc.add_picture(io.BytesIO(png), width=Mm(150))
@@ -284,23 +310,24 @@ def write_docx(brief: Brief, card: dict, path: Path, *, run_card_url: str = ""):
     if brief.questions:
         doc.add_heading("For the meeting", level=1)
         for q in brief.questions:
-            doc.add_paragraph(q, style="List Bullet")
+            doc.add_paragraph(_x(q), style="List Bullet")
     doc.add_heading("Sources", level=1)
     for s in brief.sources:
-        doc.add_paragraph(s, style="List Bullet")
+        doc.add_paragraph(_x(s), style="List Bullet")
     doc.add_heading("Appendix: how this brief was made", level=1)
     text = "Produced by the lnob library from the same results as the website pages."
     if run_card_url:
         text += " The full run card (every parameter, package and input) is at the end of "
         text += run_card_url + "."
-    doc.add_paragraph(text)
+    doc.add_paragraph(_x(text))
     _docx_table(doc, pd.DataFrame(appendix_rows(card), columns=["Item", "Value"]), Pt(7.8))
     when = _date(card).replace(tzinfo=None)
     props = doc.core_properties
-    props.title, props.author, props.last_modified_by = brief.title, brief.lead_agency, "lnob"
+    props.title, props.author = _x(brief.title), _x(brief.lead_agency)
+    props.last_modified_by = "lnob"
     props.created = props.modified = props.last_printed = when
     props.revision, props.comments = 1, ""
-    props.subject = f"Leave No One Behind: {brief.country}"
+    props.subject = _x(f"Leave No One Behind: {brief.country}")
     buf = io.BytesIO()
     doc.save(buf)
     path = Path(path)
@@ -314,10 +341,10 @@ def _docx_table(doc, df: pd.DataFrame, size) -> None:
     table = doc.add_table(rows=1, cols=len(df.columns))
     table.style = "Light List Accent 1"
     for cell, name in zip(table.rows[0].cells, df.columns, strict=True):
-        cell.text = str(name)
+        cell.text = _x(name)
     for row in df.itertuples(index=False):
         for cell, value in zip(table.add_row().cells, row, strict=True):
-            cell.text = str(value)
+            cell.text = _x(value)
     for row in table.rows:
         for cell in row.cells:
             for p in cell.paragraphs:

@@ -74,6 +74,9 @@ def test_a_brief_reads_as_a_document(tmp_path, kind):
         assert NOTICE not in body  # every inventory declared real
         assert documents.code_tokens(body) == []
     assert "Kenya" in pages[0] and "method version 9.8.7" in pages[0]
+    for n, page in enumerate(pages, start=1):  # the footer of every page
+        assert f"Kenya: {kind} brief · method version 9.8.7" in page
+        assert f"Page {n} of {len(pages)}" in page
     assert documents.text_outside_margins(pdf) == []
 
 
@@ -164,3 +167,12 @@ def test_the_appendix_keeps_a_short_run_card():
         "Evidence inventories": f"1 file, fingerprint {inventories}…",
         "Reference data and template": f"1 file, fingerprint {reference}…",
     }
+
+
+def test_hostile_text_is_written_as_text(tmp_path):
+    hostile = "<script>alert(1)</script> & {raw}`html` \x0b\x00end"
+    brief, pdf, docx = _write(tmp_path, synthetic=False, lead_agency=hostile, title=hostile)
+    for body in (" ".join(documents.pdf_pages(pdf)), documents.docx_text(docx)):
+        assert "<script>alert(1)</script> & {raw}`html`" in body
+        assert "end" in body
+    assert "<script>" not in briefs.brief_html(brief, CARD)
