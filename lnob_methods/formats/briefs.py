@@ -15,15 +15,12 @@ import io
 import re
 from pathlib import Path
 
-import matplotlib
+import matplotlib as mpl
+import pandas as pd
+from matplotlib.figure import Figure
 
-matplotlib.use("Agg")  # a document is drawn off screen, whatever the caller's backend
-
-import matplotlib.pyplot as plt  # noqa: E402
-import pandas as pd  # noqa: E402
-
-from lnob_methods.analysis.brief_content import Brief, Finding  # noqa: E402
-from lnob_methods.core.workbook import write_reproducible_zip  # noqa: E402
+from lnob_methods.analysis.brief_content import Brief, Finding
+from lnob_methods.core.workbook import write_reproducible_zip
 
 DEFAULT_COLOUR = "#1f4e79"
 
@@ -112,8 +109,11 @@ def appendix_rows(card: dict) -> list[tuple[str, str]]:
 
 def chart_png(chart: pd.DataFrame, title: str, colour: str = DEFAULT_COLOUR) -> bytes:
     """Return a horizontal bar chart of ``chart`` (``label``, ``value``) as PNG bytes."""
-    with plt.rc_context({"font.family": "DejaVu Sans", "svg.hashsalt": "lnob", "font.size": 9}):
-        fig, ax = plt.subplots(figsize=(6.3, 0.45 * len(chart) + 0.9), dpi=150)
+    # A Figure without pyplot: no backend is chosen or changed, so the notebook that writes the
+    # brief keeps its inline figures.
+    with mpl.rc_context({"font.family": "DejaVu Sans", "svg.hashsalt": "lnob", "font.size": 9}):
+        fig = Figure(figsize=(6.3, 0.45 * len(chart) + 0.9), dpi=150)
+        ax = fig.subplots()
         labels = list(chart["label"])[::-1]
         values = list(chart["value"])[::-1]
         ax.barh(labels, values, color=colour)
@@ -126,7 +126,6 @@ def chart_png(chart: pd.DataFrame, title: str, colour: str = DEFAULT_COLOUR) -> 
         fig.tight_layout()
         buf = io.BytesIO()
         fig.savefig(buf, format="png", metadata={"Software": None})
-        plt.close(fig)
     return buf.getvalue()
 
 

@@ -176,3 +176,24 @@ def test_hostile_text_is_written_as_text(tmp_path):
         assert "<script>alert(1)</script> & {raw}`html`" in body
         assert "end" in body
     assert "<script>" not in briefs.brief_html(brief, CARD)
+
+
+def test_writing_a_brief_leaves_the_callers_figure_backend_alone(tmp_path):
+    # Every results notebook imports the brief writers (through site.notebook): choosing a
+    # backend there would remove the inline figures of every page (it did, once).
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "import matplotlib, pandas as pd\n"
+        "import lnob_methods.site.notebook\n"
+        "from lnob_methods.formats import briefs\n"
+        "briefs.chart_png(pd.DataFrame({'label': ['a'], 'value': [5]}), 't')\n"
+        "print(matplotlib.get_backend())\n"
+    )
+    env = {**os.environ, "MPLBACKEND": "svg"}
+    out = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+    )
+    assert out.stdout.strip() == "svg"
