@@ -24,13 +24,20 @@ $(STAMP): pyproject.toml
 
 venv: $(STAMP) ## Create .venv and install the project with its test tools
 
-system-deps: ## Install Debian packages the tests need: chromium, R and rpart
+# The brief PDFs quote testimonies in Nepali and Bangla: the Lohit fonts cover Devanagari and
+# Bengali (DejaVu does not). pdftoppm (poppler-utils) renders the briefs' pages for checking.
+BRIEF_DEBS := fonts-lohit-deva fonts-lohit-beng-bengali poppler-utils
+
+system-deps: ## Install Debian packages the tests need: chromium, R and rpart, fonts and poppler for the briefs
 	@if command -v chromium >/dev/null && command -v Rscript >/dev/null \
-	   && Rscript -e 'suppressMessages(library(rpart))' >/dev/null 2>&1; then \
-	  echo "system packages present (chromium, R, rpart)"; \
+	   && Rscript -e 'suppressMessages(library(rpart))' >/dev/null 2>&1 \
+	   && command -v pdftoppm >/dev/null && fc-list | grep -q Lohit-Devanagari \
+	   && fc-list | grep -q Lohit-Bengali; then \
+	  echo "system packages present (chromium, R, rpart, Lohit fonts, poppler)"; \
 	else \
 	  $(SUDO) apt-get update -qq && \
-	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium r-base-core r-cran-rpart; \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium r-base-core r-cran-rpart \
+	    $(BRIEF_DEBS); \
 	fi
 
 book: venv ## Run every stale country notebook and build the site into _build/html

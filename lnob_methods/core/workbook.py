@@ -31,11 +31,12 @@ def save_reproducible(wb, path: Path) -> Path:
     return path
 
 
-def write_reproducible_zip(data: bytes, path: Path) -> None:
+def write_reproducible_zip(data: bytes, path: Path, modified: str = "2000-01-01T00:00:00Z") -> None:
     """Write the bytes of a saved workbook to ``path`` with fixed member times and dates.
 
     openpyxl stamps each zip member, and the document's "modified" date, with the current time;
-    both are rewritten with a constant. The file is written atomically.
+    both are rewritten with a constant (``modified``, for example a run date, for the document).
+    The file is written atomically. Word documents (python-docx) are zip files of the same kind.
     """
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w") as dst:
@@ -46,6 +47,6 @@ def write_reproducible_zip(data: bytes, path: Path) -> None:
             data = src.read(info.filename)
             if info.filename == "docProps/core.xml":
                 # openpyxl stamps "modified" with the save time whatever the workbook says.
-                data = _MODIFIED.sub(rb"\g<1>2000-01-01T00:00:00Z\2", data)
+                data = _MODIFIED.sub(rb"\g<1>" + modified.encode() + rb"\2", data)
             dst.writestr(fixed, data)
     write_atomic(path, out.getvalue())

@@ -30,10 +30,16 @@ _KEYS: dict[str, tuple[type | tuple[type, ...], bool]] = {
     "languages": ((list, dict), False),
     "places": (list, False),
     "notes": (str, False),
+    "branding": (dict, False),
 }
 _FOCUS_KEYS = {"title": str, "sdg_targets": list, "groups": list, "geography": str}
 # ISO 639-1 (two letters) or ISO 639-3 (three letters) language codes, lower case.
 _LANGUAGE = re.compile(r"^[a-z]{2,3}$")
+# A country office's own look for the brief documents: a logo file inside the country's folder
+# (data/countries/<ISO3>/, so that a new logo re-runs the briefs) and a colour.
+_BRANDING_KEYS = {"logo": str, "colour": str}
+LOGO_TYPES = (".png", ".jpg", ".jpeg")
+_COLOUR = re.compile(r"#[0-9A-Fa-f]{6}")
 
 
 @dataclass(frozen=True)
@@ -55,6 +61,9 @@ class Country:
         :meth:`groups`.
     languages, language_names
         Language codes of the country's testimonies (ISO 639) and the names given in the config.
+    logo, colour
+        The country office's logo (an absolute path, or "") and colour ("#RRGGBB", or "") for
+        the brief documents.
     configured
         False for a country run with defaults (no config file).
     """
@@ -73,6 +82,8 @@ class Country:
     language_names: tuple[tuple[str, str], ...] = ()
     places: tuple[str, ...] = ()
     notes: str = ""
+    logo: str = field(default="", compare=False)
+    colour: str = ""
     configured: bool = True
     source: str = field(default="", compare=False)
 
@@ -189,11 +200,14 @@ def parse_country(path: Path) -> Country:
     # checked even when other keys are unknown, missing or mistyped.
     problems = _check_keys(name, raw)
     problems += _check_values(name, path.stem, _usable(raw))
+    if isinstance(raw.get("branding"), dict):
+        problems += _check_branding(name, path.parent / path.stem, raw["branding"])
     if problems:
         raise InputError(problems)
     focus = raw["research_focus"]
     languages = raw.get("languages") or ["en"]
     names = languages if isinstance(languages, dict) else {}
+    branding = raw.get("branding") or {}
     return Country(
         iso3=raw["iso3"],
         name=raw["name"],
@@ -209,6 +223,8 @@ def parse_country(path: Path) -> Country:
         language_names=tuple((str(k), str(v)) for k, v in names.items()),
         places=tuple(raw.get("places") or ()),
         notes=raw.get("notes", ""),
+        logo=str(path.parent / raw["iso3"] / branding["logo"]) if branding.get("logo") else "",
+        colour=branding.get("colour", ""),
         source=name,
     )
 
@@ -272,6 +288,76 @@ def _check_keys(name: str, raw: dict) -> list[Problem]:
                         value=val,
                     )
                 )
+    problems += _check_branding_keys(name, raw.get("branding"))
+    return problems
+
+
+def _check_branding_keys(name: str, branding: object) -> list[Problem]:
+    problems = []
+    if not isinstance(branding, dict):
+        return problems
+    for key, val in branding.items():
+        col = f"branding.{key}"
+        if key not in _BRANDING_KEYS:
+            problems.append(
+                _key_problem(
+                    file=name,
+                    kind="unknown-key",
+                    message="is not a branding key." + did_you_mean(key, _BRANDING_KEYS),
+                    column=col,
+                    value=key,
+                )
+            )
+        elif not isinstance(val, _BRANDING_KEYS[key]):
+            problems.append(
+                _key_problem(
+                    file=name,
+                    kind="wrong-type",
+                    message=f"must be a {_type_name(_BRANDING_KEYS[key])}.",
+                    column=col,
+                    value=val,
+                )
+            )
+    return problems
+
+
+def _check_branding(name: str, folder: Path, branding: dict) -> list[Problem]:
+    problems = []
+    colour = branding.get("colour")
+    if isinstance(colour, str) and not _COLOUR.fullmatch(colour):  # a non-text is wrong-type
+        problems.append(
+            _key_problem(
+                file=name,
+                kind="bad-colour",
+                message='write the colour as "#" and six hexadecimal digits, such as "#1f4e79".',
+                column="branding.colour",
+                value=colour,
+            )
+        )
+    logo = branding.get("logo")
+    if logo is not None:
+        where = (folder / logo).resolve()
+        if not where.is_relative_to(folder.resolve()) or where.suffix.lower() not in LOGO_TYPES:
+            problems.append(
+                _key_problem(
+                    file=name,
+                    kind="bad-logo",
+                    message="must be a PNG or JPEG file inside the country's folder, given "
+                    f"relative to it (data/countries/{folder.name}/).",
+                    column="branding.logo",
+                    value=logo,
+                )
+            )
+        elif not where.is_file():
+            problems.append(
+                _key_problem(
+                    file=name,
+                    kind="missing-logo",
+                    message=f"no such file in data/countries/{folder.name}/.",
+                    column="branding.logo",
+                    value=logo,
+                )
+            )
     return problems
 
 

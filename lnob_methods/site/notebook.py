@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import html
+import os
 
 import matplotlib as mpl
 import pandas as pd
+import yaml
 from IPython.display import HTML, display
 
+from lnob_methods.analysis import brief_content
+from lnob_methods.core import paths
+from lnob_methods.formats import briefs as brief_documents
 from lnob_methods.run import runcard
 from lnob_methods.site.display import for_readers
 
@@ -82,3 +87,33 @@ def show_run_card() -> None:
         f"{card['run_date'][:10]})"
     )
     display(HTML(f'<details class="lnob-run-card"><summary>{summary}</summary>{table}</details>'))
+
+
+def site_url() -> str:
+    """Return the site's address (``html.baseurl`` of ``_config.yml``), or "" when not set."""
+    config = yaml.safe_load((paths.ROOT / "_config.yml").read_text(encoding="utf-8")) or {}
+    return str((config.get("html") or {}).get("baseurl") or "")
+
+
+def write_briefs(ce, kind: str, folder: str = "exports") -> None:
+    """Write the brief of this page as PDF and Word into ``folder`` (published with the page).
+
+    Parameters
+    ----------
+    ce
+        The country's evidence (:func:`lnob_methods.analysis.country_evidence.assemble`).
+    kind
+        ``"programme"`` or ``"advocacy"``.
+    folder
+        Where to write, relative to the run's working directory.
+    """
+    results = os.path.relpath(paths.results_dir(), paths.ROOT).replace(os.sep, "/")
+    base = site_url()
+    title = brief_content.KINDS[kind]
+    where = (
+        f"{base.rstrip('/')}/{results}/{ce.place.iso3}/{kind}_brief.html"
+        if base
+        else f"the page {title} of {ce.place.name} on the project's website (Country results)"
+    )
+    brief = brief_content.build(ce, kind)
+    brief_documents.write_brief(brief, runcard.read(), folder, run_card_url=where)

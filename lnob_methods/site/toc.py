@@ -57,6 +57,7 @@ def country_page(iso3: str) -> str:
             f"{iso3}.yaml` to set its research focus.",
             "",
         ]
+    lines += brief_links(iso3)
     lines += [
         "Official statistics on these pages are real (UN SDG Global Database, December 2023). "
         "Organisations' evidence inventories and testimonies, where shown, are synthetic "
@@ -67,6 +68,26 @@ def country_page(iso3: str) -> str:
         "",
     ]
     return "\n".join(lines)
+
+
+BRIEFS = {"programme": "Programme brief", "advocacy": "Advocacy brief"}
+
+
+def brief_links(iso3: str) -> list[str]:
+    """Return the lines that link a country's brief documents (PDF, Word), for those written."""
+    items = []
+    for kind, title in BRIEFS.items():
+        rel = f"exports/{kind}_brief/{kind}_brief"
+        found = [
+            f"{{download}}`{label} <{rel}.{ext}>`"
+            for ext, label in (("pdf", "PDF"), ("docx", "Word"))
+            if (paths.results_dir() / iso3 / f"{rel}.{ext}").is_file()
+        ]
+        if found:
+            items.append(f"{title} ({', '.join(found)})")
+    if not items:
+        return []
+    return ["**Briefs to take into a meeting:** " + "; ".join(items) + ".", ""]
 
 
 def write_country_pages() -> list[str]:

@@ -183,3 +183,67 @@ def test_a_wrong_type_does_not_hide_other_problems(tmp_path):
         ("unknown-group", "groups_not_applicable", "migrantz"),
     ]
     assert "must be a list or mapping, not str." in str(err.value)
+
+
+def _branded(tmp_path, branding: str):
+    """Write Kenya's config with a branding block into tmp_path; return the path."""
+    from lnob_methods.core import paths
+
+    text = (paths.countries_dir() / "KEN.yaml").read_text() + branding
+    path = tmp_path / "KEN.yaml"
+    path.write_text(text)
+    (tmp_path / "KEN" / "brand").mkdir(parents=True)
+    (tmp_path / "KEN" / "brand" / "logo.png").write_bytes(b"\x89PNG")
+    (tmp_path / "outside.png").write_bytes(b"\x89PNG")
+    return path
+
+
+def test_a_country_office_can_brand_its_briefs(tmp_path):
+    path = _branded(tmp_path, 'branding:\n  logo: brand/logo.png\n  colour: "#00529b"\n')
+    ken = countries.parse_country(path)
+    assert ken.logo == str(tmp_path / "KEN" / "brand" / "logo.png")
+    assert ken.colour == "#00529b"
+    assert countries.load_country("KEN").logo == "" and countries.load_country("KEN").colour == ""
+
+
+@pytest.mark.parametrize(
+    ("branding", "expected", "message"),
+    [
+        (
+            "branding:\n  logo: brand/logo.png\n  color: red\n",
+            [("unknown-key", "branding.color", "color")],
+            "Did you mean 'colour'?",
+        ),
+        ("branding: blue\n", [("wrong-type", "branding", "blue")], "must be a mapping"),
+        (
+            "branding:\n  colour: 12\n",
+            [("wrong-type", "branding.colour", 12)],
+            "must be a text",
+        ),
+        (
+            'branding:\n  colour: "blue"\n',
+            [("bad-colour", "branding.colour", "blue")],
+            'write the colour as "#" and six hexadecimal digits',
+        ),
+        (
+            "branding:\n  logo: brand/missing.png\n",
+            [("missing-logo", "branding.logo", "brand/missing.png")],
+            "no such file in data/countries/KEN/",
+        ),
+        (
+            "branding:\n  logo: ../outside.png\n",
+            [("bad-logo", "branding.logo", "../outside.png")],
+            "must be a PNG or JPEG file inside the country's folder",
+        ),
+        (
+            "branding:\n  logo: brand/logo.svg\n",
+            [("bad-logo", "branding.logo", "brand/logo.svg")],
+            "must be a PNG or JPEG file inside the country's folder",
+        ),
+    ],
+)
+def test_bad_branding_is_reported(tmp_path, branding, expected, message):
+    with pytest.raises(InputError) as err:
+        countries.parse_country(_branded(tmp_path, branding))
+    assert [(p.kind, p.column, p.value) for p in err.value.problems] == expected
+    assert message in str(err.value)
