@@ -44,7 +44,11 @@ def test_without_focus_group_behind_the_largest_gaps_of_any_group():
     assert not in_focus
     # S0 and S2 both rank at 0.5: the tie goes by series code (S0 before S2). S5's tiny rates
     # (0.9 % vs 0.1 %, relative gap 0.889) rank last by the ranking gap, 0.08.
-    assert list(table["compared with"]) == ["poorest vs richest", "rural vs urban", "rural vs urban"]
+    assert list(table["compared with"]) == [
+        "poorest vs richest",
+        "rural vs urban",
+        "rural vs urban",
+    ]
     assert table.attrs["gap"] == [50, 50, 89]
 
 

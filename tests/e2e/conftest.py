@@ -15,9 +15,13 @@ def built():
     return HTML
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def site(built):
-    """Yield (browser, base_url): headless chromium and the built site served on loopback."""
+    """Yield (browser, base_url): headless chromium and the built site served on loopback.
+
+    Module-scoped: Playwright's sync API runs an event loop in the main thread while the browser
+    is open, and a later test that starts its own loop (``asyncio.run``) must not meet it.
+    """
     from playwright.sync_api import sync_playwright
 
     base, server = serve(built)
