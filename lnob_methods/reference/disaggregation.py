@@ -23,6 +23,7 @@ import pandas as pd
 from lnob_methods.core import paths
 from lnob_methods.core.errors import InputError, Problem
 from lnob_methods.reference import sdgdb, taxonomy
+from lnob_methods.reference._tables import read_table
 
 PEOPLE_COLUMNS = ["indicator", "measured_on_people", "reason"]
 # How the pages name the columns of the database (readers never see the column codes).
@@ -75,21 +76,7 @@ def people_targets(path: Path | str | None = None) -> frozenset[str]:
 
 @lru_cache(maxsize=8)
 def _load_people(path: Path, mtime_ns: int) -> pd.DataFrame:
-    name = paths.shown(path)
-    table = pd.read_csv(path, dtype=str, keep_default_na=False)
-    missing = [c for c in PEOPLE_COLUMNS if c not in table.columns]
-    if missing:
-        raise InputError(
-            [
-                Problem(
-                    name,
-                    "missing-column",
-                    f"needs the columns {', '.join(PEOPLE_COLUMNS)}.",
-                    column=c,
-                )
-                for c in missing
-            ]
-        )
+    name, table = read_table(path, PEOPLE_COLUMNS)
     problems = []
     for i, r in enumerate(table.itertuples(index=False), start=2):
         if not r.indicator.strip():

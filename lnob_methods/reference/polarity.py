@@ -24,6 +24,7 @@ import pandas as pd
 
 from lnob_methods.core import paths
 from lnob_methods.core.errors import InputError, Problem
+from lnob_methods.reference._tables import read_table
 
 HIGHER_IS_BETTER = "higher_is_better"
 HIGHER_IS_WORSE = "higher_is_worse"
@@ -72,18 +73,7 @@ def direction_label(polarity: str | None) -> str:
 
 @lru_cache(maxsize=8)
 def _load(path: Path, mtime_ns: int) -> pd.DataFrame:
-    name = paths.shown(path)
-    table = pd.read_csv(path, dtype=str, keep_default_na=False)
-    missing = [c for c in COLUMNS if c not in table.columns]
-    if missing:
-        raise InputError(
-            [
-                Problem(
-                    name, "missing-column", f"needs the columns {', '.join(COLUMNS)}.", column=c
-                )
-                for c in missing
-            ]
-        )
+    name, table = read_table(path, COLUMNS)
     problems = []
     for i, r in enumerate(table.itertuples(index=False), start=2):
         if not r.series_code.strip():
