@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from lnob_methods.analysis import briefs, gaps
+from lnob_methods.analysis import briefs, gaps, page_text
 from lnob_methods.reference import provenance, taxonomy
 from lnob_methods.voices import prepare as voices
 
@@ -251,14 +251,20 @@ def sources(ce) -> tuple[str, ...]:
     return tuple(out)
 
 
+def behind_lead(ce) -> str:
+    """Return the sentence naming the largest official gap of a focus group (or of any group)."""
+    return _behind_finding(ce)[1]
+
+
 def _behind_finding(ce) -> Finding:
     table, in_focus = focus_behind(ce)
     if table.empty:
         text = "Official data show no group behind its comparison group in the series available."
         return Finding("Who official data show furthest behind", text), text
     top = table.iloc[0]
+    measure = page_text.lower_first(top["measure"].rstrip("…"))
     text = (
-        f"{top['group']} are furthest behind: {top['measure'].rstrip('…').lower()} is "
+        f"{top['group']} are furthest behind: {measure} is "
         f"{top['value']} against {top['comparison value']} ({top['compared with']}, "
         f"{top['year']}), a gap of {top['gap (%)']}%."
     )
@@ -290,14 +296,17 @@ def _behind_finding(ce) -> Finding:
 def _reach_sentence(ce) -> str:
     n = int(ce.cells["in_focus"].sum())
     none = int((ce.cells["in_focus"] & (ce.cells["n_programme_data"] == 0)).sum())
+    if n == 0:
+        return "No research focus is set, so programme reach is not assessed."
+    if none == 0:
+        return (
+            f"Each of the {n} combinations of focus group and focus target has programme data in "
+            "the organisations' inventories."
+        )
     return (
-        f"Of the {n} combinations of focus group and focus target, {_count(none)} "
+        f"Of the {n} combinations of focus group and focus target, {none} "
         f"{'has' if none == 1 else 'have'} no programme data in the organisations' inventories."
     )
-
-
-def _count(n: int) -> str:
-    return "none" if n == 0 else str(n)
 
 
 def _gaps_finding(ce) -> Finding:
@@ -388,11 +397,14 @@ def build(ce, kind: str) -> Brief:
             _proposals_finding(ce),
             _overlaps_finding(ce),
         )
-        have = (
-            f"all of them have data for {ce.place.name}"
-            if n_none == 0
-            else f"{n_none} of them {'has' if n_none == 1 else 'have'} no data for {ce.place.name}"
-        )
+        if n_ind == 1:
+            have = f"it {'has no' if n_none else 'has'} data for {ce.place.name}"
+        elif n_none == 0:
+            have = f"all of them have data for {ce.place.name}"
+        else:
+            have = (
+                f"{n_none} of them {'has' if n_none == 1 else 'have'} no data for {ce.place.name}"
+            )
         summary = (
             f"The focus targets have {n_ind} SDG {'indicator' if n_ind == 1 else 'indicators'}; "
             f"{have} in the UN SDG Global Database. {lead}"
@@ -401,7 +413,7 @@ def build(ce, kind: str) -> Brief:
             "Count everyone: ask the national statistics office for the breakdowns above.",
             "Put the groups behind on the agenda with the official figures, beside their own "
             "voices.",
-            "Bring the gaps shared with other pilot countries to global advocacy.",
+            "Bring the gaps shared with other countries to global advocacy.",
         )
     place = ce.place
     return Brief(

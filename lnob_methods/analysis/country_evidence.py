@@ -9,7 +9,7 @@ import pandas as pd
 from lnob_methods.analysis import evidence, gaps, group_gaps, stocktake
 from lnob_methods.core import diskcache
 from lnob_methods.inventory import load as inventories
-from lnob_methods.reference import countries, provenance, sdgdb, taxonomy
+from lnob_methods.reference import countries, provenance, sdgdb, streams, taxonomy
 from lnob_methods.voices import prepare as voices
 
 
@@ -59,6 +59,17 @@ class CountryEvidence:
             label += " and " + provenance.label(self.testimony_files, "testimonies")
         return label
 
+    def data_streams(self) -> list[streams.Stream]:
+        """Return the streams behind the evidence pages, each described from its declarations.
+
+        Official statistics (real, with their vintage), inventories and testimonies.
+        """
+        return [
+            streams.reference("official statistics", f"Official statistics: {streams.SDGDB}."),
+            streams.declared("inventories", self.inventory_files),
+            streams.declared("testimonies", self.testimony_files),
+        ]
+
     def severity(self) -> pd.Series:
         """Return severity per (group, target) from official gaps where the group is behind."""
         behind = self.group_gaps[self.group_gaps["group_behind"]]
@@ -69,7 +80,8 @@ def _voices_rows(iso3: str, k: int) -> pd.DataFrame:
     if not voices.country_files(iso3):
         return pd.DataFrame(columns=evidence.COLUMNS)
     v = voices.prepare(iso3, k=k)
-    return evidence.voices_evidence_rows(voices.gap_cells(v), voices.latest_year(v))
+    status = evidence.combined_status(voices.country_files(iso3))
+    return evidence.voices_evidence_rows(voices.gap_cells(v), voices.latest_year(v), status)
 
 
 def assemble(

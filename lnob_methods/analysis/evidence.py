@@ -9,11 +9,19 @@ evidence item covers one cell. Three streams feed it:
   people, nor urban and rural figures on slum dwellers;
 - the organisations' and other stakeholders' inventories (one row per item, group and target);
 - community voices: coded testimonies that cover the group and the target.
+
+Every row carries the declared ``provenance`` of its item: ``real`` for the UN SDG database, and
+for inventory and testimony items what their file's ``provenance.yaml`` says (``real``,
+``synthetic`` or ``undeclared``). "Official statistics" in findings means an official source
+*and* declared real (:func:`is_official_real`); synthetic items keep their source type and are
+labelled synthetic wherever they are counted.
 """
 
 from __future__ import annotations
 
 import pandas as pd
+
+from lnob_methods.reference import provenance
 
 COLUMNS = [
     "item_id",
@@ -28,6 +36,7 @@ COLUMNS = [
     "group",
     "target",
     "stream",
+    "provenance",
 ]
 OFFICIAL_HOLDER = "UN SDG Global Database (UNSD and custodian agencies)"
 
@@ -68,6 +77,7 @@ def official_evidence(stocktake: pd.DataFrame, breakdowns: pd.DataFrame) -> pd.D
             "group": rows["group"],
             "target": rows["target"],
             "stream": "official",
+            "provenance": provenance.REAL,
         }
     )
     return _tidy(out)
@@ -80,7 +90,8 @@ def inventory_evidence(items: pd.DataFrame) -> pd.DataFrame:
     ----------
     items
         Tidy inventory: ``id, organisation, title, source_type, evidence_type, quality, access,
-        year_to, is_synthesis`` and the multi-valued ``groups`` and ``sdg_targets`` (tuples).
+        year_to, is_synthesis`` and the multi-valued ``groups`` and ``sdg_targets`` (tuples);
+        ``_file``, the file each item was read from, gives its declared provenance.
     """
     if items.empty:
         return pd.DataFrame(columns=COLUMNS)
@@ -100,12 +111,24 @@ def inventory_evidence(items: pd.DataFrame) -> pd.DataFrame:
             "group": long["groups"],
             "target": long["sdg_targets"],
             "stream": "inventory",
+            "provenance": _provenance_of(long),
         }
     )
     return _tidy(out)
 
 
-def voices_evidence_rows(voices: pd.DataFrame, year: int | None = None) -> pd.DataFrame:
+def _provenance_of(items: pd.DataFrame) -> pd.Series:
+    """Return each item's declared status, from its file (``_file``); undeclared without one."""
+    if "_file" not in items:
+        return pd.Series(provenance.UNDECLARED, index=items.index)
+    files = items["_file"].astype(str)
+    status = {f: next(iter(provenance.statuses([f]))) for f in sorted(files.unique())}
+    return files.map(status)
+
+
+def voices_evidence_rows(
+    voices: pd.DataFrame, year: int | None = None, status: str = provenance.UNDECLARED
+) -> pd.DataFrame:
     """Return community-voices evidence rows: one per (group, target) covered by testimonies.
 
     Parameters
@@ -115,6 +138,8 @@ def voices_evidence_rows(voices: pd.DataFrame, year: int | None = None) -> pd.Da
         a suppressed count is NaN but the cell is still covered).
     year
         The collection year of the testimonies, if known.
+    status
+        The declared provenance of the testimonies (:func:`combined_status` of their files).
     """
     if voices.empty:
         return pd.DataFrame(columns=COLUMNS)
@@ -132,9 +157,28 @@ def voices_evidence_rows(voices: pd.DataFrame, year: int | None = None) -> pd.Da
             "group": voices["group"],
             "target": voices["target"],
             "stream": "voices",
+            "provenance": status,
         }
     )
     return _tidy(out)
+
+
+def combined_status(files) -> str:
+    """Return one status for items drawn from several files.
+
+    Synthetic if any file is synthetic (an item mixing real and made-up data is not real), else
+    undeclared if any file is undeclared, else real.
+    """
+    found = provenance.statuses(files)
+    for status in (provenance.SYNTHETIC, provenance.UNDECLARED):
+        if status in found:
+            return status
+    return provenance.REAL
+
+
+def is_official_real(e: pd.DataFrame) -> pd.Series:
+    """Return True for rows that are official statistics: an official source, declared real."""
+    return e["source_type"].eq("official_statistics") & e["provenance"].eq(provenance.REAL)
 
 
 def combine(*parts: pd.DataFrame) -> pd.DataFrame:

@@ -14,6 +14,7 @@ from lnob_methods.analysis import brief_content
 from lnob_methods.core import paths
 from lnob_methods.formats import briefs as brief_documents
 from lnob_methods.run import runcard
+from lnob_methods.site import notices
 from lnob_methods.site.display import for_readers
 
 
@@ -62,6 +63,25 @@ def show_table(df: pd.DataFrame, caption: str = "") -> None:
     interpreted (``_table_html``).
     """
     display(HTML(_table_html(for_readers(df), caption)))
+
+
+def show_notice(streams, place: str) -> None:
+    """Display the page's data notice from its streams' declarations (nothing when all real)."""
+    text = notices.notice_html(streams, place)
+    if text:
+        display(HTML(text))
+
+
+def show_findings(sentences) -> None:
+    """Display the sentences that open a page: what was found."""
+    text = notices.findings_html(sentences)
+    if text:
+        display(HTML(text))
+
+
+def show_sources(streams) -> None:
+    """Display the Sources of a page: every stream it used, with its vintage or declaration."""
+    display(HTML(notices.sources_html(streams)))
 
 
 def show_run_card() -> None:

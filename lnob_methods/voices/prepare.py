@@ -21,6 +21,7 @@ from lnob_methods.core.errors import Problem
 from lnob_methods.reference import countries, pcodes, provenance
 from lnob_methods.voices import coding, disclosure, redact
 from lnob_methods.voices.checks import check_testimonies, consent_status, exclusion_counts
+from lnob_methods.voices.form import LANGUAGES
 from lnob_methods.voices.reader import SUFFIXES, read_files
 
 DEFAULT_K = 5
@@ -453,3 +454,18 @@ def latest_year(v: Voices) -> int | None:
     """Return the latest year testimonies were collected, if known."""
     years = pd.to_numeric(v.used["year"], errors="coerce").dropna()
     return int(years.max()) if len(years) else None
+
+
+def uncoded_notes(v: Voices) -> list[str]:
+    """Return one sentence per language of the used testimonies that the codebook cannot code.
+
+    A count under ``k`` is not published (a rare language can point to a person): it reads
+    "fewer than k".
+    """
+    counts = coding.uncoded_counts(v.used["language"], v.codebook)
+    names = dict(LANGUAGES) | dict(v.place.language_names)
+    notes = coding.uncoded_messages({lang: max(n, v.k) for lang, n in counts.items()}, names)
+    for (_lang, n), i in zip(counts.items(), range(len(notes)), strict=True):
+        if n < v.k:
+            notes[i] = notes[i].replace(f"{v.k} testimonies", f"Fewer than {v.k} testimonies", 1)
+    return notes

@@ -22,8 +22,11 @@ def test_stocktake_numbers():
     assert summaries.stocktake_numbers(country_evidence()) == {
         "n_items": 5,  # SDGDB:5.1.1, CARE:1, CARE:2, PLAN:1, FORUM:1
         "n_holders": 4,  # the UN database, CARE, Plan International, Dalit Forum
-        "n_inventory_items": 4,  # all but the official indicator
         "n_official_items": 1,
+        "n_inventory_items": 4,  # all but the official indicator
+        "n_synthetic_inventory_items": 0,  # every item of the helper is declared real
+        "n_testimony_items": 0,  # no voices stream in the helper
+        "n_synthetic_items": 0,
         "n_cells": 9,  # 3 groups × 3 targets
         "n_cells_covered": 5,  # W×5.1, W×10.2, D×1.2, D×10.2, E×1.2
         "n_focus_items": 4,  # every item but FORUM:1 (ethnic minorities, 1.2)
@@ -79,6 +82,7 @@ def test_by_organisation_sorts_by_items_then_holder_type():
     assert list(table.columns) == [
         "holder",
         "holder type",
+        "data",
         "items",
         "items touching the focus",
         "latest year",
@@ -87,10 +91,10 @@ def test_by_organisation_sorts_by_items_then_holder_type():
     # holder type: community_group < icso < official database (not in any inventory). FORUM:1
     # touches no focus cell (0, not missing); PLAN:1 has no year.
     assert rows(table) == [
-        ("CARE", "icso", 2, 2, 2019),
-        ("Dalit Forum", "community_group", 1, 0, 2023),
-        ("Plan International", "icso", 1, 1, None),
-        ("UN SDG Global Database", "official database", 1, 1, 2022),
+        ("CARE", "icso", "declared real", 2, 2, 2019),
+        ("Dalit Forum", "community_group", "declared real", 1, 0, 2023),
+        ("Plan International", "icso", "declared real", 1, 1, None),
+        ("UN SDG Global Database", "official database", "declared real", 1, 1, 2022),
     ]
 
 
@@ -240,3 +244,82 @@ def test_conclusions_say_what_each_top_gap_calls_for_then_five_overlaps():
     # Tied with Youth at rank 3, older people are a top-3 gap too: a tie is never cut.
     tied = summaries.conclusions(ranked.assign(rank=[1, 2, 3, 3]), overlaps.iloc[:0], top_n=3)
     assert rows(tied)[3] == ("gap", "Older people × SDG 1.3", "find or generate evidence")
+
+
+ITEM_IDS = {
+    "SDGDB_5_1_1": "SDGDB:5.1.1",
+    "CARE_1": "CARE:1",
+    "CARE_2": "CARE:2",
+    "PLAN_1": "PLAN:1",
+    "FORUM_1": "FORUM:1",
+}
+
+
+def _with_provenance(**status: str):
+    """Return the tiny country evidence with the given items' provenance changed."""
+    ce = country_evidence()
+    for item, value in status.items():
+        ce.evidence.loc[ce.evidence["item_id"] == ITEM_IDS[item], "provenance"] = value
+    return ce
+
+
+def test_synthetic_items_keep_their_source_type_in_their_own_labelled_column():
+    # CARE:1 (study, goal 10) and CARE:2 (evaluation, goals 5 and 10) synthetic; FORUM:1 (study,
+    # goal 1) without a declaration; SDGDB:5.1.1 and PLAN:1 real.
+    ce = _with_provenance(CARE_1="synthetic", CARE_2="synthetic", FORUM_1="undeclared")
+    table = summaries.by_goal(ce.evidence)
+    assert list(table.columns) == [
+        "SDG goal",
+        "Official statistics",
+        "ICSO study (synthetic)",
+        "ICSO study (provenance not declared)",
+        "Programme data (synthetic)",
+        "Community voices",
+        "all sources",
+    ]
+    got = {r[0]: r[1:] for r in rows(table)}
+    assert got["1. No poverty"] == (0, 0, 1, 0, 1, 2)  # FORUM:1, PLAN:1
+    assert got["5. Gender equality"] == (1, 0, 0, 1, 0, 2)  # SDGDB:5.1.1, CARE:2
+    assert got["10. Reduced inequalities"] == (0, 1, 0, 1, 1, 3)  # CARE:1, CARE:2, PLAN:1
+
+
+def test_a_synthetic_official_holder_is_not_counted_as_official_statistics():
+    ce = _with_provenance(SDGDB_5_1_1="synthetic")  # as if a synthetic statistics office held it
+    by_group = summaries.by_group(ce)
+    assert "Official statistics" not in by_group.columns
+    assert rows(by_group)[0][3] == 1  # Women and girls: "Official statistics (synthetic)"
+    assert list(by_group.columns)[3] == "Official statistics (synthetic)"
+
+
+def test_headline_numbers_add_up_with_testimonies_and_count_synthetic_items():
+    ce = _with_provenance(CARE_1="synthetic", CARE_2="synthetic")
+    voices = ce.evidence.iloc[:1].assign(
+        item_id="VOICES:women_and_girls:5.1",
+        organisation="Community testimonies",
+        source_type="community_voices",
+        stream="voices",
+        provenance="synthetic",
+    )
+    ce.evidence = pd.concat([ce.evidence, voices], ignore_index=True)
+    n = summaries.stocktake_numbers(ce)
+    # 1 official + 4 inventory items (2 synthetic) + 1 testimony cell (synthetic) = 6 items
+    assert (n["n_items"], n["n_official_items"], n["n_inventory_items"]) == (6, 1, 4)
+    assert (n["n_testimony_items"], n["n_synthetic_inventory_items"]) == (1, 2)
+    assert n["n_synthetic_items"] == 3
+    assert n["n_official_items"] + n["n_inventory_items"] + n["n_testimony_items"] == n["n_items"]
+    holders = {r[0]: r[1:3] for r in rows(summaries.by_organisation(ce))}
+    assert holders["Community testimonies"] == ("community testimonies", "synthetic")
+    assert holders["UN SDG Global Database"] == ("official database", "declared real")
+    assert holders["CARE"] == ("icso", "synthetic")
+
+
+def test_profiles_count_synthetic_items_apart():
+    ce = _with_provenance(CARE_1="synthetic", FORUM_1="synthetic")  # both studies, 2019 and 2023
+    out = summaries.profiles(ce, reference_year=2023)
+    assert list(out["Evidence type"].columns) == ["evidence type", "items", "of which synthetic"]
+    assert rows(out["Evidence type"]) == [
+        ("citizen_generated", 1, 0),
+        ("evaluation", 1, 0),
+        ("official_indicator", 1, 0),
+        ("study", 2, 2),
+    ]

@@ -81,6 +81,7 @@ def evidence() -> pd.DataFrame:
                     "group": group,
                     "target": target,
                     "stream": stream,
+                    "provenance": "real",  # tests of provenance change it row by row
                 }
             )
     out = pd.DataFrame(rows)
