@@ -97,6 +97,11 @@ def cell_table(
         all_low=("quality", lambda q: bool(len(q)) and (q == "low").all()),
         any_synthesis=("is_synthesis", "any"),
     )
+    # Items are labelled by their declared provenance wherever they are counted.
+    if "provenance" in e:
+        for status in ("synthetic", "undeclared"):
+            hits = e[e["provenance"] == status].groupby(["group", "target"])["item_id"].nunique()
+            counts[f"n_{status}"] = hits.reindex(counts.index).fillna(0).astype(int)
     by_source = (
         e.groupby(["group", "target", "source_type"])["item_id"]
         .nunique()
@@ -123,7 +128,8 @@ def cell_table(
     )
     cells = grid.join(counts, on=["group", "target"]).join(by_source, on=["group", "target"])
     cells = cells.join(by_quality, on=["group", "target"]).join(orgs, on=["group", "target"])
-    for col in [*by_source.columns, *by_quality.columns, "n_items"]:
+    extra = [c for c in ("n_synthetic", "n_undeclared") if c in cells]
+    for col in [*by_source.columns, *by_quality.columns, "n_items", *extra]:
         cells[col] = cells[col].fillna(0).astype(int)
     cells["organisations"] = cells["organisations"].fillna("")
     cells["n_organisations"] = cells["organisations"].map(lambda s: len(s.split("; ")) if s else 0)

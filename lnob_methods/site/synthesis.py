@@ -12,7 +12,10 @@ import pandas as pd
 from lnob_methods.core import paths
 from lnob_methods.core.files import write_atomic
 from lnob_methods.core.text import md_escape
-from lnob_methods.reference import countries, taxonomy
+from lnob_methods.inventory import load as inventories
+from lnob_methods.reference import countries, streams, taxonomy
+from lnob_methods.site import notices
+from lnob_methods.voices import prepare as voices
 
 PAGE = "synthesis"
 
@@ -99,42 +102,60 @@ def _md_table(df: pd.DataFrame) -> list[str]:
     return lines
 
 
+def data_streams(codes: list[str]) -> list[streams.Stream]:
+    """Return the streams behind the page: official statistics and every country's own files."""
+    inv = [f for c in codes for f in inventories.country_files(c)]
+    tes = [f for c in codes for f in voices.country_files(c)]
+    return [
+        streams.reference("official statistics", f"Official statistics: {streams.SDGDB}."),
+        streams.declared("inventories", inv),
+        streams.declared("testimonies", tes),
+    ]
+
+
+def _notice(used: list[streams.Stream]) -> list[str]:
+    lines = []
+    for title, text in notices.notice(used, "these countries"):
+        lines += [f"```{{admonition}} {title}", ":class: warning", text, "```", ""]
+    return lines
+
+
 def write_page(codes: list[str]) -> str | None:
-    """Write ``book/results/synthesis.md`` for the pilots with results; return its toc entry."""
-    pilots = [c for c in codes if c in countries.configured_countries()]
-    t = tables(pilots)
+    """Write the page across the configured countries with results; return its toc entry.
+
+    Countries with a configuration (their own research focus and organisations) are compared;
+    the page needs two of them.
+    """
+    chosen = [c for c in codes if c in countries.configured_countries()]
+    t = tables(chosen)
     target = paths.results_dir() / f"{PAGE}.md"
-    if len(pilots) < 2 or not t:
+    if len(chosen) < 2 or not t:
         target.unlink(missing_ok=True)
         return None
-    names = ", ".join(countries.load_country(c).name for c in pilots)
+    names = [countries.load_country(c).name for c in chosen]
+    used = data_streams(chosen)
     lines = [
-        "# Across the pilot countries",
+        "# Across countries",
         "",
-        f"What the evidence of {md_escape(names)} has in common: gaps shared by every country, "
-        "overlaps found in several, and the LNOB dimensions that official statistics most often "
-        "leave out. It connects the national results to the organisations' joint global advocacy.",
+        f"What the evidence of {md_escape(_and(names))} has in common: gaps shared by every "
+        "country, overlaps found in several, and the LNOB dimensions that official statistics most "
+        "often leave out. It connects the national results to the organisations' joint global "
+        "advocacy.",
         "",
-        "```{admonition} Synthetic demonstration data",
-        ":class: warning",
-        "Shared gaps and overlaps use the synthetic inventories and testimonies; the official-data "
-        "table is real "
-        "(UN SDG Global Database, December 2023).",
-        "```",
-        "",
+        *_notice(used),
         "## Groups most often invisible in official data",
         "",
         "For every indicator that the global database breaks down by a dimension somewhere, is the "
-        "breakdown missing for the country? Counted over all pilot countries.",
+        f"breakdown missing for the country? Counted over the {len(chosen)} countries.",
         "",
     ]
     if "invisible" in t:
         lines += _md_table(t["invisible"]) + [""]
     lines += [
-        "## Gaps shared by every pilot country",
+        "## Gaps shared by every country",
         "",
         "Targets with neither evidence nor an official breakdown for the group, in every "
-        "country (synthetic inventories and testimonies).",
+        f"country ({_label(used)}).",
         "",
     ]
     lines += _md_table(t.get("shared_gaps", pd.DataFrame(columns=["group"]))) + [""]
@@ -142,9 +163,28 @@ def write_page(codes: list[str]) -> str | None:
         "## Overlaps found in several countries",
         "",
         "Cells where two or more organisations hold evidence, in two or more countries: "
-        "candidates for joint work across countries (synthetic inventories).",
+        f"candidates for joint work across countries ({_label(used[1:2])}).",
         "",
     ]
     lines += _md_table(t.get("shared_overlaps", pd.DataFrame(columns=["group"])).head(40)) + [""]
+    lines += ["## Sources", ""] + [f"- {md_escape(s.detail)}" for s in used] + [""]
     write_atomic(target, "\n".join(lines))
     return PAGE
+
+
+def _and(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _label(used: list[streams.Stream]) -> str:
+    """Name the country streams by their declared provenance ("synthetic inventories")."""
+    words = {
+        "synthetic": "synthetic {}",
+        "mixed": "{}, some synthetic",
+        "undeclared": "{} without a provenance declaration",
+        "real": "{}",
+        "none": "no {}",
+    }
+    return " and ".join(
+        words[s.status].format(s.name) for s in used if s.name != "official statistics"
+    )

@@ -51,6 +51,7 @@ def _item(
     source="icso_study",
     synth=False,
     stream="inventory",
+    prov="real",
 ):
     return {
         "item_id": iid,
@@ -65,6 +66,7 @@ def _item(
         "group": group,
         "target": target,
         "stream": stream,
+        "provenance": prov,
     }
 
 
@@ -77,7 +79,7 @@ def cells():
     )
     rows = pd.DataFrame(
         [
-            _item("A:1", "A", "women_and_girls", "10.2", 2015, "low"),
+            _item("A:1", "A", "women_and_girls", "10.2", 2015, "low", prov="synthetic"),
             _item("B:1", "B", "women_and_girls", "10.2", 2016, "low"),
             _item(
                 "V:1",
@@ -522,3 +524,12 @@ def test_the_gap_rule_and_the_declared_targets_agree():
     applies = gaps.official_coverage(st)["applies"]
     assert set(applies[applies].index) == disaggregation.people_targets()
     assert not applies["10.b"] and not applies["10.6"] and applies["10.2"]
+
+
+def test_synthetic_and_undeclared_items_are_counted_per_cell(cells):
+    # A:1 (declared synthetic) and B:1 (real) on women × 10.2; nothing synthetic elsewhere.
+    assert cells.loc[
+        ("women_and_girls", "10.2"), ["n_items", "n_synthetic", "n_undeclared"]
+    ].tolist() == [2, 1, 0]
+    assert cells.loc[("women_and_girls", "1.1"), "n_synthetic"] == 0  # the UN database: real
+    assert cells["n_synthetic"].sum() == 1

@@ -38,5 +38,5 @@ def test_shared_gaps_overlaps_and_invisible_dimensions(tmp_path, monkeypatch):
     assert inv.loc["Sex and gender", "missing (%)"] == 50.0
     assert synthesis.write_page(["KEN", "NPL"]) == "synthesis"
     page = (tmp_path / "synthesis.md").read_text()
-    assert page.startswith("# Across the pilot countries")
+    assert page.startswith("# Across countries")
     assert "| Youth | 10\\.2 | KEN, NPL |" in page
