@@ -8,6 +8,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from lnob_methods.core import paths
 from lnob_methods.core.errors import ParameterError
 from lnob_methods.reference import countries, provenance
 
@@ -46,9 +47,12 @@ def cmd_validate(args) -> int:
             expanded += sorted(p for p in f.iterdir() if p.suffix.lower() in {".xlsx", ".csv"})
         else:
             expanded.append(f)
-    country = countries.check_iso3(args.country) if args.country else None
+    country = countries.check_iso3(args.country) if args.country else infer_country(files)
+    if country and not args.country:
+        print(f"country {country} (from the folder; --country ISO3 to choose another)")
+    testimonies = args.testimonies or infer_testimonies(files)
     notes: list[str] = []
-    if args.testimonies:
+    if testimonies:
         n, problems, what, notes = _check_testimonies(expanded, country)
     else:
         from lnob_methods.inventory.load import check_files
@@ -68,6 +72,38 @@ def cmd_validate(args) -> int:
         return 1
     print(f"{len(expanded)} file(s), {n} {what}: no problems found.")
     return 0
+
+
+def infer_country(files: list[Path]) -> str | None:
+    """Return the ISO3 code of the country folder holding every path, or None.
+
+    ``data/countries/KEN/inventories`` is Kenya's: validating a country's own folder needs no
+    ``--country``. Paths in several countries' folders, or outside them, infer nothing.
+    """
+    root = paths.countries_dir().resolve()
+    found = set()
+    for f in files:
+        try:
+            rel = Path(f).resolve().relative_to(root)
+        except ValueError:
+            return None
+        if len(rel.parts) < 2 and not Path(f).is_dir():
+            return None
+        found.add(rel.parts[0].upper() if rel.parts else "")
+    if len(found) != 1:
+        return None
+    code = found.pop()
+    return code if code in countries.configured_countries() else None
+
+
+def infer_testimonies(files: list[Path]) -> bool:
+    """Return True when every path is a ``testimonies`` folder or a file in one."""
+
+    def in_testimonies(f: Path) -> bool:
+        f = Path(f)
+        return (f.name if f.is_dir() else f.parent.name) == "testimonies"
+
+    return bool(files) and all(in_testimonies(f) for f in files)
 
 
 def _check_testimonies(files: list[Path], country: str | None):
@@ -105,10 +141,16 @@ def register(sub) -> None:
     t.set_defaults(func=cmd_template)
     v = sub.add_parser("validate", help="check inventory files (xlsx, csv, Kobo, HXL)")
     v.add_argument("paths", nargs="+", metavar="PATH", help="files or folders")
-    v.add_argument("--country", metavar="ISO3", help="check against this country's config")
+    v.add_argument(
+        "--country",
+        metavar="ISO3",
+        help="check against this country's config (default: the country whose folder holds "
+        "the paths, as in data/countries/KEN/inventories)",
+    )
     v.add_argument(
         "--testimonies",
         action="store_true",
-        help="the files are testimony exports (Kobo/ODK) of the testimony form",
+        help="the files are testimony exports (Kobo/ODK) of the testimony form (default for "
+        "a country's testimonies folder)",
     )
     v.set_defaults(func=cmd_validate)

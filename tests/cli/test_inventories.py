@@ -247,3 +247,36 @@ def test_cli_validate_and_template(tmp_path):
         )
         assert refused.returncode == 2 and "refusing to write" in refused.stderr
     assert not (tmp_path.parent / "outside.xlsx").exists()
+
+
+def test_a_country_folder_needs_no_country_option(monkeypatch, capsys):
+    # The README's example, as written: Kenya's own inventories folder, from the repository root.
+    monkeypatch.chdir(ROOT)
+    assert main(["validate", "data/countries/KEN/inventories"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("country KEN (from the folder; --country ISO3 to choose another)\n")
+    assert out.rstrip().endswith("item(s): no problems found.")
+    assert "[unknown-area]" not in out and "another country" not in out
+
+
+def test_a_testimonies_folder_is_checked_as_testimonies(monkeypatch, capsys):
+    # Kenya's synthetic testimonies carry planted problems (an empty story, a misspelt choice):
+    # they are found by the testimony checks, which run without --testimonies here.
+    monkeypatch.chdir(ROOT)
+    assert main(["validate", "data/countries/KEN/testimonies"]) == 1
+    out = capsys.readouterr().out
+    assert "column 'story_text': is empty: a testimony needs its story. [missing-value]" in out
+
+
+def test_no_country_is_inferred_outside_or_across_country_folders(folder):
+    from lnob_methods.cli.inventories import infer_country, infer_testimonies
+
+    countries = ROOT / "data" / "countries"
+    assert infer_country([folder / "bad.csv"]) is None
+    assert (
+        infer_country([countries / "KEN" / "inventories", countries / "NPL" / "inventories"])
+        is None
+    )
+    assert infer_country([countries / "NPL" / "testimonies"]) == "NPL"
+    assert infer_testimonies([countries / "NPL" / "testimonies"]) is True
+    assert infer_testimonies([countries / "NPL" / "inventories"]) is False
