@@ -7,6 +7,7 @@ edit and running one leaves the checkout unchanged.
 
 from __future__ import annotations
 
+import json
 import os
 
 import yaml
@@ -14,8 +15,11 @@ import yaml
 from lnob_methods.core import paths
 from lnob_methods.core.files import write_atomic
 from lnob_methods.core.text import md_escape
-from lnob_methods.reference import countries
+from lnob_methods.inventory import load as inventories
+from lnob_methods.reference import countries, streams
+from lnob_methods.run import params as template_params
 from lnob_methods.run.runner import templates
+from lnob_methods.voices import prepare as voices
 
 CAPTION = "Country results"
 GLOBAL_CAPTION = "All countries"
@@ -58,16 +62,97 @@ def country_page(iso3: str) -> str:
             "",
         ]
     lines += brief_links(iso3)
+    lines += [data_sentence(iso3), ""]
+    lines += settings_lines(iso3)
     lines += [
-        "Official statistics on these pages are real (UN SDG Global Database, December 2023). "
-        "Organisations' evidence inventories and testimonies, where shown, are synthetic "
-        "demonstration data and are labelled so.",
-        "",
         "```{tableofcontents}",
         "```",
         "",
     ]
     return "\n".join(lines)
+
+
+STATUS_WORDS = {
+    "real": "declared real",
+    "synthetic": "synthetic demonstration data",
+    "mixed": "partly synthetic demonstration data",
+    "undeclared": "without a provenance declaration",
+}
+
+
+def data_sentence(iso3: str) -> str:
+    """Say what the country's data are, from the declarations of its own files."""
+    parts = []
+    for s in (
+        streams.declared("inventories", inventories.country_files(iso3)),
+        streams.declared("testimonies", voices.country_files(iso3)),
+    ):
+        if s.status == "none":
+            parts.append(f"no {s.name} have been added yet")
+        else:
+            parts.append(f"the {s.name} are {STATUS_WORDS[s.status]}")
+    return (
+        "Official statistics on these pages are real (UN SDG Global Database, December 2023); "
+        + " and ".join(parts)
+        + ", as their folders' provenance declarations say. Each page labels its data the same way."
+    )
+
+
+def _page_title(path) -> str:
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("# "):
+            return line[2:].strip()
+    return path.stem
+
+
+def page_settings(iso3: str) -> list[tuple[str, list[str]]]:
+    """Return, per published page of a country, the parameters that differ from the defaults.
+
+    Each difference is said in words, from the comment beside the parameter in the template:
+    "earliest data year counted in the stocktakes: 2015 (default 2000)".
+    """
+    out = []
+    for name, template in templates().items():
+        card = paths.results_dir() / iso3 / "exports" / name / "runcard.json"
+        if not card.is_file():
+            continue
+        used = json.loads(card.read_text(encoding="utf-8")).get("parameters", {})
+        changed = []
+        for p in template_params.described(template_params.read_template(template)):
+            if p.name == "country" or p.name not in used or used[p.name] == p.default:
+                continue
+            what = p.meaning.split(" (")[0] or p.name.replace("_", " ")
+            changed.append(f"{what}: {_shown(used[p.name])} (default {_shown(p.default)})")
+        out.append((_page_title(template), changed))
+    return out
+
+
+def _shown(value: object) -> str:
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if value == "":
+        return "none"
+    return str(value)
+
+
+def settings_lines(iso3: str) -> list[str]:
+    """Return the lines that say with which parameters the country's pages were run."""
+    pages = page_settings(iso3)
+    if not pages:
+        return []
+    changed = [(title, diffs) for title, diffs in pages if diffs]
+    if not changed:
+        return ["**Settings:** every page was run with the default parameters.", ""]
+    lines = [
+        "**Settings:** these pages were run with parameters that differ from the defaults; "
+        "the other pages use the defaults.",
+        "",
+        "| Page | Parameters that differ from the defaults |",
+        "|---|---|",
+    ]
+    for title, diffs in changed:
+        lines.append(f"| {md_escape(title)} | {md_escape('; '.join(diffs))} |")
+    return [*lines, ""]
 
 
 BRIEFS = {"programme": "Programme brief", "advocacy": "Advocacy brief"}

@@ -7,6 +7,8 @@ Results, table of contents and notebook templates live in ``tmp_path`` (``LNOB_R
 
 from __future__ import annotations
 
+import json
+
 import pytest
 import yaml
 
@@ -222,3 +224,68 @@ def test_more_than_eight_other_countries_go_under_one_index_page(results):
     ]
     assert len(written["parts"][1]["chapters"]) == 9  # KEN and eight others
     assert not (results / "global.md").exists()
+
+
+STOCKTAKE = """\
+# Evidence stocktake
+
+```{code-cell} ipython3
+:tags: [parameters]
+
+country = "KEN"  # ISO3 code of the country
+since_year = 2000  # earliest data year counted in the stocktakes
+focus_groups = ""  # group ids replacing the config's focus (empty: keep it)
+```
+"""
+
+
+def _card(folder, page, **parameters):
+    card = folder / "KEN" / "exports" / page / "runcard.json"
+    card.parent.mkdir(parents=True, exist_ok=True)
+    card.write_text(json.dumps({"parameters": {"country": "KEN", **parameters}}), encoding="utf-8")
+
+
+def test_the_country_page_says_which_pages_were_run_with_other_parameters(results, tmp_path):
+    (tmp_path / "notebooks" / "stocktake.md").write_text(STOCKTAKE, encoding="utf-8")
+    (tmp_path / "notebooks" / "official_stocktake.md").write_text(
+        STOCKTAKE.replace("# Evidence stocktake", "# Official data stocktake"), encoding="utf-8"
+    )
+    stub(results, "KEN/stocktake", "KEN/official_stocktake")
+    _card(results, "stocktake", since_year=2015, focus_groups="")
+    _card(results, "official_stocktake", since_year=2000, focus_groups="")
+    assert toc.page_settings("KEN") == [
+        ("Official data stocktake", []),
+        (
+            "Evidence stocktake",
+            ["earliest data year counted in the stocktakes: 2015 (default 2000)"],
+        ),
+    ]
+    page = toc.country_page("KEN")
+    # (escaped for MyST: the text is shown, never read as markup)
+    row = "| Evidence stocktake | earliest data year counted in the stocktakes\\: 2015 \\(default 2000\\) |"
+    assert row in page
+    assert "Official data stocktake |" not in page  # run with the defaults: not listed
+    _card(results, "stocktake", since_year=2000, focus_groups="")
+    assert "**Settings:** every page was run with the default parameters." in toc.country_page(
+        "KEN"
+    )
+
+
+def test_the_country_page_says_what_its_data_are_from_the_declarations(
+    results, tmp_path, monkeypatch
+):
+    countries_dir = tmp_path / "countries"
+    (countries_dir / "KEN" / "inventories").mkdir(parents=True)
+    import shutil
+
+    shutil.copy(paths.ROOT / "data" / "countries" / "KEN.yaml", countries_dir / "KEN.yaml")
+    monkeypatch.setenv("LNOB_COUNTRIES_DIR", str(countries_dir))
+    (countries_dir / "KEN" / "inventories" / "care.csv").write_text("x", encoding="utf-8")
+    (countries_dir / "KEN" / "inventories" / "provenance.yaml").write_text(
+        "files:\n  care.csv:\n    synthetic: false\n", encoding="utf-8"
+    )
+    assert toc.data_sentence("KEN") == (
+        "Official statistics on these pages are real (UN SDG Global Database, December 2023); "
+        "the inventories are declared real and no testimonies have been added yet, as their "
+        "folders' provenance declarations say. Each page labels its data the same way."
+    )
