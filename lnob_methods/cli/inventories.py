@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -16,22 +17,31 @@ from lnob_methods.reference import countries, provenance
 def cmd_template(args) -> int:
     """Write the Excel template of a country's inventory."""
     iso3 = countries.check_iso3(args.country)
-    out = Path(args.out or f"lnob_inventory_template_{iso3}.xlsx")
-    if out.is_absolute() or ".." in out.parts:
-        print(
-            f"lnob template: refusing to write {str(out)!r}: give a file name relative to "
-            "the current folder, without '..'.",
-            file=sys.stderr,
-        )
-        return 2
+    out = Path(args.out or f"lnob_inventory_template_{iso3}.xlsx").expanduser()
     if out.suffix.lower() != ".xlsx":
         print(f"lnob template: {out} must end in .xlsx", file=sys.stderr)
+        return 2
+    problem = writable_problem(out)
+    if problem:
+        print(f"lnob template: cannot write {str(out)!r}: {problem}", file=sys.stderr)
         return 2
     from lnob_methods.inventory.template import write_template
 
     write_template(iso3, out)
     print(f"template written: {out}")
     return 0
+
+
+def writable_problem(out: Path) -> str:
+    """Return why ``out`` cannot be written (its folder missing or read-only), or ""."""
+    folder = out.parent if str(out.parent) else Path(".")
+    if out.is_dir():
+        return "it is a folder: give a file name ending in .xlsx."
+    if not folder.is_dir():
+        return f"the folder {str(folder)!r} does not exist: create it first."
+    if not os.access(folder, os.W_OK) or (out.exists() and not os.access(out, os.W_OK)):
+        return "you may not write there: choose another folder."
+    return ""
 
 
 def cmd_validate(args) -> int:

@@ -262,7 +262,10 @@ def test_the_country_page_says_which_pages_were_run_with_other_parameters(result
     ]
     page = toc.country_page("KEN")
     # (escaped for MyST: the text is shown, never read as markup)
-    row = "| Evidence stocktake | earliest data year counted in the stocktakes\\: 2015 \\(default 2000\\) |"
+    row = (
+        "| Evidence stocktake | earliest data year counted in the stocktakes\\: 2015 "
+        "\\(default 2000\\) |"
+    )
     assert row in page
     assert "Official data stocktake |" not in page  # run with the defaults: not listed
     _card(results, "stocktake", since_year=2000, focus_groups="")
