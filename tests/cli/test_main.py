@@ -6,6 +6,7 @@ import pytest
 
 from lnob_methods.cli import main as cli
 from lnob_methods.core.errors import ParameterError
+from tests.helpers import ROOT
 
 
 def test_every_subcommand_is_registered():
@@ -52,3 +53,24 @@ def test_an_unknown_subcommand_is_refused_by_the_parser(capsys):
         cli.main(["runn"])
     assert stop.value.code == 2
     assert "invalid choice: 'runn'" in capsys.readouterr().err
+
+
+def test_every_command_of_the_adding_a_country_chapter_is_a_valid_command():
+    """The chapter's commands parse with the real parser (the end-to-end test of a new country,
+    tests/e2e/test_new_country.py, runs the country new / template / country check / run ones)."""
+    import re
+    import shlex
+
+    from lnob_methods.cli.main import parser
+
+    chapter = (ROOT / "book" / "methods" / "adding_a_country.md").read_text(encoding="utf-8")
+    commands = sorted(set(re.findall(r"`(lnob [^`]+)`", chapter)))
+    assert len(commands) >= 8, commands
+    # Named in passing, without their arguments ("`lnob country check` validates ..."):
+    mentions = {"lnob country check", "lnob country new", "lnob validate", "lnob run --help"}
+    for command in commands:
+        args = shlex.split(command)[1:]
+        if command in mentions:
+            continue
+        parsed = parser().parse_args(args)  # exits (SystemExit) on a wrong command or option
+        assert callable(parsed.func), command
