@@ -109,7 +109,11 @@ def _detail(name: str, files: list[Path], decls: list, undeclared: int) -> str:
     if collected:
         parts.append("collected: " + _listing(collected, 3))
     text = f"{name.capitalize()}: " + ", ".join(parts) + "."
-    sources = _distinct(d.source for d in decls)
+    # A command that made the files is shown as code: "python -m lnob_methods.demo.inventories".
+    sources = [
+        f"`{v}`" if v.startswith(("python ", "lnob ")) else v
+        for v in _distinct(d.source for d in decls)
+    ]
     if sources:
         text += " Made by: " + _listing(sources, 3) + "."
     licences = _distinct(d.licence for d in decls)

@@ -1,4 +1,4 @@
-"""Every table of every built results page is in readers' words: no code vocabulary.
+"""Every table and opening summary of every built results page is in readers' words.
 
 Needs `make book` first (`make test` does it). The run card (folded at the end of each page)
 keeps file paths and package names as they are, and is not scanned.
@@ -24,9 +24,13 @@ class _Cells(HTMLParser):
     def __init__(self):
         super().__init__()
         self.cells, self._cell, self._card, self._tables = [], None, 0, 0
+        self._summary = False
 
     def handle_starttag(self, tag, attrs):
-        if tag == "details" and "lnob-run-card" in (dict(attrs).get("class") or ""):
+        classes = dict(attrs).get("class") or ""
+        if tag == "div" and "lnob-findings" in classes:
+            self._summary, self._cell = True, ""  # the generated sentences that open a page
+        elif tag == "details" and "lnob-run-card" in classes:
             self._card += 1
         elif tag == "table":
             self._tables += 1
@@ -34,11 +38,14 @@ class _Cells(HTMLParser):
             self._cell = ""
 
     def handle_endtag(self, tag):
-        if tag == "details" and self._card:
+        if tag == "div" and self._summary:
+            self.cells.append(self._cell.strip())
+            self._summary, self._cell = False, None
+        elif tag == "details" and self._card:
             self._card -= 1
         elif tag == "table":
             self._tables -= 1
-        elif tag in ("td", "th") and self._cell is not None:
+        elif tag in ("td", "th") and self._cell is not None and not self._summary:
             self.cells.append(self._cell.strip())
             self._cell = None
 
@@ -59,6 +66,8 @@ def test_the_scanner_finds_what_it_looks_for():
         '<details class="lnob-run-card"><table><tr><td>data/x_y.csv</td></tr></table></details>'
     )
     assert cells_of(page) == ["n_items", "True", "0.123456", "ok"]
+    summary = '<div class="lnob-findings"><p>The gap ranked first is older_people.</p></div>'
+    assert problems(cells_of(summary)) == ["code 'older_people'"]
     assert problems(cells_of(page)) == ["code 'n_items'", "boolean 'True'", "number '0.123456'"]
 
 
