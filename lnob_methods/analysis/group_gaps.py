@@ -14,8 +14,10 @@ separates two levels, every one of them is kept, each named. The level shown is 
 ``breakdown`` column.
 
 How large a gap is for ranking follows one rule too (:func:`ranking_gap`): the relative gap, except
-that for a percentage the larger value counts as at least :data:`PERCENT_FLOOR` %, so that a ratio
-of two tiny rates (0.9 % against 0.1 %) cannot rank above a gap of tens of points.
+that for a rate the larger value counts as at least :data:`PERCENT_FLOOR` % of its scale (10 for a
+percentage, 100 for a rate per 1,000, 10,000 for a rate per 100,000), so that a ratio of two tiny
+rates (0.9 % against 0.1 %, or 1 against 0.5 new HIV infections per 1,000) cannot rank above a gap
+of tens of points.
 """
 
 from __future__ import annotations
@@ -50,9 +52,10 @@ SELECTION_RULE = (
     "where no rule separates two levels, each is shown"
 )
 RANKING_RULE = (
-    f"gaps are ranked by the difference divided by the larger of the two values; for a "
-    f"percentage the larger value counts as at least {PERCENT_FLOOR:g} %, so two tiny rates "
-    f"(0.9 % against 0.1 %) rank by their difference in points over {PERCENT_FLOOR:g}"
+    f"gaps are ranked by the difference divided by the larger of the two values; for a rate the "
+    f"larger value counts as at least {PERCENT_FLOOR:g} % of its scale ({PERCENT_FLOOR:g} for a "
+    f"percentage, 100 for a rate per 1,000, 10,000 for a rate per 100,000), so two tiny rates "
+    f"(0.9 % against 0.1 %) rank by their difference over that floor"
 )
 _UNRANKED_LEVEL = 99  # a level the table does not list comes after every listed level
 
@@ -69,14 +72,39 @@ def preferred_breakdowns(path: Path | str | None = None) -> pd.DataFrame:
     return pd.read_csv(p, dtype={"code": str, "column": str}, keep_default_na=False)
 
 
-def ranking_gap(value: float, reference: float, percent: bool) -> float:
+def ranking_gap(value: float, reference: float, scale: float | None) -> float:
     """Return the size of a gap for ranking, 0 to 1 (the rule of :data:`RANKING_RULE`).
 
     ``|value − reference| / max(|value|, |reference|)``, with the denominator at least
-    :data:`PERCENT_FLOOR` when the unit is a percentage; 0 when both values are 0.
+    :data:`PERCENT_FLOOR` % of ``scale`` when the unit is a rate (``scale`` 100 for a
+    percentage, 1,000 for a rate per 1,000; None when the unit is not a rate); 0 when both
+    values are 0.
+
+    >>> ranking_gap(3.0, 1.0, 100), ranking_gap(1.0, 0.5, 1000), ranking_gap(60, 40, None)
+    (0.2, 0.005, 0.3333333333333333)
     """
-    denom = max(abs(value), abs(reference), PERCENT_FLOOR if percent else 0.0)
+    floor = PERCENT_FLOOR / 100 * scale if scale else 0.0
+    denom = max(abs(value), abs(reference), floor)
     return abs(value - reference) / denom if denom else 0.0
+
+
+def rate_scale(units: str, description: str = "") -> float | None:
+    """Return the scale of a rate from its unit (100 for a percentage, N for "per N"), or None.
+
+    >>> rate_scale("percent"), rate_scale("per_100000_pop"), rate_scale("per_1000_live_births")
+    (100.0, 100000.0, 1000.0)
+    >>> rate_scale("number") is None, rate_scale("index", "Share of youth (%)")
+    (True, 100.0)
+    >>> rate_scale("", "Maternal mortality ratio (per 100,000 live births)")
+    100000.0
+    """
+    if _is_percent(units, description):
+        return 100.0
+    found = re.fullmatch(r"per_(\d+)(?:_.*)?", str(units).strip().lower())
+    if found:
+        return float(found.group(1))
+    found = re.search(r"\(per (\d[\d,]*) ", str(description))
+    return float(found.group(1).replace(",", "")) if found else None
 
 
 def group_gaps(
@@ -148,7 +176,8 @@ def group_gaps(
             a, b = getattr(r, code), getattr(r, ref)
             polarity = polarities.get(r.series_code)
             denom = max(abs(a), abs(b))
-            percent = _is_percent(r.units, r.series_description)
+            scale = rate_scale(r.units, r.series_description)
+            percent = scale == 100.0
             rows.append(
                 {
                     "series_code": r.series_code,
@@ -163,7 +192,7 @@ def group_gaps(
                     "gap": a - b,
                     "relative_gap": abs(a - b) / denom if denom else 0.0,
                     "percent": percent,
-                    "ranking_gap": ranking_gap(a, b, percent),
+                    "ranking_gap": ranking_gap(a, b, scale),
                     "breakdown": _breakdown(r, others, labels),
                     "polarity": polarity,
                     "direction": pol.direction_label(polarity),

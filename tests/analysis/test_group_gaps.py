@@ -343,17 +343,31 @@ def test_a_ratio_of_two_tiny_rates_does_not_dominate_the_ranking():
     assert bool(poverty["percent"]) and bool(water["percent"])
 
 
-def test_the_floor_applies_to_percentages_only():
-    # Maternal deaths per 100,000 live births, 3 against 1: not a percentage, no floor: 2 / 3.
+def test_the_floor_applies_to_every_rate_on_its_own_scale():
+    # Maternal deaths per 100,000 live births, 3 against 1: a rate per 100,000, so the larger
+    # value counts as at least 10 % of 100,000 = 10,000: 2 / 10,000. Without the floor, 2 / 3
+    # would rank this pair of tiny rates above a gap of tens of points.
     desc = "Maternal mortality ratio (per 100,000 live births)"
     data = _rows(
         *_pair("SH_STA_MORT", desc, "3.1.1", 2020, "location", 3.0, 1.0, ("rural", "urban"))
     )
     row = group_gaps.group_gaps(data).iloc[0]
     assert not bool(row["percent"])
-    assert row["ranking_gap"] == pytest.approx(2 / 3)
-    assert group_gaps.ranking_gap(3.0, 1.0, percent=True) == pytest.approx(0.2)  # 2 / 10
-    assert group_gaps.ranking_gap(0.0, 0.0, percent=False) == 0.0
+    assert row["relative_gap"] == pytest.approx(2 / 3)
+    assert row["ranking_gap"] == pytest.approx(2 / 10_000)
+    # Kenya 2021: 1.0 against 0.5 new HIV infections per 1,000 uninfected: 0.5 / 100 = 0.005.
+    assert group_gaps.ranking_gap(1.0, 0.5, 1000) == pytest.approx(0.005)
+    assert group_gaps.ranking_gap(3.0, 1.0, 100) == pytest.approx(0.2)  # a percentage: 2 / 10
+    assert group_gaps.ranking_gap(3.0, 1.0, None) == pytest.approx(2 / 3)  # a count: no floor
+    assert group_gaps.ranking_gap(0.0, 0.0, None) == 0.0
+
+
+def test_the_scale_of_a_rate_comes_from_its_unit_or_description():
+    assert group_gaps.rate_scale("per_1000_uninfected_pop") == 1000
+    assert group_gaps.rate_scale("per_10000_pop") == 10_000
+    assert group_gaps.rate_scale("percent") == 100
+    assert group_gaps.rate_scale("number", "Number of victims") is None
+    assert group_gaps.rate_scale("", "Deaths (per 100,000 population)") == 100_000
 
 
 def test_levels_shown_apart_count_once_as_a_comparison():
