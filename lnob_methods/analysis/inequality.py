@@ -22,6 +22,29 @@ def _codes(df: pd.DataFrame, by: list[str]) -> np.ndarray:
     return df.groupby(by, sort=True, observed=True).ngroup().to_numpy()
 
 
+def _factor(column: pd.Series) -> tuple[np.ndarray, int]:
+    """Return a column's integer codes (missing values as a level of their own) and level count."""
+    codes, uniques = pd.factorize(column, sort=True, use_na_sentinel=False)
+    return codes.astype(np.int64), max(len(uniques), 1)
+
+
+def _combined(factors: list[tuple[np.ndarray, int]], n_rows: int) -> np.ndarray:
+    """Return one group code per row for the cross of several coded circumstances.
+
+    The codes are combined in mixed radix (``code_1 + k_1·code_2 + …``); when the product of the
+    level counts grows large, the codes are renumbered to the groups present, so they stay small.
+    """
+    out = np.zeros(n_rows, dtype=np.int64)
+    radix = 1
+    for codes, k in factors:
+        out += codes * radix
+        radix *= k
+        if radix > 4 * n_rows + 1_000_000:
+            out = np.unique(out, return_inverse=True)[1].astype(np.int64).reshape(-1)
+            radix = int(out.max()) + 1 if n_rows else 1
+    return out
+
+
 def _arrays(df, outcome, weight, barrier):
     y = df[outcome].to_numpy(dtype=float)
     if barrier:
@@ -92,12 +115,15 @@ def shapley(
     """
     y, w = _arrays(df, outcome, weight, barrier)
     n = len(circumstances)
+    # Each circumstance is coded once; a subset's groups are the mixed-radix sum of its codes,
+    # so every one of the 2^n values of D is a single weighted count over the rows.
+    coded = {c: _factor(df[c]) for c in circumstances}
     cache: dict[frozenset, float] = {frozenset(): 0.0}
 
     def d_of(subset: frozenset) -> float:
         if subset not in cache:
-            cols = [c for c in circumstances if c in subset]
-            cache[subset] = d_from_codes(_codes(df, cols), y, w)[0]
+            factors = [coded[c] for c in circumstances if c in subset]
+            cache[subset] = d_from_codes(_combined(factors, len(df)), y, w)[0]
         return cache[subset]
 
     out = {}

@@ -50,32 +50,34 @@ def _risk(y, w):
     return mean, float((w * (y - mean) ** 2).sum()), float(tw)
 
 
-def _best_split(x, y, w, categorical, minbucket):
+def _best_split(codes, y, w, n_levels, categorical, values, minbucket):
     """Return (improvement, threshold or left level codes) of the best split of one variable.
 
-    ``x`` holds integer level codes for a categorical variable, values for a numeric one.
+    ``codes`` are the node's rows coded 0 … ``n_levels`` − 1: category codes, or for a numeric
+    variable the rank of its value among the column's distinct ``values`` (sorted). Each
+    candidate split is a boundary between two levels present in the node, so the sums per level
+    (``numpy.bincount``, one pass over the rows) and their cumulative sums give every candidate
+    at once, without sorting the rows. A numeric split's threshold is the midpoint of the two
+    values around the boundary; a categorical split's left side is a set of level codes.
     """
+    count = np.bincount(codes, minlength=n_levels)
+    present = np.flatnonzero(count)
+    if len(present) < 2:
+        return 0.0, None
+    cn = count[present]
+    sw = np.bincount(codes, weights=w, minlength=n_levels)[present]
+    sy = np.bincount(codes, weights=w * y, minlength=n_levels)[present]
     if categorical:
-        levels, inverse = np.unique(x, return_inverse=True)
-        sw = np.bincount(inverse, weights=w)
-        sy = np.bincount(inverse, weights=w * y)
         # rpart orders the categories of an anova split by their (weighted) mean response.
-        order = np.lexsort((levels, sy / sw))
-        rank = np.empty(len(levels), dtype=float)
-        rank[order] = np.arange(len(levels))
-        key = rank[inverse]
-    else:
-        key = x.astype(float)
-    idx = np.argsort(key, kind="stable")
-    ks, ys, ws = key[idx], y[idx], w[idx]
-    cw, cs = np.cumsum(ws), np.cumsum(ws * ys)
+        order = np.lexsort((present, sy / sw))
+        present, cn, sw, sy = present[order], cn[order], sw[order], sy[order]
+    ccn, cw, cs = np.cumsum(cn)[:-1], np.cumsum(sw), np.cumsum(sy)
     tw, ts = cw[-1], cs[-1]
-    n = len(ks)
-    pos = np.arange(1, n)  # split after position i-1: left = first i rows
-    ok = (ks[pos] > ks[pos - 1]) & (pos >= minbucket) & (n - pos >= minbucket)
+    n = int(count.sum())
+    ok = (ccn >= minbucket) & (n - ccn >= minbucket)
     if not ok.any():
         return 0.0, None
-    lw, ls = cw[pos - 1], cs[pos - 1]
+    lw, ls = cw[:-1], cs[:-1]
     rw, rs = tw - lw, ts - ls
     with np.errstate(divide="ignore", invalid="ignore"):
         gain = ls**2 / lw + rs**2 / rw - ts**2 / tw
@@ -83,10 +85,22 @@ def _best_split(x, y, w, categorical, minbucket):
     best = int(np.argmax(gain))
     if not np.isfinite(gain[best]) or gain[best] <= 0:
         return 0.0, None
-    i = pos[best]
     if categorical:
-        return float(gain[best]), tuple(levels[order[: int(ks[i - 1]) + 1]].tolist())
-    return float(gain[best]), (ks[i - 1] + ks[i]) / 2
+        return float(gain[best]), tuple(present[: best + 1].tolist())
+    return float(gain[best]), (values[present[best]] + values[present[best + 1]]) / 2
+
+
+def _coded(column: pd.Series, categorical: bool) -> tuple[np.ndarray, np.ndarray]:
+    """Return a column as integer level codes and the level of each code (sorted).
+
+    A numeric column is coded by the rank of its value among its distinct values, so splits
+    between levels are splits between values; a categorical one by its sorted categories.
+    """
+    if categorical:
+        codes, uniques = pd.factorize(column, sort=True)
+        return codes.astype(np.intp), np.asarray(uniques)
+    values, codes = np.unique(column.to_numpy(dtype=float), return_inverse=True)
+    return codes.astype(np.intp), values
 
 
 def grow(
@@ -101,13 +115,9 @@ def grow(
     y = df[outcome].to_numpy(dtype=float)
     w = np.ones(len(df)) if weight is None else df[weight].to_numpy(dtype=float)
     cats = {c: not pd.api.types.is_numeric_dtype(df[c]) for c in circumstances}
-    labels, cols = {}, {}
+    cols, levels = {}, {}
     for c in circumstances:
-        if cats[c]:
-            codes, uniques = pd.factorize(df[c], sort=True)
-            cols[c], labels[c] = codes, np.asarray(uniques)
-        else:
-            cols[c] = df[c].to_numpy()
+        cols[c], levels[c] = _coded(df[c], cats[c])
     mean, risk, tw = _risk(y, w)
     root = Node(np.arange(len(df)), 0, mean, risk, tw)
     alpha = ctl["cp"] * root.risk
@@ -117,9 +127,10 @@ def grow(
         if node.n < ctl["minsplit"] or node.depth >= ctl["maxdepth"] or node.risk <= alpha:
             continue
         best = (0.0, None, None)
+        yn, wn = y[node.rows], w[node.rows]
         for c in circumstances:
             gain, rule = _best_split(
-                cols[c][node.rows], y[node.rows], w[node.rows], cats[c], ctl["minbucket"]
+                cols[c][node.rows], yn, wn, len(levels[c]), cats[c], levels[c], ctl["minbucket"]
             )
             if rule is not None and gain > best[0]:
                 best = (gain, c, rule)
@@ -127,11 +138,14 @@ def grow(
         if var is None or gain <= alpha:
             continue
         x = cols[var][node.rows]
-        left = np.isin(x, rule) if cats[var] else x < rule
         node.var = var
         if cats[var]:
-            node.left_levels = tuple(labels[var][list(rule)].tolist())
+            goes_left = np.zeros(len(levels[var]), dtype=bool)
+            goes_left[list(rule)] = True
+            left = goes_left[x]
+            node.left_levels = tuple(levels[var][list(rule)].tolist())
         else:
+            left = levels[var][x] < rule
             node.threshold = float(rule)
         for part in (node.rows[left], node.rows[~left]):
             m, r, t = _risk(y[part], w[part])
@@ -224,17 +238,36 @@ def furthest_ahead(root: Node) -> Node:
 
 
 def assign(root: Node, df: pd.DataFrame) -> np.ndarray:
-    """Return, for every row of ``df``, the index (in :func:`leaves` order) of its leaf."""
+    """Return, for every row of ``df``, the index (in :func:`leaves` order) of its leaf.
+
+    Each variable is read once: a categorical one as integer codes, so a node's rule is a
+    look-up in a small table of its levels rather than a comparison of strings row by row.
+    """
     order = {id(leaf): i for i, leaf in enumerate(leaves(root))}
     out = np.full(len(df), -1)
+    columns: dict[str, tuple] = {}
+
+    def goes_left(node, rows):
+        if node.var not in columns:
+            if node.left_levels is not None:
+                codes, uniques = pd.factorize(df[node.var])
+                columns[node.var] = (codes, np.asarray(uniques, dtype=object))
+            else:
+                columns[node.var] = (df[node.var].to_numpy(dtype=float), None)
+        values, uniques = columns[node.var]
+        if uniques is None:
+            return values[rows] < node.threshold
+        # A missing value (code -1) reads the last entry: False, it goes right.
+        table = np.append(np.isin(uniques, np.asarray(node.left_levels, dtype=object)), False)
+        return table[values[rows]]
+
     stack = [(root, np.arange(len(df)))]
     while stack:
         node, rows = stack.pop()
         if not node.children:
             out[rows] = order[id(node)]
             continue
-        x = df[node.var].to_numpy()[rows]
-        left = np.isin(x, node.left_levels) if node.left_levels is not None else x < node.threshold
+        left = goes_left(node, rows)
         stack += [(node.children[0], rows[left]), (node.children[1], rows[~left])]
     return out
 

@@ -44,7 +44,8 @@ def bootstrap(
     y = df[outcome].to_numpy(dtype=float)
     w = np.ones(len(df)) if weight is None else df[weight].to_numpy(dtype=float)
     behind = tree.furthest_behind(root)
-    behind_rows = set(behind.rows.tolist())
+    behind_rows = np.zeros(len(df), dtype=bool)
+    behind_rows[behind.rows] = True
     rng = np.random.default_rng(seed)
     d_boot, rates, stable = [], [], 0
     for _ in range(n_boot):
@@ -58,9 +59,9 @@ def bootstrap(
             rates.append(sk / wk)
         again = tree.grow(sample, outcome, circumstances, weight, ctl)
         fb_index = tree.leaves(again).index(tree.furthest_behind(again))
-        chosen = set(np.flatnonzero(tree.assign(again, df) == fb_index).tolist())
-        union = len(chosen | behind_rows)
-        stable += union > 0 and len(chosen & behind_rows) / union >= 0.5
+        chosen = tree.assign(again, df) == fb_index
+        union = int((chosen | behind_rows).sum())
+        stable += union > 0 and int((chosen & behind_rows).sum()) / union >= 0.5
     rates = np.array(rates)
     rules = tree.paths(root)
     rows = []
