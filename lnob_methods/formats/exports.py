@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 import pandas as pd
+from openpyxl import Workbook
 
 from lnob_methods.core.workbook import fix_workbook_times, write_reproducible_zip
 
@@ -62,10 +63,28 @@ def write_xlsx(sheets: dict[str, pd.DataFrame], path: Path) -> Path:
     """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
+    # openpyxl's write-only mode streams the rows: several times faster than pandas' to_excel,
+    # which builds every cell as an object first.
+    wb = Workbook(write_only=True)
+    for name, df in sheets.items():
+        ws = wb.create_sheet(title=name[:31])
+        safe = safe_frame(df)
+        ws.append([str(c) for c in safe.columns])
+        for row in safe.itertuples(index=False, name=None):
+            ws.append([_cell(v) for v in row])
+    fix_workbook_times(wb)
     buf = io.BytesIO()
-    with pd.ExcelWriter(buf, engine="openpyxl") as xw:
-        for name, df in sheets.items():
-            safe_frame(df).to_excel(xw, sheet_name=name[:31], index=False)
-        fix_workbook_times(xw.book)
+    wb.save(buf)
     write_reproducible_zip(buf.getvalue(), path)
     return path
+
+
+def _cell(value: object) -> object:
+    """Return a value as openpyxl writes it: missing values empty, numpy scalars as Python."""
+    if value is None or (not isinstance(value, (str, bytes, tuple, list)) and pd.isna(value)):
+        return None
+    if hasattr(value, "item") and not isinstance(value, (str, bytes)):
+        return value.item()
+    if isinstance(value, (tuple, list)):
+        return "; ".join(map(str, value))
+    return value
