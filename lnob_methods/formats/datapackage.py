@@ -47,7 +47,15 @@ DESCRIPTIONS = {
     "sdmx_dimension": "SDMX dimension of the SDG data structure definition (SEX, URBANISATION...).",
 }
 # Codes that look like numbers but are not (target "1.10" is not 1.1): always strings.
-CODE_COLUMNS = {"target", "indicator", "item_id", "series_code", "sdmx_code", "sdmx_reference_code"}
+CODE_COLUMNS = {
+    "target",
+    "indicator",
+    "item_id",
+    "series_code",
+    "sdmx_code",
+    "sdmx_reference_code",
+    "breakdown_codes",
+}
 _INT = re.compile(r"-?\d+")
 
 
@@ -75,6 +83,7 @@ def table_schema(path: Path) -> dict:
     """Return the Table Schema of a CSV written by the project (``exports.write_csv``)."""
     table = pd.read_csv(path, dtype=str, keep_default_na=False)
     lists = sdmx.codelist_ids()
+    codes = sdmx.codelists().groupby("dimension")["code"].apply(sorted).to_dict()
     fields = []
     for col in table.columns:
         kind = "string" if col in CODE_COLUMNS else field_type(table[col])
@@ -86,6 +95,14 @@ def table_schema(path: Path) -> dict:
                 "Official SDMX code of the SDG data model, from the code list in sdmx_codelist "
                 f"({', '.join(sorted(lists.values()))}); empty where the list has none."
             )
+        if col in lists:  # an SDMX dimension column: SEX, AGE...
+            field["type"] = "string"
+            field["description"] = (
+                f"SDMX code of {col} ({lists[col]}) of the level both values share; empty for "
+                "the compared dimension, a dimension the series does not have, or a code "
+                "without an SDMX form."
+            )
+            field["constraints"] = {"enum": codes[col]}
         if col == "sdmx_codelist":
             field["description"] = "SDMX code list of the code: agency:id(version)."
             field["constraints"] = {"enum": sorted(lists.values())}

@@ -45,7 +45,7 @@ def _exports(tmp_path):
     )
     write_csv(
         pd.DataFrame({"comparison": ["female vs male"], "sdmx_codelist": ["IAEG-SDGs:CL_SEX(1.1)"],
-                      "sdmx_code": ["F"], "value": [12.5]}),
+                      "sdmx_code": ["F"], "AGE": ["Y15T24"], "value": [12.5]}),
         exports / "furthest_behind" / "group_gaps.csv",
     )  # fmt: skip
     card = {
@@ -70,6 +70,10 @@ def test_schema_types_written_by_hand(tmp_path):
     assert "IAEG-SDGs:CL_SEX(1.1)" in codelist["constraints"]["enum"]
     code = next(f for f in gaps["fields"] if f["name"] == "sdmx_code")
     assert "IAEG-SDGs:CL_SEX(1.1)" in code["description"]
+    age = next(f for f in gaps["fields"] if f["name"] == "AGE")
+    assert age["type"] == "string" and "IAEG-SDGs:CL_AGE(1.1)" in age["description"]
+    assert {"Y15T24", "Y_GE65", "_T"} <= set(age["constraints"]["enum"])
+    assert "15_24" not in age["constraints"]["enum"]
 
 
 def test_package_lists_every_csv_with_sources_and_licence_and_is_valid(tmp_path):
@@ -103,6 +107,11 @@ def test_the_validator_catches_a_value_of_the_wrong_type(tmp_path):
     report = frictionless.validate(str(path))
     assert not report.valid
     assert report.flatten(["fieldName", "type"]) == [["n_items", "type-error"]]
+    # A database code where an SDMX code belongs breaks the code list's constraint.
+    gaps = exports / "furthest_behind" / "group_gaps.csv"
+    gaps.write_text(gaps.read_text(encoding="utf-8").replace("Y15T24", "15_24"), encoding="utf-8")
+    report = frictionless.validate(str(path))
+    assert ["AGE", "constraint-error"] in report.flatten(["fieldName", "type"])
 
 
 def test_same_files_same_bytes(tmp_path):
