@@ -132,6 +132,8 @@ def group_gaps(
         larger absolute value, 0 to 1), ``percent`` (whether the unit is a percentage),
         ``ranking_gap`` (:func:`ranking_gap`), ``breakdown`` (the other breakdown levels of the
         pair, for readers: "education level: lower secondary"; "none" when all are totals),
+        ``breakdown_codes`` (the same for machines: the database's codes of the other people
+        columns, totals included, ``age=15_24;sex=bothsex``),
         ``polarity`` (a code of
         :data:`lnob_methods.reference.polarity.POLARITIES`, missing where none is declared),
         ``direction`` (what a reader sees: "higher is better", "higher is worse", or why the series
@@ -194,6 +196,7 @@ def group_gaps(
                     "percent": percent,
                     "ranking_gap": ranking_gap(a, b, scale),
                     "breakdown": _breakdown(r, others, labels),
+                    "breakdown_codes": _breakdown_codes(r, others),
                     "polarity": polarity,
                     "direction": pol.direction_label(polarity),
                     "ranked": polarity in (pol.HIGHER_IS_BETTER, pol.HIGHER_IS_WORSE),
@@ -215,6 +218,7 @@ def group_gaps(
         "percent",
         "ranking_gap",
         "breakdown",
+        "breakdown_codes",
         "polarity",
         "direction",
         "ranked",
@@ -267,6 +271,12 @@ def _breakdown(row, others: list[str], labels: dict) -> str:
         for key, value in _other_levels(row.other_disaggregations)
     ]
     return "; ".join(parts) if parts else "none"
+
+
+def _breakdown_codes(row, others: list[str]) -> str:
+    """Return the database codes of the other people columns of a pair (``age=15_24;sex=...``)."""
+    codes = [(c, getattr(row, c)) for c in others]
+    return ";".join(f"{c}={v}" for c, v in codes if isinstance(v, str) and v)
 
 
 def _labels(preferred: pd.DataFrame, path: Path | str | None = None) -> dict:

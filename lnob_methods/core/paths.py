@@ -39,6 +39,8 @@ SERIES_POLARITY = TAXONOMY / "series_polarity.csv"
 PREFERRED_BREAKDOWNS = TAXONOMY / "preferred_breakdowns.csv"
 BREAKDOWN_LABELS = TAXONOMY / "breakdown_labels.csv"
 PEOPLE_INDICATORS = TAXONOMY / "people_indicators.csv"
+SDMX_CODELISTS = REFERENCE / "sdmx_sdg_codelists.csv"
+SDMX_CODE_MAP = TAXONOMY / "sdgdb_sdmx_codes.csv"
 
 
 def shown(path: Path) -> str:

@@ -17,6 +17,7 @@ import nbformat
 
 from lnob_methods.core import paths
 from lnob_methods.core.text import md_escape
+from lnob_methods.formats.datapackage import write_datapackage
 
 HIDE_TAGS = {"remove-cell", "remove-input", "hide-input", "hide-cell", "remove-output"}
 
@@ -99,6 +100,8 @@ def publish(staging: Path, nb, country: str, notebook: str) -> Path:
     with open(tmp_nb, "w", encoding="utf-8", newline="\n") as fh:
         nbformat.write(nb, fh)
     _swap_dir(exports, dest / "exports" / notebook)
+    # The package describes every notebook's exports of the country: rewritten after each one.
+    write_datapackage(dest / "exports", country)
     target = dest / f"{notebook}.ipynb"
     os.replace(tmp_nb, target)
     return target

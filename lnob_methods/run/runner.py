@@ -15,6 +15,7 @@ from pathlib import Path
 from lnob_methods.core import cachekey, paths
 from lnob_methods.core.errors import ParameterError
 from lnob_methods.core.suggest import did_you_mean
+from lnob_methods.formats.datapackage import write_datapackage
 from lnob_methods.reference import countries
 from lnob_methods.run import params, publish, runcard, warm_kernels
 
@@ -311,6 +312,12 @@ def run(
                 bar.update()
                 outcomes.append(done)
             bar.close()
+    # Runs publish in parallel processes, each rewriting its country's data package: written once
+    # more here, after every run, so that the package lists every export whatever the order.
+    for country in sorted({j.country for j in jobs}):
+        exports = paths.results_dir() / country / "exports"
+        if exports.is_dir():
+            write_datapackage(exports, country)
     order = {j: i for i, j in enumerate(jobs)}
     outcomes = sorted(outcomes, key=lambda o: order[o.job])
     write_summary(outcomes)

@@ -252,6 +252,8 @@ def test_the_education_level_shown_is_the_preferred_one_not_the_last_in_sort_ord
     assert len(out) == 1
     row = out.iloc[0]
     assert row["breakdown"] == "education level: lower secondary"
+    # For machines the same in the database's codes; empty people columns are left out.
+    assert row["breakdown_codes"] == "education_level=lowsec"
     assert (row["value"], row["reference_value"], row["gap"]) == (40.0, 80.0, -40.0)
 
 
@@ -272,6 +274,7 @@ def test_the_total_comes_before_any_level():
     )
     row = group_gaps.group_gaps(data).iloc[0]
     assert (row["breakdown"], row["value"]) == ("none", 50.0)
+    assert row["breakdown_codes"] == "sex=bothsex"  # the total is named in codes
 
 
 def test_levels_no_rule_separates_are_all_shown_and_named():

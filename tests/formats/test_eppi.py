@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
+from pathlib import Path
 
 import pandas as pd
+import pytest
 
-from lnob_methods.formats.eppi import eppi_json, write_eppi_json
+from lnob_methods.formats.eppi import eppi_json, stable_id, write_eppi_json
 
 GROUPS = pd.DataFrame(
     {
@@ -119,39 +122,87 @@ def test_ids_are_unique_integers_and_stable():
     assert eppi_json(EVIDENCE.iloc[:1], GROUPS, FRAMEWORK)["CodeSets"] == data["CodeSets"]
 
 
+def _sha_id(key):
+    """The id rule written out again: first four bytes of SHA-256, into 1..2**31-1."""
+    return int.from_bytes(hashlib.sha256(key.encode()).digest()[:4], "big") % (2**31 - 1) + 1
+
+
 def test_references_are_exactly_the_two_items_with_their_codes():
-    data = eppi_json(EVIDENCE, GROUPS, FRAMEWORK)
+    data = eppi_json(EVIDENCE, GROUPS, FRAMEWORK, country="Kenya")
     by_name = {a["AttributeName"]: a["AttributeId"] for a in all_attributes(data)}
     assert len(by_name) == 17, "names are unique in this map, so a name identifies a code"
 
     def codes(*names):
-        return [{"AttributeId": i, "AdditionalText": ""} for i in sorted(by_name[n] for n in names)]
+        return [
+            {"AttributeId": i, "AdditionalText": "", "ArmId": 0, "ArmTitle": "",
+             "ItemAttributeFullTextDetails": []}
+            for i in sorted(by_name[n] for n in names)
+        ]  # fmt: skip
 
+    refs = data["References"]
+    # Sorted by the project's item id; the integer id is kept beside the project's id.
+    assert [r["OldItemId"] for r in refs] == ["CARE:7", "SDGDB:1.2.1"]
+    assert [r["ItemId"] for r in refs] == [_sha_id("item:CARE:7"), _sha_id("item:SDGDB:1.2.1")]
+    care, official = refs
     # CARE:7 covers women × 1.1, disabilities × 1.1 and women × 5.1: two groups, two targets,
-    # each once; the official item has no year, shown as an empty text.
-    assert data["References"] == [
-        {
-            "ItemId": "CARE:7",
-            "Title": "Water & <b>sanitation</b>",
-            "ShortTitle": "CARE",
-            "Year": "2019",
-            "Codes": codes(
-                "Women and girls",
-                "Persons with disabilities",
-                "Target 1.1",
-                "Target 5.1",
-                "ICSO study",
-                "medium",
-            ),
-        },
-        {
-            "ItemId": "SDGDB:1.2.1",
-            "Title": "1.2.1 Poverty",
-            "ShortTitle": "UN SDG Global Database",
-            "Year": "",
-            "Codes": codes("Young women and girls", "Target 1.2", "Official statistics", "high"),
-        },
-    ]
+    # each once.
+    assert care["Codes"] == codes(
+        "Women and girls", "Persons with disabilities", "Target 1.1", "Target 5.1",
+        "ICSO study", "medium",
+    )  # fmt: skip
+    assert official["Codes"] == codes(
+        "Young women and girls", "Target 1.2", "Official statistics", "high"
+    )
+    # The citation fields, written by hand: the organisation is the corporate author.
+    assert {k: care[k] for k in ("Title", "ShortTitle", "Authors", "Institution", "Year",
+                                 "QuickCitation", "TypeName", "Country", "ItemStatus")} == {
+        "Title": "Water & <b>sanitation</b>",
+        "ShortTitle": "CARE (2019)",
+        "Authors": "CARE ; ",
+        "Institution": "CARE",
+        "Year": "2019",
+        "QuickCitation": "CARE (2019) Water & <b>sanitation</b>",
+        "TypeName": "Report",
+        "Country": "Kenya",
+        "ItemStatus": "I",
+    }  # fmt: skip
+    # The official item has no year: an empty text, and no "()" in the citation.
+    assert (official["Year"], official["ShortTitle"], official["QuickCitation"]) == (
+        "",
+        "UN SDG Global Database",
+        "UN SDG Global Database 1.2.1 Poverty",
+    )
+    # Nothing invented: no dates, no persons.
+    assert {care[k] for k in ("DateCreated", "CreatedBy", "DateEdited", "EditedBy")} == {""}
+
+
+def test_the_id_map_gives_every_project_id_its_integer():
+    data = eppi_json(EVIDENCE, GROUPS, FRAMEWORK)
+    ids = data["LnobIds"]
+    assert ids["References"] == {
+        "CARE:7": _sha_id("item:CARE:7"),
+        "SDGDB:1.2.1": _sha_id("item:SDGDB:1.2.1"),
+    }
+    by_name = {a["AttributeName"]: a["AttributeId"] for a in all_attributes(data)}
+    assert ids["Attributes"]["group:women_and_girls"] == by_name["Women and girls"]
+    assert ids["Attributes"]["target:5.1"] == by_name["Target 5.1"]
+    assert ids["Attributes"]["goal:1"] == by_name["1. No poverty"]
+    assert ids["Attributes"]["source:icso_study"] == by_name["ICSO study"]
+    assert ids["Attributes"]["group:women_and_girls"] == _sha_id("group:women_and_girls")
+    assert len(ids["Attributes"]) == 17
+
+
+def test_an_item_keeps_its_id_when_other_items_come_and_go():
+    alone = eppi_json(EVIDENCE[EVIDENCE["item_id"] == "CARE:7"], GROUPS, FRAMEWORK)
+    both = eppi_json(EVIDENCE, GROUPS, FRAMEWORK)
+    assert alone["References"][0]["ItemId"] == both["References"][0]["ItemId"]
+
+
+def test_a_colliding_id_takes_the_next_free_integer():
+    used = {_sha_id("a")}
+    assert stable_id("a", used) == _sha_id("a") + 1
+    assert used == {_sha_id("a"), _sha_id("a") + 1}
+    assert stable_id("b", set()) == _sha_id("b")
 
 
 def test_every_code_of_every_item_is_an_attribute_of_the_code_sets():
@@ -166,3 +217,87 @@ def test_write_eppi_json_writes_the_same_map_with_reproducible_bytes(tmp_path):
     again = write_eppi_json(EVIDENCE, GROUPS, FRAMEWORK, tmp_path / "b.json")
     assert json.loads(first.read_text(encoding="utf-8")) == eppi_json(EVIDENCE, GROUPS, FRAMEWORK)
     assert first.read_bytes() == again.read_bytes()
+
+
+STRUCTURE = json.loads(
+    (Path(__file__).parents[1] / "fixtures" / "standards" / "eppi_structure.json").read_text(
+        encoding="utf-8"
+    )
+)
+_JSON_TYPES = {str: "string", int: "integer", float: "number", bool: "boolean", list: "array",
+               dict: "object", type(None): "null"}  # fmt: skip
+
+
+def objects_by_kind(data):
+    """Return every object of the export, by the kind names of the structure fixture."""
+    out = {"Export": [data], "CodeSet": [], "SetType": [], "AttributeList": [], "Attribute": [],
+           "Reference": [], "Code": []}  # fmt: skip
+
+    def attribute_list(holder):
+        out["AttributeList"].append(holder)
+        for a in holder["AttributesList"]:
+            out["Attribute"].append(a)
+            if "Attributes" in a:
+                attribute_list(a["Attributes"])
+
+    for s in data["CodeSets"]:
+        out["CodeSet"].append(s)
+        out["SetType"].append(s["SetType"])
+        attribute_list(s["Attributes"])
+    for r in data["References"]:
+        out["Reference"].append(r)
+        out["Code"].extend(r["Codes"])
+    return out
+
+
+def test_the_structure_fixture_has_the_fields_named_in_the_comparison():
+    # Counted by hand from a real export: 34 reference fields, 10 attribute fields, 6 code-set
+    # fields, 5 code fields; ItemId is an integer there.
+    kinds = STRUCTURE["kinds"]
+    assert {k: len(v["fields"]) for k, v in kinds.items()} == {
+        "Export": 2, "CodeSet": 6, "SetType": 2, "AttributeList": 1, "Attribute": 10,
+        "Reference": 34, "Code": 5,
+    }  # fmt: skip
+    assert kinds["Reference"]["fields"]["ItemId"] == "integer"
+    assert kinds["Attribute"]["optional"] == ["Attributes"]
+
+
+@pytest.mark.parametrize("kind", sorted(STRUCTURE["kinds"]))
+def test_every_field_of_a_real_export_is_there_with_its_json_type(kind):
+    spec = STRUCTURE["kinds"][kind]
+    objects = objects_by_kind(eppi_json(EVIDENCE, GROUPS, FRAMEWORK, country="Kenya"))[kind]
+    assert objects, f"no {kind} in the export"
+    extra_allowed = {"LnobIds"} if kind == "Export" else set()
+    for obj in objects:
+        required = set(spec["fields"]) - set(spec["optional"])
+        assert required <= set(obj), f"{kind} lacks {sorted(required - set(obj))}"
+        assert set(obj) - set(spec["fields"]) <= extra_allowed, f"{kind} has fields EPPI lacks"
+        for field in set(obj) & set(spec["fields"]):
+            assert _JSON_TYPES[type(obj[field])] == spec["fields"][field], (kind, field)
+
+
+def test_coded_fields_hold_values_that_eppi_reviewer_writes():
+    objs = objects_by_kind(eppi_json(EVIDENCE, GROUPS, FRAMEWORK))
+    codes = STRUCTURE["codes"]
+    for kind, field in [("Attribute", "AttributeType"), ("SetType", "SetTypeName"),
+                        ("Reference", "ItemStatus"), ("Reference", "ItemStatusTooltip"),
+                        ("Reference", "TypeName")]:  # fmt: skip
+        assert {o[field] for o in objs[kind]} <= set(codes[f"{kind}.{field}"]), field
+    # Headings (dimensions, goals) have children and no checkbox; groups and targets are codes.
+    headings = {a["AttributeName"] for a in objs["Attribute"] if "Attributes" in a}
+    assert headings == {"Sex and gender", "Disability", "1. No poverty", "5. Gender equality"}
+    for a in objs["Attribute"]:
+        expected = "Not selectable (no checkbox)" if a["AttributeName"] in headings else (
+            "Selectable (show checkbox)")  # fmt: skip
+        assert a["AttributeType"] == expected
+
+
+def test_every_id_is_an_integer_and_the_same_in_two_exports(tmp_path):
+    first = write_eppi_json(EVIDENCE, GROUPS, FRAMEWORK, tmp_path / "a.json")
+    second = write_eppi_json(EVIDENCE.iloc[::-1], GROUPS, FRAMEWORK, tmp_path / "b.json")
+    assert first.read_bytes() == second.read_bytes()
+    objs = objects_by_kind(json.loads(first.read_text(encoding="utf-8")))
+    ids = [r["ItemId"] for r in objs["Reference"]] + [c["AttributeId"] for c in objs["Code"]]
+    ids += [a[k] for a in objs["Attribute"] for k in ("AttributeId", "AttributeSetId")]
+    ids += [s[k] for s in objs["CodeSet"] for k in ("SetId", "ReviewSetId")]
+    assert all(type(i) is int and 0 < i < 2**31 for i in ids)

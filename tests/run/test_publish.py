@@ -31,3 +31,29 @@ def test_only_this_machines_dead_runs_are_cleaned(tmp_path, monkeypatch):
     (remote / publish.OWNER).write_text("worker-7.example")
     assert publish.clean_stale_staging() == 2
     assert sorted(p.name for p in staging.iterdir()) == sorted([mine.name, remote.name])
+
+
+def test_publish_writes_the_country_data_package_over_every_notebook(tmp_path, monkeypatch):
+    import json
+
+    import nbformat
+
+    monkeypatch.setenv("LNOB_RESULTS_DIR", str(tmp_path / "results"))
+    for notebook, csv in [("stocktake", "a,b\n1,x\n"), ("gap_analysis", "n\n2\n")]:
+        staging = tmp_path / f"staging-{notebook}"
+        (staging / "exports").mkdir(parents=True)
+        (staging / "exports" / "table.csv").write_text(csv, encoding="utf-8")
+        (staging / "runcard.json").write_text('{"inputs": {}}', encoding="utf-8")
+        publish.publish(staging, nbformat.v4.new_notebook(), "KEN", notebook)
+    pkg = json.loads(
+        (tmp_path / "results" / "KEN" / "exports" / "datapackage.json").read_text(encoding="utf-8")
+    )
+    # The second publish rewrote the package: both notebooks' tables are in it.
+    assert [r["path"] for r in pkg["resources"]] == [
+        "gap_analysis/table.csv",
+        "stocktake/table.csv",
+    ]
+    assert pkg["resources"][1]["schema"]["fields"] == [
+        {"name": "a", "type": "integer"},
+        {"name": "b", "type": "string"},
+    ]

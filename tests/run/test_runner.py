@@ -61,3 +61,20 @@ def test_parameters_the_template_no_longer_takes_fall_back_to_defaults(results):
     jobs = _jobs(runner.build_plan())
     assert jobs[("KEN", "voices")]["k"] == 8 and "dropped_since" not in jobs[("KEN", "voices")]
     assert jobs[("NPL", "voices")]["k"] == 5, "a value of the wrong type: the default"
+
+
+def test_a_run_rewrites_each_country_data_package_once_all_runs_are_done(results, monkeypatch):
+    # Parallel publishes may each have seen only part of the exports: the run writes the package
+    # again at the end. Here the run has nothing to do (fresh) and the package is still written.
+    monkeypatch.setenv("LNOB_STATE_DIR", str(results / "state"))
+    monkeypatch.setattr(runner, "is_fresh", lambda job, key: True)
+    monkeypatch.setattr(runner.cachekey, "cache_key", lambda *args: "key")
+    table = results / "KEN" / "exports" / "stocktake" / "evidence_table.csv"
+    table.parent.mkdir(parents=True)
+    table.write_text("item_id,year\nCARE:1,2019\n", encoding="utf-8")
+    outcomes = runner.run([runner.Job("KEN", "stocktake", {})], progress=False)
+    assert [o.status for o in outcomes] == ["skipped"]
+    package = json.loads((results / "KEN" / "exports" / "datapackage.json").read_text())
+    assert [r["path"] for r in package["resources"]] == ["stocktake/evidence_table.csv"]
+    fields = package["resources"][0]["schema"]["fields"]
+    assert [(f["name"], f["type"]) for f in fields] == [("item_id", "string"), ("year", "integer")]
