@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import cache, lru_cache
 
 import pandas as pd
 
@@ -42,8 +43,13 @@ class _Row:
         )
 
 
+@lru_cache(maxsize=65536)
+def _code_text(value: str) -> str:
+    return CODE_NORMALISE.sub("_", value.strip().lower())
+
+
 def _code(row, f, value, allowed) -> str | None:
-    text = CODE_NORMALISE.sub("_", str(value).strip().lower())
+    text = _code_text(str(value))
     if text in allowed:
         return text
     close = close_matches(text, allowed)
@@ -165,15 +171,22 @@ def check_row(
     return rec
 
 
+@cache
+def _allowed(name: str) -> frozenset[str]:
+    """Return the allowed codes of a field, built once (not once per cell)."""
+    return frozenset(next(f for f in FIELDS if f.name == name).allowed)
+
+
 def _clean(row, f, value, country, groups):
     if f.kind == "text":
         if isinstance(value, float) and value.is_integer():
             return str(int(value))
         return str(value)
     if f.kind == "code":
-        return _code(row, f, value, set(f.allowed))
+        return _code(row, f, value, _allowed(f.name))
     if f.kind == "codes":
-        codes = [_code(row, f, v, set(f.allowed)) for v in MULTI_SPLIT.split(str(value)) if v]
+        allowed = _allowed(f.name)
+        codes = [_code(row, f, v, allowed) for v in MULTI_SPLIT.split(str(value)) if v]
         return tuple(sorted({c for c in codes if c}))
     if f.kind == "groups":
         codes = [_group(row, f, v, value, groups, country) for v in MULTI_SPLIT.split(str(value))]
@@ -267,46 +280,63 @@ def check_rows(
 
 
 def _duplicates(tidy: pd.DataFrame) -> list[Problem]:
-    out = []
+    """Return a problem for every row that repeats an earlier row, or an earlier row's ID.
+
+    Rows are compared on every field's text; the work is done column by column and only the
+    repeated rows are visited one by one.
+    """
+    out: list[Problem] = []
+    if tidy.empty:
+        return out
     id_field = next(f for f in FIELDS if f.name == "id")
-    seen_rows: dict[tuple, tuple] = {}
-    seen_ids: dict[str, tuple] = {}
-    values = [f.name for f in FIELDS]
-    for rec in tidy.to_dict("records"):
-        where = (rec["_file"], rec["_sheet"], rec["_row"])
-        key = tuple(str(rec[v]) for v in values)
-        if key in seen_rows:
-            first = seen_rows[key]
-            out.append(
-                Problem(
-                    file=where[0],
-                    sheet=where[1],
-                    row=where[2],
-                    column=None,
-                    kind="duplicate-row",
-                    value=None,
-                    message=f"repeats row {first[2]} of {first[0]}; delete one.",
-                )
+    keys = tidy[[f.name for f in FIELDS]].astype(str)
+    row_group = keys.groupby(list(keys.columns), sort=False, dropna=False).ngroup().to_numpy()
+    first_of_group: dict[int, int] = {}
+    repeated = []
+    for i, g in enumerate(row_group):
+        if g in first_of_group:
+            repeated.append((i, first_of_group[g]))
+        else:
+            first_of_group[g] = i
+    where = list(zip(tidy["_file"], tidy["_sheet"], tidy["_row"], strict=True))
+    dup_rows = {i for i, _ in repeated}
+    for i, first in repeated:
+        out.append(
+            Problem(
+                file=where[i][0],
+                sheet=where[i][1],
+                row=where[i][2],
+                column=None,
+                kind="duplicate-row",
+                value=None,
+                message=f"repeats row {where[first][2]} of {where[first][0]}; delete one.",
             )
-            continue
-        seen_rows[key] = where
-        iid = rec["id"]
-        if iid is None:
+        )
+    ids = tidy["id"].to_numpy(dtype=object)
+    seen_ids: dict[object, int] = {}
+    for i, iid in enumerate(ids):
+        if i in dup_rows or iid is None or (isinstance(iid, float) and pd.isna(iid)):
             continue
         if iid in seen_ids:
             first = seen_ids[iid]
             out.append(
                 Problem(
-                    file=where[0],
-                    sheet=where[1],
-                    row=where[2],
+                    file=where[i][0],
+                    sheet=where[i][1],
+                    row=where[i][2],
                     column=id_field.label,
                     kind="duplicate-id",
                     value=iid,
-                    message=f"is already used in row {first[2]} of {first[0]}; "
+                    message=f"is already used in row {where[first][2]} of {where[first][0]}; "
                     "give each item its own ID.",
                 )
             )
         else:
-            seen_ids[iid] = where
-    return out
+            seen_ids[iid] = i
+    return _in_row_order(out, where)
+
+
+def _in_row_order(problems: list[Problem], where: list[tuple]) -> list[Problem]:
+    """Return the problems in the order of the rows they are about (as one pass would)."""
+    rank = {w: i for i, w in enumerate(where)}
+    return sorted(problems, key=lambda p: rank[(p.file, p.sheet, p.row)])

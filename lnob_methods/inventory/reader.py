@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
@@ -24,7 +25,13 @@ SHEET = "Inventory"
 
 
 def _norm(text: object) -> str:
-    return re.sub(r"[\s_]+", " ", str(text).strip().lower().lstrip("#"))
+    return _norm_text(str(text))
+
+
+@lru_cache(maxsize=65536)
+def _norm_text(text: str) -> str:
+    # Cached: a sheet repeats the same few values (codes, years) in thousands of cells.
+    return re.sub(r"[\s_]+", " ", text.strip().lower().lstrip("#"))
 
 
 ALIASES = {}
@@ -137,7 +144,13 @@ def _table(
     for rownum, cells in rows:
         if all(c is None or str(c).strip() == "" for c in cells):
             continue  # blank rows are allowed and skipped
-        if [_norm(c) for c in cells[: len(header)]] == header_norm:
+        # A repeated header: its first cell first, so an ordinary row costs one comparison.
+        if (
+            cells
+            and header_norm
+            and _norm(cells[0]) == header_norm[0]
+            and [_norm(c) for c in cells[: len(header)]] == header_norm
+        ):
             problems.append(
                 Problem(
                     name,
