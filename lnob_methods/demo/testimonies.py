@@ -31,6 +31,7 @@ from openpyxl import Workbook
 
 from lnob_methods.core import paths
 from lnob_methods.core.workbook import fix_workbook_times, save_reproducible
+from lnob_methods.demo.kobo import KOBO_COPY, KOBO_VERSION, sheet_title
 from lnob_methods.demo.phrases import (
     BANK,
     CANARIES,
@@ -64,12 +65,8 @@ FOREIGN_ADMIN1 = {"BGD": "VN101", "KEN": "NP03", "NPL": "BD30", "VNM": "KE047"}
 EN_SHARE, N_CHILD, N_YOUNG_CHILD, N_CANARY = 0.45, 38, 16, 48
 N_PUBLISH_NO, N_UNSURE, N_CHILD_MISSING = 21, 12, 7
 FORMAT = {"BGD": "kobo_xlsx_typed", "KEN": "kobo_xlsx", "NPL": "odk_csv", "VNM": "kobo_xlsx"}
-# KoboToolbox's copy fields and index columns, in the order its exporter writes them.
-KOBO_COPY = ["_id", "_uuid", "_submission_time", "_validation_status", "_notes", "_status"]
-KOBO_COPY += ["_submitted_by", "_tags"]
 KOBO_REPEAT = ["proposal_text", "_index", "_parent_table_name", "_parent_index"]
 KOBO_REPEAT += [f"_submission_{c}" for c in KOBO_COPY]
-KOBO_VERSION = "vMx7Qb3pZr2TgYkq9S2wHnL"  # an invented form version id, as Kobo writes it
 ODK_META = ["meta-instanceID", "KEY", "SubmitterID", "SubmitterName", "AttachmentsPresent"]
 ODK_META += ["AttachmentsExpected", "Status", "ReviewState", "DeviceID", "Edits", "FormVersion"]
 FILES = {
@@ -307,11 +304,6 @@ def _utc(r: dict) -> dt.datetime:
     return r["submitted"].astimezone(dt.UTC).replace(tzinfo=None)
 
 
-def _sheet_title(title: str) -> str:
-    # Kobo's exporter cuts sheet names to Excel's 31 characters with "...".
-    return title if len(title) <= 31 else title[:28] + "..."
-
-
 def _typed(value):
     # "Store date and number responses as text" unticked: whatever Python reads as a number is
     # written as one (int("35_59") is 3559), dates as dates (without their time zone).
@@ -360,7 +352,7 @@ def _kobo_tables(iso3: str, sep: str = "/", typed: bool = False) -> tuple[list[l
 def _write_kobo_xlsx(iso3: str, folder: Path, sep: str = "/", typed: bool = False) -> list[Path]:
     main, repeat = _kobo_tables(iso3, sep, typed)
     wb = Workbook()
-    wb.active.title = _sheet_title(voices_form.FORM_TITLE)
+    wb.active.title = sheet_title(voices_form.FORM_TITLE)
     for row in main:
         wb.active.append([None if v == "" else v for v in row])  # blank answer: empty cell
     ws = wb.create_sheet(voices_form.REPEAT)
