@@ -7,10 +7,10 @@ the themes), with their proposals, consent, groups and province. They exercise t
 testimony loader reads, in the layout of KoboToolbox's own exporter (``tests/fixtures/kobo/``):
 KoboToolbox XLSX with XML names and "/" (KEN, VNM), KoboToolbox XLSX with the "." separator and
 numbers stored as numbers (BGD), and ODK Central CSV (NPL). (KoboToolbox's CSV export leaves the
-proposals out, so no pilot uses it.) About 2% of rows are deliberately wrong (a misspelt choice, a p-code of
-another country, an empty story, a duplicate submission, an orphan proposal) for the validator,
-and about 15% of stories carry invented personal data (names, phone numbers, ids, places: the
-"canaries") that the redactor must remove; :func:`canaries` lists them.
+proposals out, so no pilot uses it.) About 2% of rows are deliberately wrong (a misspelt choice,
+a p-code of another country, an empty story, a duplicate submission, an orphan proposal) for the
+validator, and about 15% of stories carry invented personal data (names, phone numbers, ids,
+places: the "canaries") that the redactor must remove; :func:`canaries` lists them.
 
 Run ``python -m lnob_methods.demo.testimonies [OUT_ROOT]`` to regenerate (reproducible bytes).
 """

@@ -33,14 +33,49 @@ def _norm(text: object) -> str:
 
 ALIASES = {}
 for _f in FIELDS:
-    for _a in (_f.name, _f.label, _f.hxl, _f.hxl.split("+")[0]):
+    for _a in (_f.name, _f.label):
         ALIASES.setdefault(_norm(_a), _f.name)
+
+
+def hxl_field(tag: str) -> str | None:
+    """Return the field an HXL hashtag names, in any legal spelling, or None.
+
+    ``#org +name`` and ``#org+name`` are the organisation, ``#sector +target +sdg`` the SDG
+    targets. A bare base tag is not enough: ``#sector +cluster +name`` (a 3W's cluster, such as
+    "Shelter") is not SDG targets, and ``#org +type +name`` is neither the name nor the type.
+
+    Examples
+    --------
+    >>> hxl_field("#org +name"), hxl_field("#sector+cluster+name"), hxl_field("#adm1 +name")
+    ('organisation', None, 'admin1')
+    """
+    import hxl
+
+    try:
+        column = hxl.model.Column.parse(tag.strip())
+    except Exception:  # noqa: BLE001 - not a hashtag libhxl can parse
+        return None
+    if not column:
+        return None
+    fits = [f for f in FIELDS if hxl.model.TagPattern.parse(f.hxl).match(column)]
+    exact = [
+        f
+        for f in fits
+        if set(hxl.model.TagPattern.parse(f.hxl).include_attributes) == column.attributes
+    ]
+    # Extra attributes are allowed (#org+name+funder) as long as one field fits.
+    best = exact or fits
+    return best[0].name if len(best) == 1 else None
+
+
 MULTI_PREFIXES = {f.name for f in FIELDS if f.kind in MULTI_VALUE_KINDS}
 
 
 def column_field(header: object) -> str | None:
     """Return the schema field a header names (name, template label, or HXL tag), or None."""
     text = str(header or "").strip()
+    if text.startswith("#"):
+        return hxl_field(text)
     if "/" in text or "." in text:  # Kobo prefixes group names: "inventory/sdg_targets"
         text = re.split(r"[/.]", text)[-1]
     return ALIASES.get(_norm(text))

@@ -82,6 +82,7 @@ def test_kobo_exports_have_the_layout_of_kobos_own_exporter(iso3):
     own = {f"respondent/groups/{g}" for g, _ in _choices(iso3)} - set(real_main)
     assert [c.replace(sep, "/") for c in main if c.replace(sep, "/") not in own] == real_main
     assert [c.replace(sep, "/") for c in props] == real_props
+
     # Types as Kobo writes them: numbers and dates typed only when the setting says so
     # (typed, the age band 35_59 is the number 3559 and 60_plus stays text).
     def kinds(header, rows):
