@@ -1,6 +1,7 @@
 """``lnob template`` and ``lnob validate``: the input-checking subcommands of the ``lnob`` command.
 
-``lnob validate`` checks evidence inventories, or, with ``--testimonies``, testimony exports.
+``lnob validate`` checks evidence inventories, or, with ``--testimonies``, testimony exports, or,
+with ``--presence``, 3W/4W operational-presence tables (HXL-tagged).
 """
 
 from __future__ import annotations
@@ -50,6 +51,15 @@ def cmd_validate(args) -> int:
     notes: list[str] = []
     if args.testimonies:
         n, problems, what, notes = _check_testimonies(expanded, country)
+    elif getattr(args, "presence", False):
+        from lnob_methods.inventory.presence import read_presence
+
+        problems, n = [], 0
+        for f in expanded:
+            presence, found = read_presence(f, country)
+            problems += found
+            n += len(presence)
+        what = "presence row(s) (organisation, admin-1 area, sector)"
     else:
         from lnob_methods.inventory.load import check_files
 
@@ -110,5 +120,10 @@ def register(sub) -> None:
         "--testimonies",
         action="store_true",
         help="the files are testimony exports (Kobo/ODK) of the testimony form",
+    )
+    v.add_argument(
+        "--presence",
+        action="store_true",
+        help="the files are 3W/4W operational-presence tables (HXL-tagged CSV)",
     )
     v.set_defaults(func=cmd_validate)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from lnob_methods.inventory.presence import name_key, presence_by_area, read_presence
@@ -170,3 +171,23 @@ def test_the_inventory_reader_does_not_read_a_cluster_as_sdg_targets(tmp_path):
     assert list(raw["organisation"]) == ["A"]  # "#org +name", with its space
     assert "Shelter" not in set(raw["sdg_targets"])
     assert ("unknown-column", "#sector +cluster +name") in {(p.kind, p.column) for p in problems}
+
+
+def test_the_cluster_mapping_names_real_targets_and_groups_with_reasons():
+    from lnob_methods.inventory.presence import POPULATION_GROUPS, clusters
+    from lnob_methods.reference import taxonomy
+
+    table = clusters()
+    known = taxonomy.target_set()
+    assert all(t in known for targets in table["targets"] for t in targets)
+    assert all(
+        str(t).split(".")[0] in table.loc[i, "goals"]
+        for i, ts in enumerate(table["targets"])
+        for t in ts
+    )
+    assert (table["reason"].str.len() > 20).all()
+    groups = set(taxonomy.groups_table()["group"])
+    mapped = set(pd.read_csv(POPULATION_GROUPS)["group"])
+    assert mapped <= groups
+    # Common services serve no target of their own; Shelter serves 11.1 and 11.5 (hand-written).
+    assert table.set_index("cluster").loc["logistics", "targets"] == ()
