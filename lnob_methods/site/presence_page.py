@@ -70,9 +70,9 @@ def docs_markdown() -> str:
         "",
         "A *3W* (who does what where) or *4W* (and when) table lists which organisations work in "
         "which areas on which sectors. Humanitarian coordination publishes them on the "
-        "Humanitarian Data Exchange (HDX), tagged with HXL hashtags such as `#org+name`, `#adm1+code` and "
-        "`#sector+cluster+name`. Read as evidence, a 3W says where organisations are present: it "
-        "does not say whom they reach, nor how well.",
+        "Humanitarian Data Exchange (HDX), tagged with HXL hashtags such as `#org+name`, "
+        "`#adm1+code` and `#sector+cluster+name`. Read as evidence, a 3W says where "
+        "organisations are present: it does not say whom they reach, nor how well.",
         "",
         "lnob reads a 3W with `lnob_methods.inventory.presence.read_presence(path, iso3)` into one "
         "row per organisation, admin-1 area and sector:",
