@@ -189,7 +189,8 @@ def _table(name: str, sheet: str | None, grid: list[list], problems: list[Proble
     if not grid:
         return None, None
     header = [str(h).strip() if h is not None else "" for h in grid[0]]
-    labelled = next((h for h in header if h.split("/")[0] in LABELS), None)
+    # A label alone, before a choice ("label/choice label"), or after a group's label.
+    labelled = next((h for h in header if LABELS.keys() & {h, *h.split("/"), *h.split(".")}), None)
     if labelled is not None:
         problems.append(
             Problem(
@@ -206,6 +207,19 @@ def _table(name: str, sheet: str | None, grid: list[list], problems: list[Proble
     named = {f for f, choice in fields if f and choice is None}
     is_repeat = any(h in _PARENT_KEY or h == "_parent_index" for h in header)
     if not named and not is_repeat and not any(f for f, _ in fields):
+        return None, None
+    if is_repeat and not any(f for f, _ in fields):
+        # Kobo's repeat sheet without the form's question: headers in another language or
+        # labels. Its rows are not orphan proposals: the headers are what to fix.
+        problems.append(
+            Problem(
+                name,
+                "no-header",
+                "has Kobo's repeat columns but not the proposal question (proposal_text): "
+                + FIX_LABELS,
+                sheet=sheet,
+            )
+        )
         return None, None
     pos = {h: j for j, h in enumerate(header)}
     key_col = next((pos[h] for h in _KEY if h in pos), None)

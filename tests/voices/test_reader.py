@@ -337,3 +337,29 @@ def test_numbers_map_back_to_a_choice_only_when_exactly_one_fits():
     assert voices_io.as_choice(1234, ["1_234", "12_34"]) == 1234
     assert voices_io.as_choice(12.5, ["12_5"]) == 12.5
     assert voices_io.as_choice("yes", ["yes", "no"]) == "yes"
+
+
+def test_label_headers_with_group_labels_and_translated_repeats_are_not_orphans(tmp_path):
+    import openpyxl
+
+    # The real label export, with Kobo's "include groups in headers" ("Respondent/Age band"),
+    # then with the proposals' header in another language: the headers are the problem,
+    # never three orphan proposals.
+    wb = openpyxl.load_workbook(KOBO / "kpi_default_labels.xlsx")
+    main_sheet, props = wb.worksheets
+    for cell in main_sheet[1]:
+        if cell.value not in ("start", "end", "today") and not cell.value.startswith("_"):
+            cell.value = "Respondent/" + cell.value
+    props["A1"].value = "Proposals/" + props["A1"].value
+    wb.save(tmp_path / "groups.xlsx")
+    _, proposals, problems = voices_io.read_files([tmp_path / "groups.xlsx"])
+    assert len(proposals) == 0
+    assert [(p.kind, p.sheet) for p in problems] == [
+        ("label-headers", "LNOB testimony (voices of th..."),
+        ("label-headers", "proposals"),
+    ]
+    props["A1"].value = "Quelle est votre proposition ?"
+    wb.save(tmp_path / "french.xlsx")
+    _, _, problems = voices_io.read_files([tmp_path / "french.xlsx"])
+    assert ("no-header", "proposals") in [(p.kind, p.sheet) for p in problems]
+    assert "orphan-repeat" not in {p.kind for p in problems}
