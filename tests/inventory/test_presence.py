@@ -125,6 +125,12 @@ def test_located_problems_all_at_once(tmp_path):
     ]
     assert list(presence["organisation"]) == ["B", "C"]
     assert presence.loc[0, "targets"] == ()
+    assert problems[0].message == "is not an admin-1 p-code or name of AFG."
+    assert problems[1].message == "is empty: every row names its organisation."
+    assert problems[2].message == (
+        "is not a cluster of data/taxonomy/cluster_sdg_targets.csv: its presence is kept "
+        "without SDG targets; add the sector's name to its cluster there."
+    )
 
 
 def test_a_table_without_hxl_or_without_the_columns_is_refused(tmp_path):
@@ -132,8 +138,15 @@ def test_a_table_without_hxl_or_without_the_columns_is_refused(tmp_path):
     plain.write_text("Org,Province\nA,Kabul\n")
     _, problems = read_presence(plain)
     assert [p.kind for p in problems] == ["no-hxl"]
+    assert problems[0].message == (
+        "has no row of HXL hashtags (#org+name, #adm1+code, #sector…) under its headers: "
+        "download the HXL-tagged version of the 3W, or add the hashtag row."
+    )
     _, problems = read_presence(write(tmp_path, ["#org+name", "#adm1+code"], [["A", "AF01"]]))
     assert [(p.kind, p.column) for p in problems] == [("missing-column", "#sector")]
+    assert problems[0].message == (
+        "has no column for the sector: tag it #sector (for example #sector+cluster+name)."
+    )
 
 
 def _by_hand(province: str) -> tuple[int, int]:

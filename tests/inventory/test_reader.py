@@ -91,6 +91,21 @@ def test_hxl_row_under_the_header_names_the_columns(tmp_path, human):
     assert table.loc[0, "_row"] == 3  # the data start under the hashtag row
 
 
+def test_every_legal_spelling_of_the_hxl_tags_names_the_same_columns(tmp_path):
+    # HXL allows a space before each attribute and attributes in any order (libhxl reads both).
+    def respell(tag):
+        base, *attributes = tag.split("+")
+        return " ".join([base, *(f"+{a}" for a in reversed(attributes))])
+
+    tags = [respell(f.hxl) for f in FIELDS]
+    assert "#sector +target +sdg" in tags and "#org +name" in tags
+    path = write(tmp_path / "hxl.csv", [joined(LABELS), joined(tags), joined(ROW)])
+    table, problems = read_csv(path)
+    assert problems == []
+    assert table.loc[0, "id"] == "X-2" and table.loc[0, "language"] == "sw"
+    assert table.loc[0, "sdg_targets"] == ROW[VALUES.index("sdg_targets")]
+
+
 def test_kobo_group_prefixes_and_extra_columns(tmp_path):
     header = [f"inventory/{f}" for f in VALUES] + [
         "inventory/groups/youth",  # one 0/1 column per choice of a select-multiple
