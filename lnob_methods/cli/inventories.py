@@ -1,6 +1,7 @@
 """``lnob template`` and ``lnob validate``: the input-checking subcommands of the ``lnob`` command.
 
-``lnob validate`` checks evidence inventories, or, with ``--testimonies``, testimony exports.
+``lnob validate`` checks evidence inventories, or, with ``--testimonies``, testimony exports, or,
+with ``--presence``, 3W/4W operational-presence tables (HXL-tagged).
 """
 
 from __future__ import annotations
@@ -64,6 +65,15 @@ def cmd_validate(args) -> int:
     notes: list[str] = []
     if testimonies:
         n, problems, what, notes = _check_testimonies(expanded, country)
+    elif getattr(args, "presence", False):
+        from lnob_methods.inventory.presence import read_presence
+
+        problems, n = [], 0
+        for f in expanded:
+            presence, found = read_presence(f, country)
+            problems += found
+            n += len(presence)
+        what = "presence row(s) (organisation, admin-1 area, sector)"
     else:
         from lnob_methods.inventory.load import check_files
 
@@ -162,5 +172,10 @@ def register(sub) -> None:
         action="store_true",
         help="the files are testimony exports (Kobo/ODK) of the testimony form (default for "
         "a country's testimonies folder)",
+    )
+    v.add_argument(
+        "--presence",
+        action="store_true",
+        help="the files are 3W/4W operational-presence tables (HXL-tagged CSV)",
     )
     v.set_defaults(func=cmd_validate)

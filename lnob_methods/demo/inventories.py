@@ -10,9 +10,11 @@ Run ``python -m lnob_methods.demo.inventories`` to regenerate them; the bytes ar
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import re
 import sys
+import uuid
 import zlib
 from pathlib import Path
 
@@ -21,7 +23,8 @@ from openpyxl import load_workbook
 
 from lnob_methods.core import paths
 from lnob_methods.core.workbook import fix_workbook_times, save_reproducible
-from lnob_methods.inventory.schema import FIELDS
+from lnob_methods.demo.kobo import KOBO_COPY, KOBO_VERSION
+from lnob_methods.inventory.schema import BY_NAME, FIELDS
 from lnob_methods.inventory.template import write_template
 from lnob_methods.reference import countries, pcodes, provenance, taxonomy
 
@@ -181,20 +184,37 @@ def _write_hxl(items, path):
 
 
 def _write_kobo(items, path, iso3):
-    groups = list(countries.load_country(iso3).groups()["group"])
-    header = [f"inventory/{f.name}" for f in FIELDS] + [f"inventory/groups/{g}" for g in groups]
-    header += ["_uuid", "_index"]
+    # The layout of KoboToolbox's exporter ("XML values and headers", numbers as text): the form's
+    # names, a 0/1 column per choice after each multiple choice, its copy fields and index, every
+    # cell quoted, ";" between cells, CRLF line ends (as tests/fixtures/kobo/inv_default_xml.csv).
+    choices = {
+        "groups": list(countries.load_country(iso3).groups()["group"]),
+        "disaggregations": list(BY_NAME["disaggregations"].allowed),
+    }
+    header = []
+    for f in FIELDS:
+        header += [f.name, *(f"{f.name}/{c}" for c in choices.get(f.name, []))]
+    header += ["__version__", *KOBO_COPY, "_index"]
     rows = []
     for i, it in enumerate(items, start=1):
-        chosen = it["groups"].split("; ")
-        row = [
-            it[f.name].replace("; ", " ") if f.name in {"groups", "disaggregations"} else it[f.name]
-            for f in FIELDS
-        ]
-        row += [int(g in chosen) for g in groups]
-        row += [f"{zlib.crc32(it['id'].encode()):08x}-synthetic", i]
-        rows.append(row)
-    path.write_text(_csv_text(header, rows), encoding="utf-8")
+        row = {"__version__": KOBO_VERSION, "_index": i}
+        for f in FIELDS:
+            value = "" if it[f.name] is None else str(it[f.name])
+            if f.name in choices:
+                chosen = value.split("; ") if value else []
+                value = " ".join(chosen)
+                row |= {f"{f.name}/{c}": int(c in chosen) for c in choices[f.name]}
+            row[f.name] = value
+        crc = zlib.crc32(it["id"].encode())
+        submitted = dt.datetime(2026, 3, 2, 9) + dt.timedelta(minutes=crc % 50_000)
+        copy = [crc % 90_000_000 + 10_000_000, str(uuid.uuid5(uuid.NAMESPACE_URL, it["id"]))]
+        copy += [submitted.isoformat(), "", "", "submitted_via_web", "", ""]
+        row |= dict(zip(KOBO_COPY, copy, strict=True))
+        rows.append([row[c] for c in header])
+    buf = io.StringIO()
+    w = csv.writer(buf, delimiter=";", lineterminator="\r\n", quoting=csv.QUOTE_ALL)
+    w.writerows([header, *rows])
+    path.write_bytes(buf.getvalue().encode("utf-8"))
 
 
 def generate(out_root: Path | None = None) -> list[Path]:

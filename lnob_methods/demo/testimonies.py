@@ -3,12 +3,14 @@
 No real testimony is published. These files are invented: 320 people per country telling, in
 English or the local language, what holds them back (sentences from
 :mod:`lnob_methods.demo.phrases`, written with the codebook so that the coding finds
-the themes), with their proposals, consent, groups and province. They exercise every export the
-testimony loader reads: KoboToolbox XLSX (KEN, VNM), KoboToolbox semicolon CSV with a BOM (BGD) and
-ODK Central CSV (NPL). About 2% of rows are deliberately wrong (a misspelt choice, a p-code of
-another country, an empty story, a duplicate submission, an orphan proposal) for the validator,
-and about 15% of stories carry invented personal data (names, phone numbers, ids, places: the
-"canaries") that the redactor must remove; :func:`canaries` lists them.
+the themes), with their proposals, consent, groups and province. They exercise the exports the
+testimony loader reads, in the layout of KoboToolbox's own exporter (``tests/fixtures/kobo/``):
+KoboToolbox XLSX with XML names and "/" (KEN, VNM), KoboToolbox XLSX with the "." separator and
+numbers stored as numbers (BGD), and ODK Central CSV (NPL). (KoboToolbox's CSV export leaves the
+proposals out, so no pilot uses it.) About 2% of rows are deliberately wrong (a misspelt choice,
+a p-code of another country, an empty story, a duplicate submission, an orphan proposal) for the
+validator, and about 15% of stories carry invented personal data (names, phone numbers, ids,
+places: the "canaries") that the redactor must remove; :func:`canaries` lists them.
 
 Run ``python -m lnob_methods.demo.testimonies [OUT_ROOT]`` to regenerate (reproducible bytes).
 """
@@ -29,6 +31,7 @@ from openpyxl import Workbook
 
 from lnob_methods.core import paths
 from lnob_methods.core.workbook import fix_workbook_times, save_reproducible
+from lnob_methods.demo.kobo import KOBO_COPY, KOBO_VERSION, sheet_title
 from lnob_methods.demo.phrases import (
     BANK,
     CANARIES,
@@ -61,14 +64,14 @@ NOT_MET = {"KEN": {"caste_affected_groups"}, "VNM": {"caste_affected_groups"}}
 FOREIGN_ADMIN1 = {"BGD": "VN101", "KEN": "NP03", "NPL": "BD30", "VNM": "KE047"}
 EN_SHARE, N_CHILD, N_YOUNG_CHILD, N_CANARY = 0.45, 38, 16, 48
 N_PUBLISH_NO, N_UNSURE, N_CHILD_MISSING = 21, 12, 7
-FORMAT = {"BGD": "kobo_csv", "KEN": "kobo_xlsx", "NPL": "odk_csv", "VNM": "kobo_xlsx"}
-KOBO_REPEAT = ["proposals/proposal_text", "_index", "_parent_table_name", "_parent_index"]
-KOBO_REPEAT += ["_submission__id", "_submission__uuid"]
+FORMAT = {"BGD": "kobo_xlsx_typed", "KEN": "kobo_xlsx", "NPL": "odk_csv", "VNM": "kobo_xlsx"}
+KOBO_REPEAT = ["proposal_text", "_index", "_parent_table_name", "_parent_index"]
+KOBO_REPEAT += [f"_submission_{c}" for c in KOBO_COPY]
 ODK_META = ["meta-instanceID", "KEY", "SubmitterID", "SubmitterName", "AttachmentsPresent"]
 ODK_META += ["AttachmentsExpected", "Status", "ReviewState", "DeviceID", "Edits", "FormVersion"]
 FILES = {
     "kobo_xlsx": ["synthetic_testimonies_kobo.xlsx"],
-    "kobo_csv": ["synthetic_testimonies_kobo.csv", "synthetic_testimonies_kobo_proposals.csv"],
+    "kobo_xlsx_typed": ["synthetic_testimonies_kobo.xlsx"],
     "odk_csv": ["synthetic_testimonies_odk.csv", "synthetic_testimonies_odk-proposals.csv"],
 }
 
@@ -301,34 +304,55 @@ def _utc(r: dict) -> dt.datetime:
     return r["submitted"].astimezone(dt.UTC).replace(tzinfo=None)
 
 
-def _kobo_tables(iso3: str) -> tuple[list[list], list[list]]:
+def _typed(value):
+    # "Store date and number responses as text" unticked: whatever Python reads as a number is
+    # written as one (int("35_59") is 3559), dates as dates (without their time zone).
+    if isinstance(value, dt.datetime):
+        return value.replace(tzinfo=None)
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return value
+
+
+def _kobo_tables(iso3: str, sep: str = "/", typed: bool = False) -> tuple[list[list], list[list]]:
     rows, orphan = _people(iso3)
     place = countries.load_country(iso3)
     choices = [g for g, _ in voices_form.choice_lists(list(place.country_groups))["groups"]]
-    questions = list(_answers(rows[0], "/"))
-    flags = [f"respondent/groups/{g}" for g in choices]
-    cut = questions.index("respondent/groups") + 1
-    header = questions[:cut] + flags + questions[cut:] + ["_id", "_uuid", "_submission_time"]
-    main, repeat = [header + ["_index"]], [KOBO_REPEAT]
+    questions = list(_answers(rows[0], sep))
+    flags = [f"respondent{sep}groups{sep}{g}" for g in choices]
+    cut = questions.index(f"respondent{sep}groups") + 1
+    header = [*questions[:cut], *flags, *questions[cut:], "__version__", *KOBO_COPY, "_index"]
+    main = [header]
+    repeat = [[f"{voices_form.REPEAT}{sep}{KOBO_REPEAT[0]}", *KOBO_REPEAT[1:]]]
     for r in rows:
-        row = _answers(r, "/") | {
-            f: int(g in r["groups"]) for f, g in zip(flags, choices, strict=True)
+        row = _answers(r, sep) | {
+            f: str(int(g in r["groups"])) for f, g in zip(flags, choices, strict=True)
         }
-        row |= {"_id": r["_id"], "_uuid": r["uuid"], "_submission_time": _utc(r).isoformat()}
-        main.append([row[c] for c in header] + [r["_index"]])
+        copy = [r["_id"], r["uuid"], _utc(r).isoformat(), None, None, "submitted_via_web"]
+        copy += [None, None]
+        if typed:
+            row = {k: _typed(v) for k, v in row.items()}
+            for k in ("start", "end"):
+                row[k] = r[k].replace(tzinfo=None)
+            row["today"] = dt.datetime.combine(r["start"].date(), dt.time())
+            copy[2] = _utc(r)
+        row |= dict(zip(KOBO_COPY, copy, strict=True))
+        main.append([row.get(c, KOBO_VERSION) for c in header[:-1]] + [r["_index"]])
         for text in r["proposals"]:
-            repeat.append(
-                [text, len(repeat), voices_form.FORM_ID, r["_index"], r["_id"], r["uuid"]]
-            )
-    orphan_parent = [orphan["_index"], orphan["_id"], orphan["uuid"]]
-    repeat.append([orphan["text"], len(repeat), voices_form.FORM_ID, *orphan_parent])
+            repeat.append([text, len(repeat), voices_form.FORM_TITLE, r["_index"], *copy])
+    lost_time = _utc(rows[-1]) if typed else _utc(rows[-1]).isoformat()
+    lost = [orphan["_id"], orphan["uuid"], lost_time, None, None, "submitted_via_web"]
+    repeat.append(
+        [orphan["text"], len(repeat), voices_form.FORM_TITLE, orphan["_index"], *lost, None, None]
+    )
     return main, repeat
 
 
-def _write_kobo_xlsx(iso3: str, folder: Path) -> list[Path]:
-    main, repeat = _kobo_tables(iso3)
+def _write_kobo_xlsx(iso3: str, folder: Path, sep: str = "/", typed: bool = False) -> list[Path]:
+    main, repeat = _kobo_tables(iso3, sep, typed)
     wb = Workbook()
-    wb.active.title = voices_form.FORM_ID
+    wb.active.title = sheet_title(voices_form.FORM_TITLE)
     for row in main:
         wb.active.append([None if v == "" else v for v in row])  # blank answer: empty cell
     ws = wb.create_sheet(voices_form.REPEAT)
@@ -338,19 +362,15 @@ def _write_kobo_xlsx(iso3: str, folder: Path) -> list[Path]:
     return [save_reproducible(wb, folder / FILES["kobo_xlsx"][0])]
 
 
+def _write_kobo_xlsx_typed(iso3: str, folder: Path) -> list[Path]:
+    return _write_kobo_xlsx(iso3, folder, sep=".", typed=True)
+
+
 def _csv(rows, path: Path, delimiter: str, encoding: str, newline: str) -> Path:
     buf = io.StringIO()
     csv.writer(buf, delimiter=delimiter, lineterminator=newline).writerows(rows)
     path.write_bytes(buf.getvalue().encode(encoding))
     return path
-
-
-def _write_kobo_csv(iso3: str, folder: Path) -> list[Path]:
-    tables = _kobo_tables(iso3)
-    return [
-        _csv(rows, folder / name, ";", "utf-8-sig", "\r\n")
-        for rows, name in zip(tables, FILES["kobo_csv"], strict=True)
-    ]
 
 
 def _write_odk_csv(iso3: str, folder: Path) -> list[Path]:
@@ -373,7 +393,11 @@ def _write_odk_csv(iso3: str, folder: Path) -> list[Path]:
     ]
 
 
-WRITERS = {"kobo_xlsx": _write_kobo_xlsx, "kobo_csv": _write_kobo_csv, "odk_csv": _write_odk_csv}
+WRITERS = {
+    "kobo_xlsx": _write_kobo_xlsx,
+    "kobo_xlsx_typed": _write_kobo_xlsx_typed,
+    "odk_csv": _write_odk_csv,
+}
 
 
 def generate(out_root: Path | None = None) -> list[Path]:

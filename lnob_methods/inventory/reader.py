@@ -1,5 +1,9 @@
 """Read inventory files (XLSX, CSV in any usual encoding and delimiter, Kobo/ODK exports, HXL).
 
+KoboToolbox exports are read with either group separator (``groups/youth`` or ``groups.youth``);
+an export made with the questions' labels as headers (Kobo's default) is refused with the export
+setting to change, because its answers are labels too, not the codes the inventory uses.
+
 Every reader returns the same raw table: one column per schema field (cell values as found), plus
 ``_file``, ``_sheet`` and ``_row`` (the row number the user sees), and a list of located problems.
 Files are checked for safety before any parser touches them.
@@ -36,16 +40,51 @@ def _norm_text(text: str) -> str:
 
 ALIASES = {}
 for _f in FIELDS:
-    for _a in (_f.name, _f.label, _f.hxl, _f.hxl.split("+")[0]):
+    for _a in (_f.name, _f.label):
         ALIASES.setdefault(_norm(_a), _f.name)
+
+
+def hxl_field(tag: str) -> str | None:
+    """Return the field an HXL hashtag names, in any legal spelling, or None.
+
+    ``#org +name`` and ``#org+name`` are the organisation, ``#sector +target +sdg`` the SDG
+    targets. A bare base tag is not enough: ``#sector +cluster +name`` (a 3W's cluster, such as
+    "Shelter") is not SDG targets, and ``#org +type +name`` is neither the name nor the type.
+
+    Examples
+    --------
+    >>> hxl_field("#org +name"), hxl_field("#sector+cluster+name"), hxl_field("#adm1 +name")
+    ('organisation', None, 'admin1')
+    """
+    import hxl
+
+    try:
+        column = hxl.model.Column.parse(tag.strip())
+    except Exception:  # noqa: BLE001 - not a hashtag libhxl can parse
+        return None
+    if not column:
+        return None
+    fits = [f for f in FIELDS if hxl.model.TagPattern.parse(f.hxl).match(column)]
+    exact = [
+        f
+        for f in fits
+        if set(hxl.model.TagPattern.parse(f.hxl).include_attributes) == column.attributes
+    ]
+    # Extra attributes are allowed (#org+name+funder) as long as one field fits.
+    best = exact or fits
+    return best[0].name if len(best) == 1 else None
+
+
 MULTI_PREFIXES = {f.name for f in FIELDS if f.kind in MULTI_VALUE_KINDS}
 
 
 def column_field(header: object) -> str | None:
     """Return the schema field a header names (name, template label, or HXL tag), or None."""
     text = str(header or "").strip()
-    if "/" in text:  # Kobo exports prefix group names: "inventory/sdg_targets"
-        text = text.rsplit("/", 1)[-1]
+    if text.startswith("#"):
+        return hxl_field(text)
+    if "/" in text or "." in text:  # Kobo prefixes group names: "inventory/sdg_targets"
+        text = re.split(r"[/.]", text)[-1]
     return ALIASES.get(_norm(text))
 
 
@@ -62,8 +101,30 @@ def is_kobo_extra(header: object) -> bool:
         "instanceID",
     }:
         return True
-    parts = text.split("/")
+    parts = re.split(r"[/.]", text)  # Kobo's group separator is "/" or "."
     return len(parts) >= 2 and parts[-2] in MULTI_PREFIXES
+
+
+KOBO_META = {"_uuid", "_submission_time", "_index"}
+# A Kobo export writes the form's labels as headers unless told otherwise.
+KOBO_LABELS = {f.label for f in FIELDS if f.label.lower() != f.name}
+FIX_LABELS = (
+    "is a question's label, not its name: the KoboToolbox export was made with labels as "
+    "headers, and its answers are labels too. Export again with 'Value and header format' set "
+    "to 'XML values and headers'."
+)
+
+
+def kobo_label_header(header: list) -> str | None:
+    """Return the first label header of a Kobo export made with labels as headers, else None.
+
+    The template itself has labels as headers: only a sheet with Kobo's own columns
+    (``_uuid``, ``_submission_time``, ``_index``) is a Kobo export.
+    """
+    texts = [str(h).strip() for h in header if h is not None]
+    if not KOBO_META & set(texts):
+        return None
+    return next((t for t in texts if t.split("/")[0] in KOBO_LABELS), None)
 
 
 def read_any(path: Path) -> tuple[pd.DataFrame, list[Problem]]:
@@ -112,6 +173,10 @@ def _table(
     problems: list[Problem],
 ) -> pd.DataFrame:
     """Map header cells to fields and build the raw table from (row number, cells) pairs."""
+    labelled = kobo_label_header(header)
+    if labelled is not None:
+        problems.append(Problem(name, "label-headers", FIX_LABELS, sheet=sheet, column=labelled))
+        return _empty()
     cols: dict[int, str] = {}
     for j, h in enumerate(header):
         f = column_field(h)

@@ -303,6 +303,7 @@ ERROR_KINDS = {
     "duplicate-row": "a row identical to an earlier row",
     "duplicate-id": "an ID used more than once (in one file or across files)",
     "unknown-column": "a column that is not part of the template",
+    "label-headers": "a KoboToolbox export with the questions' labels as headers, not their names",
     "missing-column": "a required column is missing",
     "repeated-header": "the header row repeated inside the data",
     "merged-header": "merged cells in the header row",

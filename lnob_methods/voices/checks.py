@@ -28,6 +28,8 @@ ERROR_KINDS = {
     "orphan-repeat": "a proposal whose submission is not in the export",
     "missing-column": "a question or key column missing from the export",
     "no-header": "no column of the testimony form",
+    "label-headers": "an export with the questions' labels as headers, not their names",
+    "missing-repeat": "a CSV export of the submissions without its proposals (repeat group)",
     "empty-file": "an empty file",
     "not-a-spreadsheet": "a file that is not an .xlsx or .csv export",
     "not-found": "a path that does not exist",

@@ -19,6 +19,7 @@ from pathlib import Path
 from lnob_methods.reference import taxonomy
 
 FORM_ID = "lnob_testimony"
+FORM_TITLE = "LNOB testimony (voices of the people)"
 YES_NO = ["yes", "no", "unsure"]
 SEX = ["female", "male", "other", "prefer_not_to_say"]
 AGE_BANDS = ["10_14", "15_17", "18_24", "25_34", "35_59", "60_plus"]
@@ -159,7 +160,7 @@ def write_xlsform(path: Path) -> Path:
             choices.append([list_name, name, label])
     settings = wb.create_sheet("settings")
     settings.append(["form_title", "form_id", "version"])
-    settings.append(["LNOB testimony (voices of the people)", FORM_ID, "1"])
+    settings.append([FORM_TITLE, FORM_ID, "1"])
     fix_workbook_times(wb)
     return save_reproducible(wb, path)
 

@@ -8,8 +8,19 @@ testimony key, and ``_file``, ``_sheet``, ``_row`` (the row a spreadsheet user s
   (Kobo ``_submission__uuid`` or ``_parent_index``, ODK ``PARENT_KEY``).
 
 Column names carry the form's group path in any of the exporters' styles (``story/story_text``,
-``story-story_text``, ``story_text``). A multiple-choice question is read from its space-separated
-column, or rebuilt from the one-column-per-choice 0/1 columns when only those were exported.
+Kobo's ``.`` separator ``story.story_text``, ODK's ``story-story_text``, or ``story_text``). A
+multiple-choice question is read from its space-separated column, or rebuilt from the
+one-column-per-choice 0/1 columns when only those were exported.
+
+KoboToolbox's export settings are read as they come, or refused with the setting to change:
+
+- *Value and header format* "Labels" (Kobo's default) writes the questions' labels and the
+  choices' labels: refused (labels are translations and need not be unique), asking for
+  "XML values and headers";
+- "Store date and number responses as text" unticked writes choice names that look like numbers
+  as numbers (``35_59`` becomes ``3559``): mapped back to the one choice of the form they can be;
+- a CSV export holds no repeat group: a CSV without its proposals file is a problem, never
+  "0 proposals".
 """
 
 from __future__ import annotations
@@ -23,7 +34,7 @@ import pandas as pd
 from lnob_methods.core.cells import ORIGIN
 from lnob_methods.core.errors import Problem
 from lnob_methods.core.safety import MAX_ROWS, read_text, safety_problems, too_many_rows
-from lnob_methods.voices.form import QUESTIONS, REPEAT
+from lnob_methods.voices.form import AGE_BANDS, LANGUAGES, QUESTIONS, REPEAT, SEX, YES_NO
 
 GROUP_NAMES = {q.group for q in QUESTIONS} | {"meta"}
 MAIN_FIELDS = [q.name for q in QUESTIONS if q.group != REPEAT]
@@ -37,6 +48,27 @@ SUFFIXES = {".xlsx", ".csv"}
 _KEY = ("_uuid", "KEY", "instanceID", "meta/instanceID")
 _PARENT_KEY = ("_submission__uuid", "PARENT_KEY")
 _DATE = ("_submission_time", "SubmissionDate", "today")
+# Kobo's columns of every export (copy fields): a sheet with them is an export of some form.
+_KOBO_META = {"_uuid", "_submission_time", "_submission__uuid", "_parent_table_name"}
+# The questions' labels, as a Kobo export with "Labels" as header format writes them.
+LABELS = {q.label: q.name for q in QUESTIONS}
+# Single-choice answers whose choice names Kobo may store as numbers ("35_59" -> 3559).
+CHOICES = {
+    "age_band": AGE_BANDS,
+    "sex": SEX,
+    "language": list(LANGUAGES),
+    **{c: YES_NO for c in ("consent_use", "consent_publish", "caregiver_consent", "child_assent")},
+}
+FIX_LABELS = (
+    "Export again in KoboToolbox with 'Value and header format' set to "
+    "'XML values and headers' (labels are translations of the questions and choices, "
+    "not the names the form defines)."
+)
+FIX_CSV = (
+    "is a CSV export without its proposals (the repeat group): KoboToolbox's CSV export "
+    "leaves repeat groups out. Export the data as XLS instead (the proposals come on their own "
+    "sheet), or put the proposals table beside it as '{stem}_proposals.csv'."
+)
 
 
 def field_of(header: object) -> tuple[str | None, str | None]:
@@ -50,12 +82,15 @@ def field_of(header: object) -> tuple[str | None, str | None]:
     ('groups', None)
     >>> field_of("respondent/groups/youth")
     ('groups', 'youth')
+    >>> field_of("respondent.groups.youth")
+    ('groups', 'youth')
     """
     text = str(header or "").strip()
     head, sep, rest = text.partition("-")
     if sep and head in GROUP_NAMES:  # ODK Central: "respondent-groups"
         text = rest
-    parts = [p for p in text.split("/") if p]
+    # Kobo's group separator is "/" or "."; neither occurs in a form's names.
+    parts = [p for p in text.replace(".", "/").split("/") if p]
     while parts and parts[0] in GROUP_NAMES and len(parts) > 1:
         parts = parts[1:]
     if not parts:
@@ -99,7 +134,8 @@ def read_any(path: Path) -> tuple[list[pd.DataFrame], list[pd.DataFrame], list[P
                 name,
                 "no-header",
                 "has no column of the testimony form (story_text, consent_use, …): export the "
-                "data of the form in data/forms/testimony_xlsform.xlsx with XML names as headers.",
+                "data of the form in data/forms/testimony_xlsform.xlsx with XML names as headers "
+                "(in KoboToolbox: 'Value and header format' set to 'XML values and headers').",
             )
         )
     return mains, repeats, problems
@@ -153,10 +189,37 @@ def _table(name: str, sheet: str | None, grid: list[list], problems: list[Proble
     if not grid:
         return None, None
     header = [str(h).strip() if h is not None else "" for h in grid[0]]
+    # A label alone, before a choice ("label/choice label"), or after a group's label.
+    labelled = next((h for h in header if LABELS.keys() & {h, *h.split("/"), *h.split(".")}), None)
+    if labelled is not None:
+        problems.append(
+            Problem(
+                name,
+                "label-headers",
+                "is a question's label, not its name: the export was made with labels as "
+                "headers. " + FIX_LABELS,
+                sheet=sheet,
+                column=labelled,
+            )
+        )
+        return None, None
     fields = [field_of(h) for h in header]
     named = {f for f, choice in fields if f and choice is None}
     is_repeat = any(h in _PARENT_KEY or h == "_parent_index" for h in header)
     if not named and not is_repeat and not any(f for f, _ in fields):
+        return None, None
+    if is_repeat and not any(f for f, _ in fields):
+        # Kobo's repeat sheet without the form's question: headers in another language or
+        # labels. Its rows are not orphan proposals: the headers are what to fix.
+        problems.append(
+            Problem(
+                name,
+                "no-header",
+                "has Kobo's repeat columns but not the proposal question (proposal_text): "
+                + FIX_LABELS,
+                sheet=sheet,
+            )
+        )
         return None, None
     pos = {h: j for j, h in enumerate(header)}
     key_col = next((pos[h] for h in _KEY if h in pos), None)
@@ -171,7 +234,7 @@ def _table(name: str, sheet: str | None, grid: list[list], problems: list[Proble
             if f is None:
                 continue
             if choice is None:
-                rec[f] = cells[j]
+                rec[f] = as_choice(cells[j], CHOICES[f]) if f in CHOICES else cells[j]
             elif str(cells[j]).strip() in {"1", "1.0", "True", "true"}:
                 choices.setdefault(f, []).append(choice)
         for f, picked in choices.items():
@@ -219,6 +282,33 @@ def _table(name: str, sheet: str | None, grid: list[list], problems: list[Proble
             )
     columns = REPEAT_COLUMNS if is_repeat else MAIN_COLUMNS
     return ("repeat" if is_repeat else "main"), pd.DataFrame(records, columns=columns, dtype=object)
+
+
+def as_choice(value: object, choices: list[str]) -> object:
+    """Return the choice name a number stands for, or ``value`` unchanged.
+
+    KoboToolbox's export with "Store date and number responses as text" unticked converts any
+    answer Python reads as a number, and Python reads ``35_59`` as 3559. Mapped back only
+    when exactly one choice of the list, without its underscores, is that number.
+
+    Examples
+    --------
+    >>> as_choice(3559, ["18_24", "35_59", "60_plus"])
+    '35_59'
+    >>> as_choice("1517", ["15_17"]), as_choice("60_plus", ["60_plus"]), as_choice(7, ["15_17"])
+    ('15_17', '60_plus', 7)
+    """
+    if isinstance(value, bool) or not isinstance(value, int | float | str):
+        return value
+    if isinstance(value, float):
+        if not value.is_integer():
+            return value
+        value = int(value)
+    text = str(value).strip()
+    if not text.isdigit() or text in choices:
+        return value
+    match = [c for c in choices if c.replace("_", "") == text]
+    return match[0] if len(match) == 1 else value
 
 
 def join_repeats(mains: pd.DataFrame, repeats: pd.DataFrame) -> tuple[pd.DataFrame, list[Problem]]:
@@ -277,11 +367,16 @@ def _stem(file: str) -> str:
 def read_files(files: list[Path]) -> tuple[pd.DataFrame, pd.DataFrame, list[Problem]]:
     """Read every export file; return (submissions, proposals joined to them, problems)."""
     mains, repeats, problems = [], [], []
+    with_repeats, csv_mains = set(), []
     for f in files:
         m, r, p = read_any(Path(f))
         mains += m
         repeats += r
         problems += p
+        if r:
+            with_repeats.add(_stem(str(f)))
+        if m and Path(f).suffix.lower() == ".csv":
+            csv_mains.append(str(f))
     main = (
         pd.concat([m for m in mains if len(m)], ignore_index=True)
         if any(len(m) for m in mains)
@@ -293,4 +388,10 @@ def read_files(files: list[Path]) -> tuple[pd.DataFrame, pd.DataFrame, list[Prob
         else pd.DataFrame(columns=REPEAT_COLUMNS, dtype=object)
     )
     proposals, orphans = join_repeats(main, rep)
-    return main, proposals, problems + orphans
+    # Kobo's CSV export never holds the repeat group: say so rather than read 0 proposals.
+    missing = [
+        Problem(f, "missing-repeat", FIX_CSV.format(stem=_stem(f)))
+        for f in csv_mains
+        if _stem(f) not in with_repeats
+    ]
+    return main, proposals, problems + orphans + missing

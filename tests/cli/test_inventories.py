@@ -45,7 +45,7 @@ AGAIN = "Fix them and run `lnob validate` again."
 def _declare(folder):
     """Declare the provenance of the files these tests write (see reference.provenance)."""
     entry = "    synthetic: true\n    source: written by this test\n"
-    names = ["bad.csv", "good.csv", "kobo.xlsx"]
+    names = ["bad.csv", "good.csv", "kobo.xlsx", "3w.csv"]
     text = "files:\n" + "".join(f"  {name}:\n{entry}" for name in names)
     (folder / "provenance.yaml").write_text(text, encoding="utf-8")
 
@@ -160,6 +160,30 @@ def test_a_testimony_problem_is_located(folder, capsys):
     out = capsys.readouterr().out
     assert "row 2, column 'sex': is not a choice of the form. Did you mean 'female'?" in out
     assert out.endswith(f"1 problem(s) in 1 file(s). {AGAIN}\n")
+
+
+def test_a_3w_table_is_checked_with_its_problems_located(folder, capsys):
+    # Two organisations in Kabul; "AF99" is no province of Afghanistan.
+    (folder / "3w.csv").write_text(
+        "Org,Province,Cluster\n#org +name,#adm1+code,#sector +cluster +name\n"
+        "Batas Foundation,AF01,Shelter\nBatas foundation,AF01,Health\nAid Org,AF99,Health\n",
+        encoding="utf-8",
+    )
+    assert main(["validate", "--presence", "--country", "AFG", "3w.csv"]) == 1
+    assert capsys.readouterr().out == (
+        "3w.csv, row 5, column 'Province': is not an admin-1 p-code or name of AFG. "
+        "(value: 'AF99') [unknown-area]\n"
+        f"1 problem(s) in 1 file(s). {AGAIN}\n"
+    )
+    (folder / "3w.csv").write_text(
+        "Org,Province,Cluster\n#org +name,#adm1+code,#sector +cluster +name\n"
+        "Batas Foundation,AF01,Shelter\nBatas foundation,AF01,Health\n",
+        encoding="utf-8",
+    )
+    assert main(["validate", "--presence", "--country", "AFG", "3w.csv"]) == 0
+    assert capsys.readouterr().out == (
+        "1 file(s), 2 presence row(s) (organisation, admin-1 area, sector): no problems found.\n"
+    )
 
 
 def test_template_is_written_under_its_default_name(folder, capsys):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from lnob_methods.demo import inventories as demo_inventories
 from tests.helpers import ROOT
 
@@ -16,3 +18,18 @@ def test_synthetic_inventories_regenerate_byte_for_byte(tmp_path):
     for declaration in {p.parent / "provenance.yaml" for p in written}:
         rel = declaration.relative_to(tmp_path)
         assert (ROOT / "data" / "countries" / rel).read_bytes() == declaration.read_bytes(), rel
+
+
+@pytest.mark.parametrize("iso3", ["BGD", "KEN", "NPL", "VNM"])
+def test_kobo_inventory_export_has_the_layout_of_kobos_own_exporter(iso3):
+    from lnob_methods.reference.countries import load_country
+
+    (path,) = (ROOT / "data" / "countries" / iso3 / "inventories").glob("*_kobo_export.csv")
+    real = (ROOT / "tests" / "fixtures" / "kobo" / "inv_default_xml.csv").read_bytes()
+    ours = path.read_bytes()
+    real_header, ours_header = (b.split(b"\r\n", 1)[0].decode().split(";") for b in (real, ours))
+    # The country's own groups add their choice columns; the rest is column for column Kobo's.
+    own = {f'"groups/{g}"' for g in load_country(iso3).groups()["group"]} - set(real_header)
+    assert [c for c in ours_header if c not in own] == real_header
+    assert ours.endswith(b"\r\n") and not ours.startswith(b"\xef\xbb\xbf")
+    assert all(line.startswith(b'"') for line in ours.split(b"\r\n")[:-1])  # every cell quoted

@@ -22,12 +22,13 @@ def read_testimonies(iso3: str, root=COUNTRIES) -> tuple[pd.DataFrame, pd.DataFr
     opts = {"dtype": str, "keep_default_na": False}
     if files[0].suffix == ".xlsx":
         main, repeat = pd.read_excel(files[0], sheet_name=[0, 1], **opts).values()
-    elif demo.FORMAT[iso3] == "kobo_csv":
-        main, repeat = (pd.read_csv(f, sep=";", encoding="utf-8-sig", **opts) for f in files)
     else:
         main, repeat = (pd.read_csv(f, **opts) for f in files)
-    main = main.rename(columns=lambda c: re.split(r"[/-]", c)[-1])
-    repeat = repeat.rename(columns=lambda c: c.split("/")[-1])
+    main = main.rename(columns=lambda c: re.split(r"[/.-]", c)[-1])
+    repeat = repeat.rename(columns=lambda c: re.split(r"[/.]", c)[-1])
+    if demo.FORMAT[iso3] == "kobo_xlsx_typed":  # Kobo wrote 35_59 as 3559: back to the name
+        typed = {"1014": "10_14", "1517": "15_17", "1824": "18_24", "2534": "25_34"}
+        main["age_band"] = main["age_band"].replace(typed | {"3559": "35_59"})
     uuid = main["_uuid"] if "_uuid" in main else main["KEY"].str.removeprefix("uuid:")
     return main.assign(uuid=uuid), repeat
 

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pandas as pd
 import pytest
 from openpyxl import Workbook
@@ -87,6 +89,21 @@ def test_hxl_row_under_the_header_names_the_columns(tmp_path, human):
     assert problems == []
     assert table.loc[0, "id"] == "X-2" and table.loc[0, "language"] == "sw"
     assert table.loc[0, "_row"] == 3  # the data start under the hashtag row
+
+
+def test_every_legal_spelling_of_the_hxl_tags_names_the_same_columns(tmp_path):
+    # HXL allows a space before each attribute and attributes in any order (libhxl reads both).
+    def respell(tag):
+        base, *attributes = tag.split("+")
+        return " ".join([base, *(f"+{a}" for a in reversed(attributes))])
+
+    tags = [respell(f.hxl) for f in FIELDS]
+    assert "#sector +target +sdg" in tags and "#org +name" in tags
+    path = write(tmp_path / "hxl.csv", [joined(LABELS), joined(tags), joined(ROW)])
+    table, problems = read_csv(path)
+    assert problems == []
+    assert table.loc[0, "id"] == "X-2" and table.loc[0, "language"] == "sw"
+    assert table.loc[0, "sdg_targets"] == ROW[VALUES.index("sdg_targets")]
 
 
 def test_kobo_group_prefixes_and_extra_columns(tmp_path):
@@ -276,3 +293,58 @@ def test_a_file_name_with_control_characters_is_refused(tmp_path):
     table, problems = read_any(path)
     assert table.empty and [p.kind for p in problems] == ["unsafe-file"]
     assert "(U+202E)" in problems[0].message and "\u202e" not in problems[0].file
+
+
+# Real KoboToolbox exports of the inventory form (tests/fixtures/kobo/README.md): one item,
+# CARE-001, "Household survey in Turkana", targets "16.10; 1.2", groups women and girls and
+# children, Turkana county, 2019-2021, 1,200 respondents.
+KOBO = Path(__file__).parents[1] / "fixtures" / "kobo"
+
+
+@pytest.mark.parametrize("name", ["inv_default_xml.xlsx", "inv_default_xml.csv", "inv_types.xlsx"])
+def test_real_kobo_inventory_exports_load(name):
+    from lnob_methods.inventory.load import check_files
+
+    tidy, problems = check_files([KOBO / name], "KEN")
+    assert problems == []
+    assert len(tidy) == 1
+    item = tidy.iloc[0]
+    assert (item["id"], item["organisation"], item["holder_type"]) == ("CARE-001", "CARE", "icso")
+    assert item["sdg_targets"] == ("1.2", "16.10")  # 16.10 stays 16.10 with numbers typed
+    assert item["groups"] == ("children", "women_and_girls")
+    assert item["disaggregations"] == ("age", "sex")
+    assert item["admin1"] == ("KE023",)  # Turkana county
+    assert (item["year_from"], item["year_to"], item["sample_size"]) == (2019, 2021, 1200)
+
+
+def test_kobo_dot_separator_names_the_choice_columns(tmp_path):
+    # The same export with Kobo's "." group separator: "groups.youth", not "groups/youth".
+    text = (KOBO / "inv_default_xml.csv").read_bytes().decode("utf-8")
+    header, rest = text.split("\r\n", 1)
+    path = tmp_path / "dot.csv"
+    path.write_text(header.replace("/", ".") + "\r\n" + rest, encoding="utf-8")
+    raw, problems = read_any(path)
+    assert problems == []
+    assert raw.loc[0, "groups"] == "women_and_girls children"
+
+
+def test_kobo_export_with_label_headers_is_refused_with_the_setting_to_change(tmp_path):
+    # Kobo's default export writes the questions' labels ("Holder type") and the choices'
+    # labels ("icso" -> "icso", "women_and_girls" -> "Women and girls") instead of names.
+    path = tmp_path / "labels.csv"
+    path.write_text(
+        '"ID";"Organisation";"Holder type";"Title";"Population groups";"_uuid";"_index"\r\n'
+        '"CARE-001";"CARE";"icso";"Survey";"Women and girls";"0b7c";"1"\r\n',
+        encoding="utf-8",
+    )
+    raw, problems = read_any(path)
+    assert raw.empty
+    assert [(p.kind, p.column) for p in problems] == [("label-headers", "Holder type")]
+    assert "'XML values and headers'" in problems[0].message
+
+
+def test_the_template_with_its_labels_is_not_a_kobo_label_export(tmp_path):
+    path = tmp_path / "template.csv"
+    path.write_text(csv_text([ROW], LABELS), encoding="utf-8")
+    raw, problems = read_any(path)
+    assert problems == [] and len(raw) == 1

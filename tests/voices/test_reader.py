@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -173,7 +174,10 @@ def test_missing_key_column_is_reported(tmp_path):
     f = tmp_path / "x.csv"
     f.write_text("consent_use,consent_publish,story_text\nyes,yes,hello\n", encoding="utf-8")
     _, _, problems = voices_io.read_files([f])
-    assert [(p.kind, p.column) for p in problems] == [("missing-column", "_uuid")]
+    assert [(p.kind, p.column) for p in problems] == [
+        ("missing-column", "_uuid"),
+        ("missing-repeat", None),  # a CSV of submissions without its proposals file
+    ]
 
 
 def test_missing_consent_columns_are_errors(tmp_path):
@@ -183,6 +187,7 @@ def test_missing_consent_columns_are_errors(tmp_path):
     assert [(p.kind, p.column) for p in problems] == [
         ("missing-column", "consent_use"),
         ("missing-column", "consent_publish"),
+        ("missing-repeat", None),  # a CSV without its proposals file
     ]
     assert problems[0].message == (
         "is missing: export every question of the form. Without the consent answers no "
@@ -224,6 +229,139 @@ def test_an_export_without_optional_columns_is_valid(tmp_path):
     )
     main, _, problems = voices_io.read_files([f])
     tidy, found = check_testimonies(main, "KEN", GROUPS)
-    assert problems == [] and found == []
+    assert found == []
+    assert [p.kind for p in problems] == ["missing-repeat"]  # only: no proposals file beside it
     status = consent_status(tidy)
     assert status["publish"].tolist() == [True] and tidy["year"].isna().all()
+
+
+# Real KoboToolbox exports of the testimony form (tests/fixtures/kobo/README.md): three
+# submissions; proposals "Build a borehole" and "Lower school fees" from the first
+# (a1b2…0001, age band 35_59) and "Pay pensions on time" from the third (…0003, 60_plus).
+KOBO = Path(__file__).parents[1] / "fixtures" / "kobo"
+UUID = "a1b2c3d4-0000-4000-8000-00000000000{}"
+PROPOSALS = [
+    (UUID.format(1), "Build a borehole"),
+    (UUID.format(1), "Lower school fees"),
+    (UUID.format(3), "Pay pensions on time"),
+]
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "xml_groups.xlsx",
+        "xml_groups_dot.xlsx",
+        "xml_groups_types.xlsx",
+        "xml_nogroups.xlsx",
+        "xml_details_only.xlsx",
+        "xml_summary_only.xlsx",
+        "xml_groups_parentindex_only.xlsx",
+    ],
+)
+def test_real_kobo_xlsx_exports_load_with_their_proposals(name):
+    main, proposals, problems = voices_io.read_files([KOBO / name])
+    assert problems == []
+    assert list(main["testimony_id"]) == [UUID.format(i) for i in (1, 2, 3)]
+    # "numbers as numbers" writes 35_59 as 3559 and 15_17 as 1517: mapped back
+    assert list(main["age_band"]) == ["35_59", "15_17", "60_plus"]
+    assert list(main["groups"]) == ["people_in_poverty women_and_girls", "youth", "older_people"]
+    assert list(main["language"]) == ["sw", "en", "en"]
+    assert list(main["consent_publish"]) == ["yes", "no", "yes"]
+    assert list(main["admin1"]) == ["KE047", "KE047", "KE030"]
+    assert list(zip(proposals["testimony_id"], proposals["proposal_text"], strict=True)) == (
+        PROPOSALS
+    )
+    tidy, found = check_testimonies(main, "KEN", GROUPS)
+    assert found == []
+    assert list(tidy["year"]) == [2024, 2024, 2024]
+
+
+@pytest.mark.parametrize(
+    "name", ["xml_groups.csv", "xml_groups_dot.csv", "xml_groups_types.csv", "xml_nogroups.csv"]
+)
+def test_a_kobo_csv_export_without_its_proposals_is_a_problem_not_zero_proposals(name):
+    main, proposals, problems = voices_io.read_files([KOBO / name])
+    assert len(main) == 3 and list(main["age_band"]) == ["35_59", "15_17", "60_plus"]
+    assert len(proposals) == 0
+    assert [(p.file, p.kind) for p in problems] == [(str(KOBO / name), "missing-repeat")]
+    assert "Export the data as XLS" in problems[0].message
+    assert f"'{name.removesuffix('.csv')}_proposals.csv'" in problems[0].message
+
+
+def test_a_kobo_csv_with_its_proposals_file_beside_it_is_complete(tmp_path):
+    main_csv = tmp_path / "export.csv"
+    main_csv.write_bytes((KOBO / "xml_groups.csv").read_bytes())
+    (tmp_path / "export_proposals.csv").write_text(
+        '"proposals/proposal_text";"_index";"_parent_index";"_submission__uuid"\r\n'
+        f'"Build a borehole";"1";"1";"{UUID.format(1)}"\r\n',
+        encoding="utf-8",
+    )
+    _, proposals, problems = voices_io.read_files([main_csv, tmp_path / "export_proposals.csv"])
+    assert problems == []
+    assert list(proposals["proposal_text"]) == ["Build a borehole"]
+
+
+@pytest.mark.parametrize(
+    ("name", "sheets"),
+    [
+        (
+            "kpi_default_labels.xlsx",
+            [
+                (
+                    "LNOB testimony (voices of th...",
+                    "Do you agree that what you say is used to understand who is left behind?",
+                ),
+                ("proposals", "What do you propose should change?"),
+            ],
+        ),
+        (
+            "kpi_default_labels.csv",
+            [(None, "Do you agree that what you say is used to understand who is left behind?")],
+        ),
+    ],
+)
+def test_a_kobo_export_with_label_headers_is_refused_with_the_setting_to_change(name, sheets):
+    main, proposals, problems = voices_io.read_files([KOBO / name])
+    assert len(main) == 0 and len(proposals) == 0
+    # the labels, not orphan proposals nor "no problems found"
+    assert [(p.kind, p.sheet, p.column) for p in problems] == [
+        ("label-headers", s, c) for s, c in sheets
+    ]
+    assert all("'XML values and headers'" in p.message for p in problems)
+
+
+def test_numbers_map_back_to_a_choice_only_when_exactly_one_fits():
+    assert voices_io.as_choice(3559, ["18_24", "35_59"]) == "35_59"
+    assert voices_io.as_choice(3559.0, ["35_59"]) == "35_59"
+    assert voices_io.as_choice("1517", ["15_17"]) == "15_17"
+    # two choices read as the same number: left as found, for the check to report
+    assert voices_io.as_choice(1234, ["1_234", "12_34"]) == 1234
+    assert voices_io.as_choice(12.5, ["12_5"]) == 12.5
+    assert voices_io.as_choice("yes", ["yes", "no"]) == "yes"
+
+
+def test_label_headers_with_group_labels_and_translated_repeats_are_not_orphans(tmp_path):
+    import openpyxl
+
+    # The real label export, with Kobo's "include groups in headers" ("Respondent/Age band"),
+    # then with the proposals' header in another language: the headers are the problem,
+    # never three orphan proposals.
+    wb = openpyxl.load_workbook(KOBO / "kpi_default_labels.xlsx")
+    main_sheet, props = wb.worksheets
+    for cell in main_sheet[1]:
+        if cell.value not in ("start", "end", "today") and not cell.value.startswith("_"):
+            cell.value = "Respondent/" + cell.value
+    props["A1"].value = "Proposals/" + props["A1"].value
+    wb.save(tmp_path / "groups.xlsx")
+    _, proposals, problems = voices_io.read_files([tmp_path / "groups.xlsx"])
+    assert len(proposals) == 0
+    assert [(p.kind, p.sheet) for p in problems] == [
+        ("label-headers", "LNOB testimony (voices of th..."),
+        ("label-headers", "proposals"),
+    ]
+    props["A1"].value = "Quelle est votre proposition ?"
+    wb.save(tmp_path / "french.xlsx")
+    _, _, problems = voices_io.read_files([tmp_path / "french.xlsx"])
+    assert ("no-header", "proposals") in [(p.kind, p.sheet) for p in problems]
+    assert "orphan-repeat" not in {p.kind for p in problems}
