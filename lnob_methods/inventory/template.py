@@ -123,6 +123,18 @@ def _instructions(ws, country: countries.Country) -> None:
     ws.column_dimensions["E"].width = 70
 
 
+def form_hint(f, kind: str) -> str:
+    """Return the hint of a field in the XLSForm.
+
+    A select-multiple question is answered by ticking boxes (Kobo and ODK store the choices
+    separated by spaces), so its hint does not ask for semicolons as the template's does.
+    """
+    if not kind.startswith("select_multiple"):
+        return f.description
+    text = f.description.replace(", separated by semicolons", "").rstrip(".")
+    return f"{text}. Tick all that apply."
+
+
 def write_xlsform(path: Path) -> Path:
     """Write the KoboToolbox/ODK XLSForm of the inventory (same field names as the template)."""
     wb = Workbook()
@@ -144,7 +156,7 @@ def write_xlsform(path: Path) -> Path:
         }.get(f.kind, "text")
         constraint = ". >= 1900 and . <= 2100" if f.kind == "year" else ""
         survey.append(
-            [kind, f.name, f.label, "yes" if f.required else "no", f.description, constraint]
+            [kind, f.name, f.label, "yes" if f.required else "no", form_hint(f, kind), constraint]
         )
     for name, values in lists.items():
         labels = (

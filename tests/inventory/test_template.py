@@ -34,3 +34,24 @@ def test_xlsform_matches_the_schema(tmp_path):
     assert names == VALUES
     shipped = load_workbook(ROOT / "data" / "forms" / "inventory_xlsform.xlsx")
     assert [r[1].value for r in shipped["survey"].iter_rows(min_row=2)] == VALUES
+
+
+def test_xlsform_hints_do_not_ask_for_semicolons_where_boxes_are_ticked(tmp_path):
+    from pyxform.xls2xform import convert
+
+    path = write_xlsform(tmp_path / "f.xlsx")
+    rows = {r[1]: r for r in load_workbook(path)["survey"].iter_rows(min_row=2, values_only=True)}
+    # Kobo and ODK store the ticked choices separated by spaces: written out by hand.
+    assert rows["groups"][0] == "select_multiple groups"
+    assert rows["groups"][4] == (
+        "Groups covered: codes of the LNOB taxonomy or of the country config. Tick all that apply."
+    )
+    assert rows["disaggregations"][4] == (
+        "Dimensions by which the data can be broken down. Tick all that apply."
+    )
+    multiple = [r for r in rows.values() if str(r[0]).startswith("select_multiple")]
+    assert len(multiple) == 2
+    assert not any("semicolon" in r[4] for r in multiple)
+    # Typed answers keep the template's wording.
+    assert "separated by semicolons" in rows["sdg_targets"][4]
+    convert(xlsform=str(path), validate=False)  # pyxform accepts the form

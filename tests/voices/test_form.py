@@ -7,6 +7,8 @@ import re
 import openpyxl
 
 from lnob_methods.voices import form
+from tests.helpers import ROOT
+from tests.helpers.xforms import consent_violations, xform_of
 
 
 def _rows(path, sheet):
@@ -77,6 +79,20 @@ def test_survey_sheet_by_hand(tmp_path):
     ]
     by_name = {r[1]: r for r in rows}
     assert by_name["child_consent"][2] == "Child consent"  # group label
+    # Every group after the consent group is relevant on consent (written out by hand).
+    consented = "${consent_use} = 'yes'"
+    child = "selected(${age_band}, '10_14') or selected(${age_band}, '15_17')"
+    full = (
+        f"{consented} and (not({child}) or "
+        "(${caregiver_consent} = 'yes' and ${child_assent} = 'yes'))"
+    )
+    assert {g: by_name[g][4] for g in ["consent", "respondent", "child_consent", "story"]} == {
+        "consent": None,
+        "respondent": consented,
+        "child_consent": consented,
+        "story": full,
+    }
+    assert by_name["proposals"][4] == full
     assert by_name["proposal_text"][3] == "no"  # the only optional question
     assert by_name["story_text"][3] == "yes"
 
@@ -117,3 +133,62 @@ def test_country_groups_join_the_groups_list():
     groups = form.choice_lists(extra)["groups"]
     assert groups[-1] == ("pastoralists", "Pastoralists")
     assert len(groups) == len(form.choice_lists()["groups"]) + 1
+
+
+def test_nothing_after_consent_is_relevant_without_consent(tmp_path):
+    """pyxform converts the forms; every question is checked for every consent answer."""
+    assert consent_violations(xform_of(ROOT / "data" / "forms" / "testimony_xlsform.xlsx")) == []
+    for iso3 in ["UGA", "KEN"]:
+        path = form.write_xlsform(tmp_path / f"{iso3}.xlsx", iso3)
+        assert consent_violations(xform_of(path)) == [], iso3
+
+
+def _with_relevance(tmp_path, group, relevance):
+    """The generated form with one group's relevance replaced (a broken fixture)."""
+    path = form.write_xlsform(tmp_path / "broken.xlsx")
+    wb = openpyxl.load_workbook(path)
+    for row in wb["survey"].iter_rows(min_row=2):
+        if row[0].value in {"begin_group", "begin_repeat"} and row[1].value == group:
+            row[4].value = relevance
+    wb.save(path)
+    return xform_of(path)
+
+
+def test_the_checker_catches_a_missing_relevance(tmp_path):
+    # The story group without relevance: its two questions are shown to someone who refused.
+    found = consent_violations(_with_relevance(tmp_path, "story", None))
+    assert [f.split(" ")[0] for f in found] == ["/data/story/language", "/data/story/story_text"]
+    # The respondent group without relevance: its four questions.
+    found = consent_violations(_with_relevance(tmp_path, "respondent", None))
+    assert [f.split(" ")[0].split("/")[-1] for f in found] == [
+        "age_band",
+        "sex",
+        "groups",
+        "admin1",
+    ]
+
+
+def test_the_checker_catches_a_story_without_the_childs_assent(tmp_path):
+    found = consent_violations(_with_relevance(tmp_path, "proposals", "${consent_use} = 'yes'"))
+    assert len(found) == 1
+    assert found[0].startswith("/data/proposals/proposal_text is relevant when")
+    # The state found is a child, with consent to use, and without both child consents.
+    assert "'consent_use': 'yes'" in found[0]
+    assert "'age_band': '10_14'" in found[0]
+
+
+def test_the_form_before_the_fix_is_caught():
+    """Known answer: the form as shipped before relevance on consent (a fixture)."""
+    fixture = ROOT / "tests" / "fixtures" / "forms" / "testimony_no_consent_relevance.xlsx"
+    found = consent_violations(xform_of(fixture))
+    assert {f.split(" ")[0].split("/")[-1] for f in found} == {
+        "age_band",
+        "sex",
+        "groups",
+        "admin1",
+        "caregiver_consent",
+        "child_assent",
+        "language",
+        "story_text",
+        "proposal_text",
+    }
