@@ -6,6 +6,7 @@ import subprocess
 import sys
 import zipfile
 
+import openpyxl
 import pytest
 
 from lnob_methods.cli.main import main
@@ -247,3 +248,20 @@ def test_cli_validate_and_template(tmp_path):
         )
         assert refused.returncode == 2 and "refusing to write" in refused.stderr
     assert not (tmp_path.parent / "outside.xlsx").exists()
+
+
+def test_form_is_written_under_its_default_name(folder, capsys):
+    assert main(["form", "--country", "uga"]) == 0
+    assert capsys.readouterr().out == "testimony form written: lnob_testimony_form_UGA.xlsx\n"
+    choices = openpyxl.load_workbook(folder / "lnob_testimony_form_UGA.xlsx")["choices"]
+    areas = [r[1] for r in choices.iter_rows(values_only=True) if r[0] == "admin1"]
+    assert areas == ["UG1", "UG2", "UG3", "UG4"]
+
+
+@pytest.mark.parametrize("out", ["/tmp/lnob-form.xlsx", "../up.xlsx"])
+def test_form_refuses_paths_outside_the_folder(folder, capsys, out):
+    assert main(["form", "--country", "KEN", "--out", out]) == 2
+    assert capsys.readouterr().err == f"lnob form: refusing to write {out!r}: {REFUSED}\n"
+    assert main(["form", "--country", "KEN", "--out", "f.csv"]) == 2
+    assert capsys.readouterr().err == "lnob form: f.csv must end in .xlsx\n"
+    assert [p.name for p in folder.iterdir()] == ["provenance.yaml"]  # nothing written

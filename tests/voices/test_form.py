@@ -5,9 +5,11 @@ from __future__ import annotations
 import re
 
 import openpyxl
+import pytest
 
 from lnob_methods.voices import form
 from tests.helpers import ROOT
+from tests.helpers.countries import admin1_rows, pilot_words_in, text_of, write_config
 from tests.helpers.xforms import consent_violations, xform_of
 
 
@@ -95,6 +97,8 @@ def test_survey_sheet_by_hand(tmp_path):
     assert by_name["proposals"][4] == full
     assert by_name["proposal_text"][3] == "no"  # the only optional question
     assert by_name["story_text"][3] == "yes"
+    # The form of every country names no country's area as an example.
+    assert by_name["admin1"][2] == "Province, county or region (first-level p-code)"
 
 
 def test_choices_and_settings_by_hand(tmp_path):
@@ -192,3 +196,55 @@ def test_the_form_before_the_fix_is_caught():
         "story_text",
         "proposal_text",
     }
+
+
+# A new country (Uganda): the team excluded two groups and added Luganda.
+EXCLUDED = ["indigenous_peoples", "caste_affected_groups"]
+
+
+@pytest.fixture
+def uganda(tmp_path, monkeypatch):
+    root = tmp_path / "countries"
+    monkeypatch.setenv("LNOB_COUNTRIES_DIR", str(root))
+    write_config(
+        root, "UGA", groups_not_applicable=EXCLUDED, languages={"en": "English", "lg": "Luganda"}
+    )
+    return root
+
+
+def _lists(path) -> dict[str, list]:
+    lists: dict[str, list] = {}
+    for list_name, name, label in _rows(path, "choices")[1:]:
+        lists.setdefault(list_name, []).append((name, label))
+    return lists
+
+
+def test_a_countrys_form_has_its_areas_groups_and_languages(uganda, tmp_path):
+    path = form.write_xlsform(tmp_path / "uga.xlsx", "UGA")
+    lists = _lists(path)
+    assert lists["admin1"] == admin1_rows("UGA")  # [(UG1, Central), ..., (UG4, Western)]
+    assert len(lists["admin1"]) == 4
+    assert lists["language"] == [("en", "English"), ("lg", "Luganda"), ("other", "Other")]
+    groups = [g for g, _ in lists["groups"]]
+    assert len(groups) == 18 - 2 and not set(EXCLUDED) & set(groups)
+    survey = {r[1]: r for r in _rows(path, "survey")}
+    assert survey["admin1"][:3] == [
+        "select_one admin1",
+        "admin1",
+        "Province, county or region of Uganda",
+    ]
+    assert _rows(path, "settings")[1][0] == "LNOB testimony (voices of the people), Uganda"
+    assert pilot_words_in(path, "UGA") == []
+    text = text_of(path)
+    assert not any(g in text for g in EXCLUDED)
+    # pyxform converts it, and nothing after consent is relevant without it.
+    assert consent_violations(xform_of(path)) == []
+    again = form.main(["--write", str(tmp_path / "again.xlsx"), "--country", "UGA"])
+    assert again == 0 and (tmp_path / "again.xlsx").read_bytes() == path.read_bytes()
+
+
+def test_a_country_without_areas_keeps_the_typed_area(tmp_path):
+    path = form.write_xlsform(tmp_path / "mco.xlsx", "MCO")
+    assert "admin1" not in _lists(path)
+    assert {r[1]: r for r in _rows(path, "survey")}["admin1"][0] == "text"
+    assert consent_violations(xform_of(path)) == []
