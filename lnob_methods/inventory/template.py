@@ -119,29 +119,40 @@ def write_template(iso3: str, path: Path) -> Path:
     return save_reproducible(wb, path)
 
 
+# Drop-downs that warn rather than refuse: (error title, message).
+_OPEN_LISTS = {
+    "admin1": (
+        "Not one area of the list",
+        "Several areas are separated by ';': choose Yes to keep them.",
+    ),
+    "language": (
+        "Not one of the country's languages",
+        "Choose Yes to keep another ISO 639 language code.",
+    ),
+}
+
+
 def _validations(f, lists, col_of, letter_of) -> list[DataValidation]:
     """Return the data validations of one column (applied from the first data row)."""
-    if f.kind in {"code", "iso3"} or f.name in {"admin1", "language"}:
+    if f.kind in {"code", "iso3"} or f.name in _OPEN_LISTS:
         if f.name not in lists:  # a country without admin-1 areas in the reference
             return []
-        n = len(lists[f.name])
-        several = f.kind == "admin1"
-        dv = DataValidation(
-            type="list",
-            formula1=f"=Lists!${col_of[f.name]}$2:${col_of[f.name]}${n + 1}",
-            allow_blank=not f.required,
-            showErrorMessage=True,
-            errorStyle="warning" if f.name in {"admin1", "language"} else "stop",
-            errorTitle="Not an allowed value" if not several else "Not one area of the list",
-            error=(
-                f"Choose a value of the list for {f.label}."
-                if f.name not in {"admin1", "language"}
-                else "Several areas are separated by ';' (choose Yes to keep them)."
-                if several
-                else "Not one of the country's languages: keep it (Yes) if it is an ISO 639 code."
-            ),
+        column, n = col_of[f.name], len(lists[f.name])
+        title, error = _OPEN_LISTS.get(
+            f.name, ("Not an allowed value", f"Choose a value of the list for {f.label}.")
         )
-        return [dv]
+        return [
+            DataValidation(
+                type="list",
+                formula1=f"=Lists!${column}$2:${column}${n + 1}",
+                allow_blank=not f.required,
+                showErrorMessage=True,
+                # A warning lets a user keep another value: several areas, another language.
+                errorStyle="warning" if f.name in _OPEN_LISTS else "stop",
+                errorTitle=title,
+                error=error,
+            )
+        ]
     if f.kind in {"codes", "groups", "targets"}:
         shown = ", ".join(lists.get(f.name, [])[:40]) or "SDG targets such as 10.2; 16.10"
         return [

@@ -166,6 +166,8 @@ def test_a_new_countrys_template_lists_its_areas(uganda, tmp_path, iso3):
     assert listed == expected
     assert len(listed) == {"UGA": 4, "ETH": 13}[iso3]  # counted in the OCHA file by hand
     assert areas.formula1 == f"=Lists!${column}$2:${column}${len(expected) + 1}"
+    # Several areas are allowed in the cell: a warning, not a refusal; a holder type is refused.
+    assert (areas.errorStyle, dvs["C3:C1001"].errorStyle) == ("warning", "stop")
     example = {f.name: c.value for f, c in zip(FIELDS, wb["Inventory"][2], strict=True)}
     assert example["iso3"] == iso3
     assert example["admin1"] == "; ".join(expected[:2])
