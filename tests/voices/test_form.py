@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 
 import openpyxl
 import pytest
@@ -248,3 +249,13 @@ def test_a_country_without_areas_keeps_the_typed_area(tmp_path):
     assert "admin1" not in _lists(path)
     assert {r[1]: r for r in _rows(path, "survey")}["admin1"][0] == "text"
     assert consent_violations(xform_of(path)) == []
+
+
+@pytest.mark.skipif(shutil.which("java") is None, reason="ODK Validate needs Java")
+def test_odk_validate_accepts_the_forms(tmp_path):
+    """ODK Validate (shipped with pyxform, run with Java) accepts the forms as ODK Collect would."""
+    from pyxform.xls2xform import convert
+
+    country = form.write_xlsform(tmp_path / "eth.xlsx", "ETH")
+    for path in (ROOT / "data" / "forms" / "testimony_xlsform.xlsx", country):
+        assert convert(xlsform=str(path), validate=True).warnings == []
