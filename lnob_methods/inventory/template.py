@@ -232,7 +232,7 @@ def _instructions(ws, country: countries.Country, lists: dict, example: dict) ->
             ", ".join(f.allowed)
             if f.allowed
             else {
-                "groups": ", ".join(lists["groups"]),
+                "groups": ", ".join(lists.get("groups", [])),
                 "targets": "SDG targets of the framework",
                 "iso3": country.iso3,
                 "admin1": (
