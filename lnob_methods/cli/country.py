@@ -1,7 +1,8 @@
 """``lnob country new`` and ``lnob country check``: start a country's config, and check all of it.
 
 ``new`` writes ``<ISO3>.yaml`` (in ``data/countries`` or ``LNOB_COUNTRIES_DIR``), commented for the
-team to fill, and the country's evidence folders with their empty provenance declarations.
+team to fill, the country's evidence folders with their empty provenance declarations, and its
+inventory template and testimony form (``<ISO3>/forms/``).
 ``check`` validates the config and every input file of the country at once and lists every problem.
 """
 
@@ -137,14 +138,33 @@ def cmd_new(args) -> int:
         if not declaration.exists():  # never overwrite a team's declarations
             declaration.write_text(provenance_text(folder), encoding="utf-8")
             written.append(declaration)
+    written += write_forms(iso3)
     for path in written:
         print(f"written: {paths.shown(path)}")
     print(
         f"Next: fill in the keys marked TO FILL in {paths.shown(config)}, put the files in "
         f"{paths.shown(root / iso3)}/inventories and /testimonies, declare them in each "
-        f"provenance.yaml, and run `lnob country check {iso3}`."
+        f"provenance.yaml, and run `lnob country check {iso3}`. After changing the groups or "
+        f"the languages, write the template and the form again: `lnob template --country {iso3} "
+        f"--out PATH`, `lnob form --country {iso3} --out PATH`."
     )
     return 0
+
+
+def write_forms(iso3: str) -> list[Path]:
+    """Write a country's inventory template and testimony form into ``<ISO3>/forms/``.
+
+    Both come from the country's config as it is: its admin-1 areas, the groups that apply and
+    its languages. Return the paths written.
+    """
+    from lnob_methods.inventory.template import write_template
+    from lnob_methods.voices.form import write_xlsform
+
+    where = paths.countries_dir() / iso3 / "forms"
+    return [
+        write_template(iso3, where / f"lnob_inventory_template_{iso3}.xlsx"),
+        write_xlsform(where / f"lnob_testimony_form_{iso3}.xlsx", iso3),
+    ]
 
 
 def check_country(iso3: str) -> tuple[list[Problem], list[str], str]:

@@ -1,4 +1,6 @@
-"""``lnob template`` and ``lnob validate``: the input-checking subcommands of the ``lnob`` command.
+"""``lnob template``, ``lnob form`` and ``lnob validate``: the input subcommands of ``lnob``.
+
+``lnob template`` and ``lnob form`` write a country's inventory template and testimony form.
 
 ``lnob validate`` checks evidence inventories, or, with ``--testimonies``, testimony exports, or,
 with ``--presence``, 3W/4W operational-presence tables (HXL-tagged).
@@ -15,21 +17,42 @@ from lnob_methods.core.errors import ParameterError
 from lnob_methods.reference import countries, provenance
 
 
+def _out(command: str, given: str | None, default: str) -> Path | None:
+    """Return where a command writes its workbook (any writable path), or print why not (None)."""
+    out = Path(given or default).expanduser()
+    if out.suffix.lower() != ".xlsx":
+        print(f"lnob {command}: {out} must end in .xlsx", file=sys.stderr)
+        return None
+    problem = writable_problem(out)
+    if problem:
+        print(f"lnob {command}: cannot write {str(out)!r}: {problem}", file=sys.stderr)
+        return None
+    return out
+
+
 def cmd_template(args) -> int:
     """Write the Excel template of a country's inventory."""
     iso3 = countries.check_iso3(args.country)
-    out = Path(args.out or f"lnob_inventory_template_{iso3}.xlsx").expanduser()
-    if out.suffix.lower() != ".xlsx":
-        print(f"lnob template: {out} must end in .xlsx", file=sys.stderr)
-        return 2
-    problem = writable_problem(out)
-    if problem:
-        print(f"lnob template: cannot write {str(out)!r}: {problem}", file=sys.stderr)
+    out = _out("template", args.out, f"lnob_inventory_template_{iso3}.xlsx")
+    if out is None:
         return 2
     from lnob_methods.inventory.template import write_template
 
     write_template(iso3, out)
     print(f"template written: {out}")
+    return 0
+
+
+def cmd_form(args) -> int:
+    """Write the testimony XLSForm of a country (KoboToolbox, ODK)."""
+    iso3 = countries.check_iso3(args.country)
+    out = _out("form", args.out, f"lnob_testimony_form_{iso3}.xlsx")
+    if out is None:
+        return 2
+    from lnob_methods.voices.form import write_xlsform
+
+    write_xlsform(out, iso3)
+    print(f"testimony form written: {out}")
     return 0
 
 
@@ -150,7 +173,7 @@ def _check_testimonies(files: list[Path], country: str | None):
 
 
 def register(sub) -> None:
-    """Add the ``template`` and ``validate`` subcommands to the ``lnob`` parser."""
+    """Add the ``template``, ``form`` and ``validate`` subcommands to the ``lnob`` parser."""
     t = sub.add_parser("template", help="write the Excel inventory template of a country")
     t.add_argument("--country", required=True, metavar="ISO3")
     t.add_argument(
@@ -159,6 +182,14 @@ def register(sub) -> None:
         help="where to write (default: ./lnob_inventory_template_<ISO3>.xlsx)",
     )
     t.set_defaults(func=cmd_template)
+    f = sub.add_parser("form", help="write the testimony XLSForm of a country (KoboToolbox, ODK)")
+    f.add_argument("--country", required=True, metavar="ISO3")
+    f.add_argument(
+        "--out",
+        metavar="PATH",
+        help="where to write (default: ./lnob_testimony_form_<ISO3>.xlsx)",
+    )
+    f.set_defaults(func=cmd_form)
     v = sub.add_parser("validate", help="check inventory files (xlsx, csv, Kobo, HXL)")
     v.add_argument("paths", nargs="+", metavar="PATH", help="files or folders")
     v.add_argument(

@@ -4,6 +4,10 @@ A row with a problem is excluded, never fixed by guesswork; its problem names th
 column and value, and how to fix it. Consent is read strictly: only ``yes`` counts. ``no``,
 ``unsure``, a blank or any other value excludes the testimony (*ambiguous* unless it is a clear
 ``no``). Children (age bands under 18) also need the caregiver's consent and their own assent.
+
+The form asks nothing more of a person who does not consent (and of a child without the caregiver's
+consent and the child's assent, nothing after them): the answers it did not ask are not reported
+missing, and the testimony is counted under its consent reason.
 """
 
 from __future__ import annotations
@@ -92,7 +96,12 @@ def check_testimonies(
     for rec in raw.to_dict("records"):
         before = len(problems)
 
-        def add(column, kind, message, value, rec=rec):
+        # What the form did not ask (its relevance on consent) cannot be missing.
+        unasked = _unasked(rec)
+
+        def add(column, kind, message, value, rec=rec, unasked=unasked):
+            if kind == "missing-value" and column in unasked:
+                return
             problems.append(
                 Problem(
                     rec["_file"],
@@ -153,6 +162,22 @@ def check_testimonies(
             seen.add(tid)
     tidy = pd.DataFrame(rows, columns=TIDY_COLUMNS)
     return tidy, problems
+
+
+_RESPONDENT = ("age_band", "sex", "groups", "admin1")
+_STORY = ("language", "story_text")
+
+
+def _unasked(rec: dict) -> set[str]:
+    """Return the questions that the form's relevance hides for this submission's consent."""
+    if _norm(rec.get("consent_use")) != "yes":
+        return set(_RESPONDENT + _STORY + ("caregiver_consent", "child_assent"))
+    child = _norm(rec.get("age_band")) in CHILD_BANDS
+    if child and not (
+        _norm(rec.get("caregiver_consent")) == "yes" and _norm(rec.get("child_assent")) == "yes"
+    ):
+        return set(_STORY)
+    return set()
 
 
 TIDY_COLUMNS = [

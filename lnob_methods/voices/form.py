@@ -5,9 +5,15 @@ KoboToolbox or ODK Collect. The form asks for no name, phone number or address: 
 in their stories all the same, which is why every text is redacted before use
 (:mod:`lnob_methods.voices.redact`).
 
+Nothing after the consent questions is shown, or required, without consent: the groups after the
+consent group carry a relevance (:data:`GROUP_RELEVANCE`) on the consent to use, and the story and
+the proposals also on the caregiver's consent and the child's assent when the person is a child.
+An enumerator can therefore submit a refusal without a story.
+
 Regenerate the form with
 ``python -m lnob_methods.voices.form --write data/forms/testimony_xlsform.xlsx`` (a test fails when
-the committed file differs).
+the committed file differs); ``lnob form ISO3`` writes the form of one country (its admin-1 areas,
+groups and languages).
 """
 
 from __future__ import annotations
@@ -16,7 +22,7 @@ import argparse
 from dataclasses import dataclass
 from pathlib import Path
 
-from lnob_methods.reference import taxonomy
+from lnob_methods.reference import countries, pcodes, taxonomy
 
 FORM_ID = "lnob_testimony"
 FORM_TITLE = "LNOB testimony (voices of the people)"
@@ -86,7 +92,7 @@ QUESTIONS = [
         "admin1",
         "respondent",
         "text",
-        "Province, county or region (first-level p-code, for example KE047)",
+        "Province, county or region (first-level p-code)",
     ),
     Question(
         "caregiver_consent",
@@ -108,6 +114,20 @@ QUESTIONS = [
     ),
     Question("proposal_text", REPEAT, "text", "What do you propose should change?", required=False),
 ]
+# The relevance of each group: nothing after the consent group without consent to use; the story
+# and the proposals of a child also need the caregiver's consent and the child's assent.
+CONSENTED = "${consent_use} = 'yes'"
+FULL_CONSENT = (
+    f"{CONSENTED} and (not({_CHILD}) or "
+    "(${caregiver_consent} = 'yes' and ${child_assent} = 'yes'))"
+)
+GROUP_RELEVANCE = {
+    "consent": "",
+    "respondent": CONSENTED,
+    "child_consent": CONSENTED,
+    "story": FULL_CONSENT,
+    REPEAT: FULL_CONSENT,
+}
 CONSENT_FIELDS = ["consent_use", "consent_publish", "caregiver_consent", "child_assent"]
 TAGS = ["groups", "sex", "age_band", "admin1"]
 
@@ -130,12 +150,42 @@ def choice_lists(country_groups: list[dict] | None = None) -> dict[str, list[tup
     }
 
 
-def write_xlsform(path: Path) -> Path:
-    """Write the KoboToolbox/ODK XLSForm of the testimony form; return the path."""
+def country_choice_lists(place: countries.Country) -> dict[str, list[tuple[str, str]]]:
+    """Return the choice lists of one country's form.
+
+    The groups that apply in the country (the taxonomy less ``groups_not_applicable``, plus its
+    own groups), its languages (named as in its config, then "Other"), and its admin-1 areas
+    (OCHA p-codes, labelled with their names; none when the reference has no areas for it).
+    """
+    lists = choice_lists()
+    groups = place.groups()
+    lists["groups"] = list(zip(groups["group"], groups["label"], strict=True))
+    names = dict(LANGUAGES) | dict(place.language_names)
+    lists["language"] = [(c, names.get(c, c)) for c in place.languages if c != "other"]
+    lists["language"].append(("other", LANGUAGES["other"]))
+    areas = pcodes.admin1_names(place.iso3)
+    if areas:
+        lists["admin1"] = [(code, name) for name, code in areas.items()]
+    return lists
+
+
+def write_xlsform(path: Path, iso3: str | None = None) -> Path:
+    """Write the KoboToolbox/ODK XLSForm of the testimony form; return the path.
+
+    Parameters
+    ----------
+    path
+        Where to write the ``.xlsx`` file.
+    iso3
+        A country: its form lists only its admin-1 areas (to choose from), the groups that apply
+        there and its languages. None writes the form of every country (the committed one).
+    """
     from openpyxl import Workbook
 
     from lnob_methods.core.workbook import fix_workbook_times, save_reproducible
 
+    place = countries.load_country(iso3) if iso3 else None
+    lists = country_choice_lists(place) if place else choice_lists()
     wb = Workbook()
     survey = wb.active
     survey.title = "survey"
@@ -149,27 +199,37 @@ def write_xlsform(path: Path) -> Path:
             if current is not None:
                 survey.append([f"end_{'repeat' if current == REPEAT else 'group'}", "", "", "", ""])
             begin = "begin_repeat" if q.group == REPEAT else "begin_group"
-            survey.append([begin, q.group, q.group.replace("_", " ").capitalize(), "", ""])
+            label = q.group.replace("_", " ").capitalize()
+            survey.append([begin, q.group, label, "", GROUP_RELEVANCE[q.group]])
             current = q.group
-        survey.append([q.kind, q.name, q.label, "yes" if q.required else "no", q.relevant])
+        kind, label = q.kind, q.label
+        if q.name == "admin1" and "admin1" in lists:
+            kind = "select_one admin1"
+            label = f"{label.split(' (')[0]} of {place.name}"
+        survey.append([kind, q.name, label, "yes" if q.required else "no", q.relevant])
     survey.append([f"end_{'repeat' if current == REPEAT else 'group'}", "", "", "", ""])
     choices = wb.create_sheet("choices")
     choices.append(["list_name", "name", "label"])
-    for list_name, pairs in choice_lists().items():
+    for list_name, pairs in lists.items():
         for name, label in pairs:
             choices.append([list_name, name, label])
     settings = wb.create_sheet("settings")
     settings.append(["form_title", "form_id", "version"])
-    settings.append([FORM_TITLE, FORM_ID, "1"])
+    title = FORM_TITLE
+    if place:
+        title = f"{title}, {place.name}"
+    settings.append([title, FORM_ID, "1"])
     fix_workbook_times(wb)
     return save_reproducible(wb, path)
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Write the XLSForm (``--write PATH``)."""
+    """Write the XLSForm (``--write PATH``, and ``--country ISO3`` for one country's form)."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--write", type=Path, required=True, metavar="PATH")
-    write_xlsform(ap.parse_args(argv).write)
+    ap.add_argument("--country", metavar="ISO3", help="write this country's form")
+    args = ap.parse_args(argv)
+    write_xlsform(args.write, args.country)
     return 0
 
 

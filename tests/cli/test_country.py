@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 import yaml
+from openpyxl import load_workbook
 
 from lnob_methods.cli.main import main
 from lnob_methods.reference import countries, provenance
@@ -22,12 +23,26 @@ def root(tmp_path, monkeypatch):
 def test_new_writes_a_config_that_loads_and_the_folders(root, capsys):
     assert main(["country", "new", "uga"]) == 0
     out = capsys.readouterr().out.splitlines()
-    assert out[:3] == [
+    forms = root / "UGA" / "forms"
+    assert out[:5] == [
         f"written: {root / 'UGA.yaml'}",
         f"written: {root / 'UGA' / 'inventories' / 'provenance.yaml'}",
         f"written: {root / 'UGA' / 'testimonies' / 'provenance.yaml'}",
+        f"written: {forms / 'lnob_inventory_template_UGA.xlsx'}",
+        f"written: {forms / 'lnob_testimony_form_UGA.xlsx'}",
     ]
-    assert out[3].startswith(f"Next: fill in the keys marked TO FILL in {root / 'UGA.yaml'}")
+    assert out[5].startswith(f"Next: fill in the keys marked TO FILL in {root / 'UGA.yaml'}")
+    assert out[5].endswith(
+        "write the template and the form again: `lnob template --country UGA --out PATH`, "
+        "`lnob form --country UGA --out PATH`."
+    )
+    # The template and the form are Uganda's: its four regions.
+    template = load_workbook(forms / "lnob_inventory_template_UGA.xlsx")
+    assert template["Inventory"]["J2"].value == "UGA"
+    assert template["Inventory"]["K2"].value == "Central; Eastern"
+    choices = load_workbook(forms / "lnob_testimony_form_UGA.xlsx")["choices"]
+    areas = [r[1] for r in choices.iter_rows(values_only=True) if r[0] == "admin1"]
+    assert areas == ["UG1", "UG2", "UG3", "UG4"]
     uga = countries.load_country("UGA")
     assert (uga.iso3, uga.name, uga.configured) == ("UGA", "Uganda", True)
     assert (uga.lead_organisation, uga.organisations, uga.focus_targets) == ("", (), ())

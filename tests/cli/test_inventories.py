@@ -6,6 +6,7 @@ import subprocess
 import sys
 import zipfile
 
+import openpyxl
 import pytest
 
 from lnob_methods.cli.main import main
@@ -316,3 +317,22 @@ def test_no_country_is_inferred_outside_or_across_country_folders(folder):
     assert infer_country([countries / "NPL" / "testimonies"]) == "NPL"
     assert infer_testimonies([countries / "NPL" / "testimonies"]) is True
     assert infer_testimonies([countries / "NPL" / "inventories"]) is False
+
+
+def test_form_is_written_under_its_default_name(folder, capsys):
+    assert main(["form", "--country", "uga"]) == 0
+    assert capsys.readouterr().out == "testimony form written: lnob_testimony_form_UGA.xlsx\n"
+    choices = openpyxl.load_workbook(folder / "lnob_testimony_form_UGA.xlsx")["choices"]
+    areas = [r[1] for r in choices.iter_rows(values_only=True) if r[0] == "admin1"]
+    assert areas == ["UG1", "UG2", "UG3", "UG4"]
+
+
+def test_form_goes_to_any_writable_path_and_must_be_xlsx(folder, tmp_path_factory, capsys):
+    elsewhere = tmp_path_factory.mktemp("forms") / "f.xlsx"
+    assert main(["form", "--country", "KEN", "--out", str(elsewhere)]) == 0
+    assert elsewhere.is_file()
+    capsys.readouterr()
+    assert main(["form", "--country", "KEN", "--out", "f.csv"]) == 2
+    assert capsys.readouterr().err == "lnob form: f.csv must end in .xlsx\n"
+    assert main(["form", "--country", "KEN", "--out", "no/such/f.xlsx"]) == 2
+    assert "does not exist: create it first" in capsys.readouterr().err

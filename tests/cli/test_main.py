@@ -11,7 +11,7 @@ from tests.helpers import ROOT
 
 def test_every_subcommand_is_registered():
     sub = next(a for a in cli.parser()._actions if a.dest == "command")
-    assert {"run", "build", "template", "validate", "country", "params"} <= set(sub.choices)
+    assert {"run", "build", "template", "form", "validate", "country", "params"} <= set(sub.choices)
 
 
 def test_an_lnob_error_is_a_message_and_exit_code_2(monkeypatch, capsys):

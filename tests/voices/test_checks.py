@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from lnob_methods.voices.checks import check_testimonies
+from lnob_methods.voices.checks import NO_ASSENT, NO_USE, check_testimonies, consent_status
 
 
 def _raw(**changes) -> pd.DataFrame:
@@ -91,3 +91,38 @@ def test_a_group_the_country_excludes_is_named_as_such():
     ]
     _, problems = check_testimonies(_raw(groups="elders"), "UGA", ["youth"])
     assert [p.kind for p in problems] == ["unknown-group"]
+
+
+def _refusal(**changes) -> pd.DataFrame:
+    """A submission as the form sends it when the person refuses: nothing after the consent."""
+    blank = dict.fromkeys(["age_band", "sex", "groups", "admin1", "language", "story_text"], "")
+    return _raw(**{"consent_use": "no", "consent_publish": "no", **blank, **changes})
+
+
+def test_a_refusal_without_story_is_not_a_problem_and_counts_as_refused():
+    tidy, problems = check_testimonies(_refusal(), "UGA", ["youth"])
+    assert problems == []
+    status = consent_status(tidy)
+    assert list(status["reason"]) == [NO_USE]
+    assert not status["use"].any()
+
+
+def test_a_child_without_assent_needs_no_story_but_the_respondent_answers():
+    child = _raw(
+        age_band="15_17", caregiver_consent="yes", child_assent="no", language="", story_text=""
+    )
+    tidy, problems = check_testimonies(child, "UGA", ["youth"])
+    assert problems == []
+    assert list(consent_status(tidy)["reason"]) == [NO_ASSENT]
+    # The respondent questions were asked (consent to use was given): an empty one is missing.
+    _, problems = check_testimonies(
+        _raw(age_band="15_17", caregiver_consent="yes", child_assent="no", sex="", story_text=""),
+        "UGA",
+        ["youth"],
+    )
+    assert [(p.column, p.kind) for p in problems] == [("sex", "missing-value")]
+
+
+def test_an_empty_story_with_every_consent_is_still_missing():
+    _, problems = check_testimonies(_raw(story_text=""), "UGA", ["youth"])
+    assert [(p.column, p.kind) for p in problems] == [("story_text", "missing-value")]
