@@ -128,6 +128,34 @@ class _Citation(Directive):
         return out
 
 
+BOOK_PDF = "lnob-book.pdf"  # written beside the site by `lnob build` (lnob_methods.formats.book_pdf)
+
+
+class _BookPdf(Directive):
+    """``lnob-book-pdf``: a link to the method chapters as one PDF, relative to the page.
+
+    The PDF is written into the site's root after the site is built, so Sphinx cannot check the
+    link; the end-to-end tests do. Nothing in the single-page build the PDF is made from.
+    """
+
+    has_content = False
+
+    def run(self):  # noqa: D102
+        env = self.state.document.settings.env
+        if env.app.builder.name != "html":
+            return []
+        uri = "../" * env.docname.count("/") + BOOK_PDF
+        link = nodes.reference("", "the method chapters as one PDF", refuri=uri)
+        text = (
+            " (A4, for reading offline and for citing; the version and date are on its cover)."
+        )
+        return [
+            nodes.paragraph(
+                "", "", nodes.Text("Download "), link, nodes.Text(text), classes=["lnob-book-pdf"]
+            )
+        ]
+
+
 def _dedupe_scripts(app, pagename, templatename, context, doctree):
     # sphinx-thebe registers its inline configuration twice under Jupyter Book 1, which declares a
     # const twice and raises a console error on every page: keep the first of identical scripts.
@@ -264,6 +292,7 @@ def setup(app):
     app.connect("doctree-resolved", _drop_thebe, priority=900)
     app.add_config_value("lnob_site_url", "", "html")
     app.add_directive("lnob-citation", _Citation)
+    app.add_directive("lnob-book-pdf", _BookPdf)
     app.connect("html-page-context", _label_toc_toggles, priority=900)
     app.connect("html-page-context", _escape_pagetitle, priority=900)
     # Before the theme (priority 500) renders the sidebar through context["toctree"].

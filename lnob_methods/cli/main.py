@@ -9,7 +9,7 @@ import sys
 import traceback
 from pathlib import Path
 
-from lnob_methods.cli import country, inventories
+from lnob_methods.cli import book_pdf, country, inventories
 from lnob_methods.cli import params as params_cli
 from lnob_methods.core import paths
 from lnob_methods.core.errors import LnobError
@@ -70,7 +70,10 @@ def cmd_build(args) -> int:
     if status:
         print("Not building the book: fix the failed runs first.", file=sys.stderr)
         return status
-    return build_book(toc=paths.built_toc_file())
+    status = build_book(toc=paths.built_toc_file())
+    if status == 0:
+        book_pdf.build(quiet=args.quiet)
+    return status
 
 
 def build_book(root: Path = paths.ROOT, quiet: bool = False, toc: Path | None = None) -> int:
