@@ -128,7 +128,8 @@ class _Citation(Directive):
         return out
 
 
-BOOK_PDF = "lnob-book.pdf"  # written beside the site by `lnob build` (lnob_methods.formats.book_pdf)
+# Written beside the site by `lnob build` (lnob_methods.formats.book_pdf).
+BOOK_PDF = "lnob-book.pdf"
 
 
 class _BookPdf(Directive):
@@ -146,9 +147,7 @@ class _BookPdf(Directive):
             return []
         uri = "../" * env.docname.count("/") + BOOK_PDF
         link = nodes.reference("", "the method chapters as one PDF", refuri=uri)
-        text = (
-            " (A4, for reading offline and for citing; the version and date are on its cover)."
-        )
+        text = " (A4, for reading offline and for citing; the version and date are on its cover)."
         return [
             nodes.paragraph(
                 "", "", nodes.Text("Download "), link, nodes.Text(text), classes=["lnob-book-pdf"]

@@ -80,7 +80,24 @@ def _date(run_date: str) -> dt.datetime:
 def _css_string(text: str) -> str:
     # Everything but plain letters, digits and a few signs as a CSS escape (see briefs._css_string).
     safe = set(" .,:;-()")
-    return "".join(ch if ch.isascii() and ch.isalnum() or ch in safe else f"\\{ord(ch):x} " for ch in text)
+    return "".join(
+        ch if ch.isascii() and ch.isalnum() or ch in safe else f"\\{ord(ch):x} " for ch in text
+    )
+
+
+def _tidy_anchors(article) -> None:
+    # The chapters were separate pages: Sphinx's automatic ids (footnotes, citations) repeat from
+    # one to the next, and a link may point to a page that is not in the book (the home page).
+    # Keep the first of each id, and turn a link to no anchor into its text.
+    seen = set()
+    for node in article.find_all(id=True):
+        if node["id"] in seen:
+            del node["id"]
+        else:
+            seen.add(node["id"])
+    for link in article.find_all("a", href=True):
+        if link["href"].startswith("#") and link["href"][1:] not in seen:
+            link.unwrap()
 
 
 def book_html(page: str, *, title: str, author: str, version: str, run_date: str) -> str:
@@ -118,6 +135,7 @@ def book_html(page: str, *, title: str, author: str, version: str, run_date: str
         heading["id"] = anchor
         heading.name = "h1"
         chapters.append((anchor, heading.get_text(" ", strip=True)))
+    _tidy_anchors(article)
     when = _date(run_date)
     day = when.strftime("%-d %B %Y")
     e = html.escape
