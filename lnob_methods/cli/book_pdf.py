@@ -12,11 +12,11 @@ import hashlib
 import os
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 import yaml
 
-from lnob_methods import __version__
 from lnob_methods.core import paths
 from lnob_methods.core.errors import LnobError
 from lnob_methods.formats import book_pdf
@@ -40,6 +40,13 @@ def _config(root: Path, work: Path) -> Path:
     path = work / "_config.yml"
     path.write_text(yaml.safe_dump(config, sort_keys=True), encoding="utf-8")
     return path
+
+
+def _declared_version(root: Path) -> str:
+    # The version in the book's pyproject.toml: the installed package's metadata lags behind a
+    # version just set for a release until the package is installed again.
+    with open(root / "pyproject.toml", "rb") as fh:
+        return tomllib.load(fh)["project"]["version"]
 
 
 def build(root: Path = paths.ROOT, out: Path | None = None, *, quiet: bool = True) -> Path:
@@ -82,7 +89,7 @@ def build(root: Path = paths.ROOT, out: Path | None = None, *, quiet: bool = Tru
         (folder / "intro.html").read_text(encoding="utf-8"),
         title=str(config.get("title", "")),
         author=str(config.get("author", "")).split(" (")[0],
-        version=__version__,
+        version=_declared_version(root),
         run_date=runcard.run_date(),
     )
     digest = hashlib.sha256(doc.encode())

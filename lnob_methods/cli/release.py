@@ -182,6 +182,7 @@ def release(version: str, root: Path, build: Builder) -> Path:
 
 def _build_site(root: Path, output: Path, env: dict) -> int:
     # What `lnob build` does (run what is stale, then build), into ``output``.
+    from lnob_methods.cli import book_pdf
     from lnob_methods.cli.main import build_book
     from lnob_methods.run import runner
     from lnob_methods.site import toc
@@ -190,7 +191,10 @@ def _build_site(root: Path, output: Path, env: dict) -> int:
     if any(o.status == "failed" for o in outcomes):
         return 1
     toc.write_toc()
-    return build_book(root, toc=paths.built_toc_file(), output=output, env=env)
+    status = build_book(root, toc=paths.built_toc_file(), output=output, env=env)
+    if status == 0:  # the method chapters as one PDF, linked from the release's pages
+        book_pdf.build(root, output / "_build" / "html" / book_pdf.book_pdf.BOOK_PDF)
+    return status
 
 
 def cmd_release(args) -> int:
