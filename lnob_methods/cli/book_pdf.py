@@ -49,6 +49,29 @@ def _declared_version(root: Path) -> str:
         return tomllib.load(fh)["project"]["version"]
 
 
+def _inputs_key(root: Path, out: Path) -> str:
+    """Return a hash of what the PDF is made from.
+
+    The book's hand-written sources and settings, the code that makes the PDF, the date and the
+    place it is written to; not the country results (``book/results/``).
+    """
+    files = [root / "_config.yml", root / "_toc.yml", root / "pyproject.toml"]
+    files += [
+        f
+        for f in sorted((root / "book").rglob("*"))
+        if f.is_file()
+        and "results" not in f.relative_to(root / "book").parts[:1]
+        and "__pycache__" not in f.parts
+    ]
+    files += [Path(book_pdf.__file__), Path(__file__)]
+    digest = hashlib.sha256(f"{runcard.run_date()}\0{out.resolve()}\0".encode())
+    for f in files:
+        if f.exists():
+            digest.update(str(f.relative_to(root) if f.is_relative_to(root) else f.name).encode())
+            digest.update(b"\0" + f.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
 def build(root: Path = paths.ROOT, out: Path | None = None, *, quiet: bool = True) -> Path:
     """Build the method chapters of the book at ``root`` as a PDF; return its path.
 
@@ -60,6 +83,12 @@ def build(root: Path = paths.ROOT, out: Path | None = None, *, quiet: bool = Tru
     out = Path(out) if out else root / "_build" / "html" / book_pdf.BOOK_PDF
     work = paths.state_dir() / "book-pdf"
     work.mkdir(parents=True, exist_ok=True)
+    # Nothing the PDF is made from changed (and it is there): no single-page build at all, which
+    # alone costs more than a no-change build of the site.
+    inputs = _inputs_key(root, out)
+    seen = work / "inputs-key.txt"
+    if out.exists() and seen.exists() and seen.read_text(encoding="utf-8") == inputs:
+        return out
     exe = Path(sys.executable).parent / "jupyter-book"
     cmd = [
         str(exe),
@@ -98,9 +127,11 @@ def build(root: Path = paths.ROOT, out: Path | None = None, *, quiet: bool = Tru
     key = digest.hexdigest()
     stamp = work / "pdf-key.txt"
     if out.exists() and stamp.exists() and stamp.read_text(encoding="utf-8") == key:
+        seen.write_text(inputs, encoding="utf-8")
         return out
     book_pdf.write_book_pdf(doc, out, base_url=folder)
     stamp.write_text(key, encoding="utf-8")
+    seen.write_text(inputs, encoding="utf-8")
     if not quiet:
         print(f"wrote {paths.shown(out)}")
     return out
