@@ -201,11 +201,12 @@ with tempfile.TemporaryDirectory() as tmp:
 """
 
 
-# The same when nothing changed, as in a no-change `lnob build`: the single-page build finds
-# nothing to read and the PDF is not written again.
+# The same when nothing changed, as in a no-change `lnob build` (the first call brings the site's
+# PDF up to date; the second is timed): nothing is built or written.
 _BOOK_PDF_WARM = """
 import time
 from lnob_methods.cli import book_pdf
+book_pdf.build()
 start = time.perf_counter()
 book_pdf.build()
 print(time.perf_counter() - start)
@@ -285,11 +286,14 @@ def main() -> int:
     docs = documents(args.repeat)
     for name, med, n in docs:
         print(f"{name:<72} {med:9.2f} {n:5d}")
-    pages, brief_docs, book, _ = (m for _, m, _ in docs)
-    extra = brief_docs + book
+    pages, brief_docs, book, unchanged = (m for _, m, _ in docs)
     print(
-        f"documents: briefs {brief_docs:.2f} s + book PDF {book:.2f} s = {extra:.2f} s; "
-        f"reference (site pages) {pages:.2f} s; ratio {extra / pages:.2f}x; target <= 1.00x"
+        f"documents of the four pilots: briefs {brief_docs:.2f} s; reference (site pages) "
+        f"{pages:.2f} s; ratio {brief_docs / pages:.2f}x; target <= 0.50x"
+    )
+    print(
+        f"book PDF from cold {book:.2f} s; reference (site pages) {pages:.2f} s; ratio "
+        f"{book / pages:.2f}x; target <= 1.00x (and {unchanged:.2f} s in a no-change build)"
     )
     extras = [] if args.pipeline_only else sorted((ROOT / "benchmarks").glob("bench_*.py"))
     for extra in extras:
