@@ -3,7 +3,7 @@
 A pilot's programme brief and gap analysis are laid out as on A4 paper (print media, the width of
 the printable area) and printed to PDF: the navigation, the sidebars, the code toggles and the
 full run card are not shown, no table or figure is wider than the text, figures are not split,
-and the printout is a few pages: 4 and 8 pages when written (before the print stylesheet, at
+and the printout is a few pages: 3 and 8 for Kenya when written (before the print stylesheet, at
 the same width: 11 and 28).
 Needs `make book` first (`make test` does it).
 """
