@@ -161,6 +161,105 @@ def pipeline(repeat: int) -> list[tuple[str, float, int]]:
     ]
 
 
+# Writes the eight brief documents (PDF and Word) of the four pilots into a temporary folder, from
+# the evidence the build cached, and prints the seconds spent writing them (imports and the
+# briefs' content excluded: the pages compute it as well).
+_BRIEFS = """
+import sys, tempfile, time
+from pathlib import Path
+from lnob_methods.analysis import brief_content, country_evidence
+from lnob_methods.core import paths
+from lnob_methods.formats import briefs
+from lnob_methods.run import runcard
+import weasyprint, docx  # imported before the clock starts, as in a running notebook
+evidence = {c: country_evidence.assemble(c) for c in ("BGD", "KEN", "NPL", "VNM")}
+# The briefs' content is computed for the pages too: only the documents are timed.
+jobs = [
+    (iso3, brief_content.build(ce, kind),
+     runcard.read(paths.results_dir() / iso3 / "exports" / f"{kind}_brief"))
+    for iso3, ce in evidence.items() for kind in ("programme", "advocacy")
+]
+with tempfile.TemporaryDirectory() as tmp:
+    start = time.perf_counter()
+    for iso3, brief, card in jobs:
+        briefs.write_brief(brief, card, Path(tmp) / iso3)
+    print(time.perf_counter() - start)
+"""
+
+# Builds the method chapters' PDF from cold (its own single-page build included) into a temporary
+# file, as `lnob build` does the first time; prints the seconds.
+_BOOK_PDF = """
+import shutil, tempfile, time
+from pathlib import Path
+from lnob_methods.cli import book_pdf
+from lnob_methods.core import paths
+shutil.rmtree(paths.state_dir() / "book-pdf", ignore_errors=True)
+with tempfile.TemporaryDirectory() as tmp:
+    start = time.perf_counter()
+    book_pdf.build(out=Path(tmp) / "book.pdf")
+    print(time.perf_counter() - start)
+"""
+
+
+# The same when nothing changed, as in a no-change `lnob build` (the first call brings the site's
+# PDF up to date; the second is timed): nothing is built or written.
+_BOOK_PDF_WARM = """
+import time
+from lnob_methods.cli import book_pdf
+book_pdf.build()
+start = time.perf_counter()
+book_pdf.build()
+print(time.perf_counter() - start)
+"""
+
+
+def _seconds(code: str) -> float:
+    res = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=False
+    )
+    if res.returncode != 0:
+        sys.exit(f"benchmark failed:\n{res.stdout[-2000:]}{res.stderr[-2000:]}")
+    return float(res.stdout.split()[-1])
+
+
+def site_pages() -> float:
+    """Time Sphinx writing the site's pages from clean (the results already run), as reference."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        cmd = [
+            str(BIN / "jupyter-book"),
+            "build",
+            str(ROOT),
+            "--toc",
+            str(ROOT / ".lnob" / "_toc.yml"),
+        ]
+        return timed([*cmd, "--path-output", tmp, "-W", "-n", "--keep-going"])
+
+
+def documents(repeat: int) -> list[tuple[str, float, int]]:
+    """Time the documents: the briefs of the four pilots, the book PDF, and the reference."""
+    rows = [
+        (
+            "site pages from clean, 4 pilots (Sphinx only; reference)",
+            [site_pages() for _ in range(repeat)],
+        ),
+        (
+            "brief documents, 4 pilots (8 briefs, PDF + Word)",
+            [_seconds(_BRIEFS) for _ in range(repeat)],
+        ),
+        (
+            "book PDF from cold (single-page build + WeasyPrint)",
+            [_seconds(_BOOK_PDF) for _ in range(repeat)],
+        ),
+        (
+            "book PDF in a no-change build (nothing written)",
+            [_seconds(_BOOK_PDF_WARM) for _ in range(repeat)],
+        ),
+    ]
+    return [(name, statistics.median(t), len(t)) for name, t in rows]
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--repeat", type=int, default=3)
@@ -183,6 +282,18 @@ def main() -> int:
     print(
         f"one-country re-run {rerun:.2f} s; target 1.5 x floor + own computation = "
         f"1.5 x {floor:.2f} + {own:.2f} = {1.5 * floor + own:.2f} s"
+    )
+    docs = documents(args.repeat)
+    for name, med, n in docs:
+        print(f"{name:<72} {med:9.2f} {n:5d}")
+    pages, brief_docs, book, unchanged = (m for _, m, _ in docs)
+    print(
+        f"documents of the four pilots: briefs {brief_docs:.2f} s; reference (site pages) "
+        f"{pages:.2f} s; ratio {brief_docs / pages:.2f}x; target <= 0.50x"
+    )
+    print(
+        f"book PDF from cold {book:.2f} s; reference (site pages) {pages:.2f} s; ratio "
+        f"{book / pages:.2f}x; target <= 1.00x (and {unchanged:.2f} s in a no-change build)"
     )
     extras = [] if args.pipeline_only else sorted((ROOT / "benchmarks").glob("bench_*.py"))
     for extra in extras:

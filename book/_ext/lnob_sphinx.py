@@ -1,6 +1,8 @@
 """Sphinx extension for the lnob book.
 
-- Shows the methodology version (from ``pyproject.toml``) and the licences in every page footer.
+- Shows the methodology version (from ``pyproject.toml``), which version of the book the page
+  belongs to (released by ``lnob release``, or development) and the licences in every page footer;
+  configures the theme's version switcher (``versions.json`` at the site's root).
 - Writes "How to cite" from the version, the year and ``lnob_site_url`` (``lnob-citation``).
 - Disables the ``raw`` and ``include`` directives in generated results pages, so text that came from
   data (inventories, testimonies, country configs) can never inject markup or read files.
@@ -12,9 +14,11 @@
 
 from __future__ import annotations
 
+import os
 import re
 import tomllib
 from pathlib import Path
+from urllib.parse import urlparse
 
 import markupsafe
 from docutils import nodes
@@ -54,12 +58,35 @@ def _guard_results(app, docname, source):
         directives.register_directive("include", Include)
 
 
+def book_version_note(version: str, release: str) -> str:
+    """Return the sentence every page carries about the version of the book it belongs to.
+
+    ``release`` is the version being released (``lnob release``), or "" for a development build.
+    """
+    if release:
+        return f"This page belongs to version {release} of the book (a released version)."
+    return (
+        "This page belongs to the development version of the book: changes since the last "
+        f"release, on the way to methodology version {version}. Cite a released version."
+    )
+
+
 def _footer(app, config):
     opts = dict(config.html_theme_options or {})
+    note = markupsafe.escape(book_version_note(config.lnob_version, config.lnob_release))
     opts["extra_footer"] = (
-        f'<p class="lnob-version">Methodology version {config.lnob_version}. '
+        f'<p class="lnob-version">Methodology version {config.lnob_version}. {note} '
         "Results are rebuilt from the data by <code>make book</code>; see each page's run card.</p>"
     )
+    # The theme's version switcher, from the list `lnob release` and `lnob build` write at the
+    # site's root (versions.json; no request leaves the site). Checked by the tests, not here:
+    # a development build has no list until it is written after the build.
+    base = urlparse(config.lnob_site_url or "/").path or "/"
+    opts["switcher"] = {
+        "json_url": base.rstrip("/") + "/versions.json",
+        "version_match": config.lnob_release or "dev",
+    }
+    opts["check_switcher"] = False
     # The licences of the text and of the code, with a link to "How to cite" (a template, so that
     # the link is relative to each page).
     items = opts.get("footer_content_items") or [
@@ -126,6 +153,33 @@ class _Citation(Directive):
             )
             out.append(nodes.paragraph(note, note, classes=["lnob-placeholder"]))
         return out
+
+
+# Written beside the site by `lnob build` (lnob_methods.formats.book_pdf).
+BOOK_PDF = "lnob-book.pdf"
+
+
+class _BookPdf(Directive):
+    """``lnob-book-pdf``: a link to the method chapters as one PDF, relative to the page.
+
+    The PDF is written into the site's root after the site is built, so Sphinx cannot check the
+    link; the end-to-end tests do. Nothing in the single-page build the PDF is made from.
+    """
+
+    has_content = False
+
+    def run(self):  # noqa: D102
+        env = self.state.document.settings.env
+        if env.app.builder.name != "html":
+            return []
+        uri = "../" * env.docname.count("/") + BOOK_PDF
+        link = nodes.reference("", "the method chapters as one PDF", refuri=uri)
+        text = " (A4, for reading offline and for citing; the version and date are on its cover)."
+        return [
+            nodes.paragraph(
+                "", "", nodes.Text("Download "), link, nodes.Text(text), classes=["lnob-book-pdf"]
+            )
+        ]
 
 
 def _dedupe_scripts(app, pagename, templatename, context, doctree):
@@ -253,6 +307,8 @@ def setup(app):
     """Register the lnob additions with Sphinx."""
     version = methodology_version()
     app.add_config_value("lnob_version", version, "html")
+    # Set by `lnob release X.Y.Z` for the build of a released version; empty for development.
+    app.add_config_value("lnob_release", os.environ.get("LNOB_RELEASE", ""), "html")
     app.config.version = version
     app.config.release = version
     app.connect("source-read", _guard_results)
@@ -264,6 +320,7 @@ def setup(app):
     app.connect("doctree-resolved", _drop_thebe, priority=900)
     app.add_config_value("lnob_site_url", "", "html")
     app.add_directive("lnob-citation", _Citation)
+    app.add_directive("lnob-book-pdf", _BookPdf)
     app.connect("html-page-context", _label_toc_toggles, priority=900)
     app.connect("html-page-context", _escape_pagetitle, priority=900)
     # Before the theme (priority 500) renders the sidebar through context["toctree"].

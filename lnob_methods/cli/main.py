@@ -9,7 +9,7 @@ import sys
 import traceback
 from pathlib import Path
 
-from lnob_methods.cli import country, inventories
+from lnob_methods.cli import book_pdf, country, inventories, release
 from lnob_methods.cli import params as params_cli
 from lnob_methods.core import paths
 from lnob_methods.core.errors import LnobError
@@ -70,19 +70,35 @@ def cmd_build(args) -> int:
     if status:
         print("Not building the book: fix the failed runs first.", file=sys.stderr)
         return status
-    return build_book(toc=paths.built_toc_file())
+    status = build_book(toc=paths.built_toc_file())
+    if status == 0:
+        book_pdf.build(quiet=args.quiet)
+        # The version switcher's list: the released versions and this development version.
+        release.write_switcher(paths.ROOT, paths.ROOT / "_build" / "html" / release.SWITCHER_JSON)
+    return status
 
 
-def build_book(root: Path = paths.ROOT, quiet: bool = False, toc: Path | None = None) -> int:
+def build_book(
+    root: Path = paths.ROOT,
+    quiet: bool = False,
+    toc: Path | None = None,
+    output: Path | None = None,
+    env: dict | None = None,
+) -> int:
     """Build the book at ``root`` into ``_build/html``, warnings as errors; return the exit code.
 
-    ``toc`` is the table of contents to build with (default: ``_toc.yml`` at ``root``).
+    ``toc`` is the table of contents to build with (default: ``_toc.yml`` at ``root``);
+    ``output`` the folder to build in instead of ``root`` (the site is then in its
+    ``_build/html``); ``env`` variables added to the environment (``LNOB_RELEASE``).
     """
     exe = Path(sys.executable).parent / "jupyter-book"
     cmd = [str(exe), "build", str(root), "-W", "-n", "--keep-going"]
     if toc is not None:
         cmd += ["--toc", str(toc)]
-    env = {**os.environ, "PYDEVD_DISABLE_FILE_VALIDATION": "1"}
+    if output is not None:
+        cmd += ["--path-output", str(output)]
+    # A development build never carries a release's version, whatever the shell says.
+    env = {**os.environ, "LNOB_RELEASE": "", "PYDEVD_DISABLE_FILE_VALIDATION": "1", **(env or {})}
     out = subprocess.DEVNULL if quiet else None
     return subprocess.run(cmd, cwd=root, env=env, stdout=out, check=False).returncode
 
@@ -136,6 +152,7 @@ def parser() -> argparse.ArgumentParser:
     inventories.register(sub)
     params_cli.register(sub)
     country.register(sub)
+    release.register(sub)
     return p
 
 

@@ -1,0 +1,137 @@
+"""Build the method chapters as one PDF (``lnob-book.pdf``), as part of ``lnob build``.
+
+Sphinx's ``singlehtml`` builder assembles the hand-written chapters (``_toc.yml``, without the
+country results) into one page, in a build folder of its own under the state folder (so that it
+never invalidates the site's build); :mod:`lnob_methods.formats.book_pdf` prints that page. The
+PDF is written again only when the page, the version or the date changed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+
+import yaml
+
+from lnob_methods.core import paths
+from lnob_methods.core.errors import LnobError
+from lnob_methods.formats import book_pdf
+from lnob_methods.run import runcard
+
+# Links from the home page to the country results cannot resolve in a book without them; the
+# site's own build (which has them) checks every link with warnings as errors.
+_PDF_SPHINX = {"suppress_warnings": ["ref.doc"]}
+
+
+def _config(root: Path, work: Path) -> Path:
+    config = yaml.safe_load((root / "_config.yml").read_text(encoding="utf-8"))
+    sphinx = config.setdefault("sphinx", {})
+    sphinx.setdefault("config", {}).update(_PDF_SPHINX)
+    # Paths in the configuration are relative to the book; the copy lives elsewhere.
+    sphinx["local_extensions"] = {
+        name: str((root / where).resolve())
+        for name, where in (sphinx.get("local_extensions") or {}).items()
+    }
+    config["bibtex_bibfiles"] = [str(root / f) for f in config.get("bibtex_bibfiles", [])]
+    path = work / "_config.yml"
+    path.write_text(yaml.safe_dump(config, sort_keys=True), encoding="utf-8")
+    return path
+
+
+def _declared_version(root: Path) -> str:
+    # The version in the book's pyproject.toml: the installed package's metadata lags behind a
+    # version just set for a release until the package is installed again.
+    with open(root / "pyproject.toml", "rb") as fh:
+        return tomllib.load(fh)["project"]["version"]
+
+
+def _inputs_key(root: Path, out: Path) -> str:
+    """Return a hash of what the PDF is made from.
+
+    The book's hand-written sources and settings, the code that makes the PDF, the date and the
+    place it is written to; not the country results (``book/results/``).
+    """
+    files = [root / "_config.yml", root / "_toc.yml", root / "pyproject.toml"]
+    files += [
+        f
+        for f in sorted((root / "book").rglob("*"))
+        if f.is_file()
+        and "results" not in f.relative_to(root / "book").parts[:1]
+        and "__pycache__" not in f.parts
+    ]
+    files += [Path(book_pdf.__file__), Path(__file__)]
+    digest = hashlib.sha256(f"{runcard.run_date()}\0{out.resolve()}\0".encode())
+    for f in files:
+        if f.exists():
+            digest.update(str(f.relative_to(root) if f.is_relative_to(root) else f.name).encode())
+            digest.update(b"\0" + f.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def build(root: Path = paths.ROOT, out: Path | None = None, *, quiet: bool = True) -> Path:
+    """Build the method chapters of the book at ``root`` as a PDF; return its path.
+
+    ``out`` is the PDF to write (default: ``_build/html/lnob-book.pdf``, published with the site).
+    Raises :class:`~lnob_methods.core.errors.LnobError` with the end of Sphinx's output when the
+    single-page build fails.
+    """
+    root = Path(root)
+    out = Path(out) if out else root / "_build" / "html" / book_pdf.BOOK_PDF
+    work = paths.state_dir() / "book-pdf"
+    work.mkdir(parents=True, exist_ok=True)
+    # Nothing the PDF is made from changed (and it is there): no single-page build at all, which
+    # alone costs more than a no-change build of the site.
+    inputs = _inputs_key(root, out)
+    seen = work / "inputs-key.txt"
+    if out.exists() and seen.exists() and seen.read_text(encoding="utf-8") == inputs:
+        return out
+    exe = Path(sys.executable).parent / "jupyter-book"
+    cmd = [
+        str(exe),
+        "build",
+        str(root),
+        "--builder",
+        "singlehtml",
+        "--toc",
+        str(root / "_toc.yml"),
+        "--config",
+        str(_config(root, work)),
+        "--path-output",
+        str(work),
+        "-W",
+        "-n",
+        "--keep-going",
+    ]
+    env = {**os.environ, "PYDEVD_DISABLE_FILE_VALIDATION": "1"}
+    res = subprocess.run(cmd, cwd=root, env=env, capture_output=True, text=True, check=False)
+    if res.returncode:
+        raise LnobError(
+            "the single-page build of the book (for its PDF) failed:\n" + res.stdout[-3000:]
+        )
+    config = yaml.safe_load((root / "_config.yml").read_text(encoding="utf-8"))
+    folder = work / "_build" / "singlehtml" / "book"
+    doc = book_pdf.book_html(
+        (folder / "intro.html").read_text(encoding="utf-8"),
+        title=str(config.get("title", "")),
+        author=str(config.get("author", "")).split(" (")[0],
+        version=_declared_version(root),
+        run_date=runcard.run_date(),
+    )
+    digest = hashlib.sha256(doc.encode())
+    for image in sorted((folder.parent / "_images").glob("*")):
+        digest.update(image.name.encode() + b"\0" + image.read_bytes())
+    key = digest.hexdigest()
+    stamp = work / "pdf-key.txt"
+    if out.exists() and stamp.exists() and stamp.read_text(encoding="utf-8") == key:
+        seen.write_text(inputs, encoding="utf-8")
+        return out
+    book_pdf.write_book_pdf(doc, out, base_url=folder)
+    stamp.write_text(key, encoding="utf-8")
+    seen.write_text(inputs, encoding="utf-8")
+    if not quiet:
+        print(f"wrote {paths.shown(out)}")
+    return out
