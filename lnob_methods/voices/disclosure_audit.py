@@ -126,48 +126,81 @@ def intervals(pub: Publication) -> pd.DataFrame:
     if not hidden:
         return pd.DataFrame(columns=["key", "low", "high", "width"])
     # Only the relations that touch a suppressed count matter; published counts are constants.
+    # Suppressed counts linked by no chain of relations are bounded apart: one small programme
+    # per connected group of counts.
     index = {key: i for i, key in enumerate(hidden)}
-
-    def rows(relations):
-        data, r_idx, c_idx, rhs = [], [], [], []
-        for terms, constant in relations:
+    relations = []
+    for kind, group in (("eq", pub.equal), ("ub", pub.at_most)):
+        for terms, constant in group:
             free = {k: c for k, c in terms.items() if k in index and c != 0}
-            if not free:
-                continue
-            known = sum(c * pub.values[k] for k, c in terms.items() if k not in index)
-            r = len(rhs)
-            for k, c in free.items():
-                data.append(c)
-                r_idx.append(r)
-                c_idx.append(index[k])
-            rhs.append(constant - known)
-        if not rhs:
-            return None, None
-        matrix = coo_array((data, (r_idx, c_idx)), shape=(len(rhs), len(hidden))).tocsr()
-        return matrix, np.array(rhs)
+            if free:
+                known = sum(c * pub.values[k] for k, c in terms.items() if k not in index)
+                relations.append((kind, free, constant - known))
+    parent = list(range(len(hidden)))
 
-    a_eq, b_eq = rows(pub.equal)
-    a_ub, b_ub = rows(pub.at_most)
-    out = []
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for _, free, _ in relations:
+        first, *rest = (index[k] for k in free)
+        for other in rest:
+            parent[root(other)] = root(first)
+    members: dict[int, list[Hashable]] = {}
     for key in hidden:
+        members.setdefault(root(index[key]), []).append(key)
+    linked: dict[int, list] = {}
+    for rel in relations:
+        linked.setdefault(root(index[next(iter(rel[1]))]), []).append(rel)
+    bounds = {}
+    for component, keys in members.items():
+        bounds.update(_component_bounds(keys, linked.get(component, [])))
+    table = pd.DataFrame(
+        [{"key": key, "low": bounds[key][0], "high": bounds[key][1]} for key in hidden]
+    )
+    table["width"] = table["high"] - table["low"]
+    return table
+
+
+def _component_bounds(keys: list[Hashable], relations: list) -> dict[Hashable, tuple]:
+    """Return (low, high) of each count of one connected group, by two programmes per count."""
+    if not relations:
+        return {key: (0.0, math.inf) for key in keys}
+    index = {key: i for i, key in enumerate(keys)}
+    matrices = {}
+    for kind in ("eq", "ub"):
+        mine = [(free, rhs) for k, free, rhs in relations if k == kind]
+        if not mine:
+            matrices[kind] = (None, None)
+            continue
+        data, r_idx, c_idx = [], [], []
+        for r, (free, _) in enumerate(mine):
+            for key, coef in free.items():
+                data.append(coef)
+                r_idx.append(r)
+                c_idx.append(index[key])
+        matrix = coo_array((data, (r_idx, c_idx)), shape=(len(mine), len(keys))).tocsr()
+        matrices[kind] = (matrix, np.array([rhs for _, rhs in mine]))
+    (a_eq, b_eq), (a_ub, b_ub) = matrices["eq"], matrices["ub"]
+    out = {}
+    for key in keys:
         ends = []
         for sign in (1.0, -1.0):
-            cost = np.zeros(len(hidden))
+            cost = np.zeros(len(keys))
             cost[index[key]] = sign
             res = linprog(
                 cost, A_ub=a_ub, b_ub=b_ub, A_eq=a_eq, b_eq=b_eq, bounds=(0, None), method="highs"
             )
-            if res.status == 3:  # unbounded
-                ends.append(-math.inf if sign > 0 else math.inf)
+            if res.status == 3:  # unbounded (only upwards: every count is at least 0)
+                ends.append(math.inf)
             elif res.status != 0:
                 raise ValueError(f"the published counts are inconsistent ({res.message}): {key}")
             else:
                 ends.append(sign * res.fun)
-        low, high = ends
-        out.append({"key": key, "low": _clean(low), "high": _clean(high)})
-    table = pd.DataFrame(out)
-    table["width"] = table["high"] - table["low"]
-    return table
+        out[key] = (_clean(ends[0]), _clean(ends[1]))
+    return out
 
 
 def _clean(x: float) -> float:

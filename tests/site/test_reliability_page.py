@@ -59,6 +59,36 @@ def _testimony_formats(tmp_path) -> tuple[int, int]:
     return len(shapes), sum(t == tables[0] for t in tables)
 
 
+# ----- disclosure audit row ----------------------------------------------------------------------
+RANDOM_AUDITED_TABLES = 120  # tests/voices/test_disclosure_audit.py, max_examples of the property
+
+
+def _disclosure_row():
+    """Audit every count published about each pilot's testimonies (the e2e test does the same)."""
+    from lnob_methods.voices import prepare as voices
+    from lnob_methods.voices import published
+
+    tables = cells = exposed = 0
+    narrowest = float("inf")
+    for iso3 in PILOTS:
+        v = voices.prepare(iso3)
+        pub = published.publication(v)
+        audit = published.audit_table(pub, v.k)
+        tables += len({key[0] for key in pub.values})
+        cells += len(audit)
+        exposed += int(audit["exposed"].sum())
+        narrowest = min(narrowest, float(audit["width"].min()))
+    return (
+        "Disclosure audit: bounds on every suppressed count by linear programming, given "
+        "everything published (tests/e2e/test_disclosure_audit.py, "
+        "tests/voices/test_disclosure_audit.py)",
+        f"{len(PILOTS)} pilots: {tables} published tables (and the quotes), {cells} suppressed "
+        f"counts; {RANDOM_AUDITED_TABLES} random tables published with row and column totals",
+        f"narrowest interval {narrowest:g} (k = 5); {exposed} narrower than k; every random "
+        "table passes",
+    )
+
+
 def redactiontable():
     """Return recall and precision per kind (all languages) and per language for names, places."""
     table = redact.evaluate(labelled()["cases"], gaz)
@@ -122,6 +152,7 @@ def _rows(tmp_path):
             "only located problems or lnob's own errors; one crash found and fixed (CSV with a "
             "stray carriage return)",
         ),
+        _disclosure_row(),
     ]
 
 
@@ -187,3 +218,6 @@ def test_reliability_page_is_current(tmp_path):
     )
     assert "50 of 50 reported exactly" in text and "6 of 6 give the identical" in text
     assert "4 of 4 give the same submissions" in text
+    assert "; 0 narrower than k;" in text
+    prop = (ROOT / "tests" / "voices" / "test_disclosure_audit.py").read_text(encoding="utf-8")
+    assert f"max_examples={RANDOM_AUDITED_TABLES}," in prop
