@@ -432,7 +432,8 @@ def _quote_rows(v, groups, per_cell, limit, max_chars) -> tuple[list[dict], list
     # A quote shows that its cell holds at least k testimonies: only cells whose count is shown.
     shown = theme_table(v).notna().rename_axis(index="theme", columns="groups").stack()
     shown = set(shown[shown].index)
-    cells = cells[[(t, g) in shown for t, g in zip(cells["theme"], cells["groups"], strict=True)]]
+    keep = [(t, g) in shown for t, g in zip(cells["theme"], cells["groups"], strict=True)]
+    cells = cells[pd.Series(keep, index=cells.index, dtype=bool)]
     if groups:
         cells = cells[cells["groups"].isin(groups)]
     cells = cells.sort_values(["n", "theme", "groups"], ascending=[False, True, True]).head(limit)

@@ -89,6 +89,73 @@ def _disclosure_row():
     )
 
 
+# ----- odd inputs with peak memory row ----------------------------------------------------------
+MIB_STEPS = (1, 2, 5, 10, 20, 50, 100, 200, 500)
+
+
+def _under(peak: int) -> str:
+    """Return a peak as "under N MiB" on a coarse scale (stable from one run to the next)."""
+    mib = peak / 2**20
+    return f"under {next((s for s in MIB_STEPS if mib < s), MIB_STEPS[-1])} MiB"
+
+
+def _peak(read) -> int:
+    import tracemalloc
+
+    tracemalloc.start()
+    try:
+        read()
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+def _odd_inputs_row(tmp_path):
+    """Re-read the odd inputs of the reader tests and measure each one's peak memory."""
+    from lnob_methods.core import safety
+    from lnob_methods.inventory.reader import read_csv
+
+    corpus = sorted((FIXTURES / "inventory").glob("*.*"))
+    corpus = [p for p in corpus if p.name != "expected.json" and p.suffix != ".py"]
+    corpus_peak = max(_peak(lambda p=p: check_files([p], "KEN")) for p in corpus)
+    blank = tmp_path / "odd" / "rows.csv"
+    blank.parent.mkdir()
+    blank.write_bytes(b",,,\n" * (safety.MAX_ROWS + 5))
+    text = (FIXTURES / "inventory" / "tab-delimited.csv").read_text(encoding="utf-8")
+    utf16 = tmp_path / "odd" / "utf16.csv"
+    utf16.write_bytes(b"\xff\xfe" + text.encode("utf-16-le"))
+    t16, p16 = read_csv(utf16)
+    t8, _ = read_csv(FIXTURES / "inventory" / "tab-delimited.csv")
+    assert p16 == [] and t16.drop(columns="_file").equals(t8.drop(columns="_file"))
+    assert [p.kind for p in read_csv(blank)[1]] == ["unsafe-file"]
+    return (
+        "Odd inputs, with peak memory (tracemalloc; tests/inventory/test_reader.py, "
+        "tests/inventory/test_checks.py)",
+        f"{len(corpus)} malformed or hostile inventory files; {safety.MAX_ROWS + 5:,} "
+        'delimiter-only CSV rows (0.8 MB); Excel\'s UTF-16 "Unicode text" with a byte-order mark',
+        f"worst corpus file {_under(corpus_peak)}; the 200,005 rows refused before a table is "
+        f"built, {_under(_peak(lambda: read_csv(blank)))}; UTF-16 read as UTF-8 is, "
+        f"{_under(_peak(lambda: read_csv(utf16)))}",
+    )
+
+
+# ----- hostile payloads per config field row ----------------------------------------------------
+def _hostile_fields_row():
+    """Count the payloads the browser test puts in each free-text field of a country config."""
+    from tests.helpers import hostile
+
+    fields = hostile.free_text_fields()
+    return (
+        "Hostile payloads tried per free-text field of a country config, and executed "
+        "(tests/e2e/test_hostile_text.py: every page of the hostile country in headless Chromium, "
+        "screen and print media, page titles included)",
+        "; ".join(f"{f}: {len(hostile.payloads(i))}" for i, f in enumerate(fields))
+        + " (script, event handlers, javascript: links, raw HTML, MyST raw, eval-rst and "
+        "include, title and attribute breakouts)",
+        "executed or injected: 0 in every field; one <title> per page",
+    )
+
+
 def redactiontable():
     """Return recall and precision per kind (all languages) and per language for names, places."""
     table = redact.evaluate(labelled()["cases"], gaz)
@@ -119,8 +186,8 @@ def _rows(tmp_path):
         ),
         (
             "Hostile strings (XSS, javascript: links, raw HTML, MyST raw and include, formulas)",
-            f"{len(PAYLOADS)} strings in every free-text field of a country config and "
-            "an inventory",
+            f"{len(PAYLOADS)} strings in the free-text fields of an inventory and a testimony "
+            "export",
             "shown as text in the built site, none executed in headless Chromium; formulas "
             "neutralised in exports (tests/e2e/test_hostile_text.py)",
         ),
@@ -153,6 +220,8 @@ def _rows(tmp_path):
             "stray carriage return)",
         ),
         _disclosure_row(),
+        _odd_inputs_row(tmp_path),
+        _hostile_fields_row(),
     ]
 
 
