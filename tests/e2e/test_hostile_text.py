@@ -235,7 +235,7 @@ _INJECTED_JS = """() => {
       hits.push(e.outerHTML.slice(0, 300));
     }
   }
-  return {hits, titles: document.querySelectorAll('title').length, title: document.title,
+  return {hits, titles: document.querySelectorAll('head > title').length, title: document.title,
           text: document.body.innerText};
 }"""
 
@@ -277,3 +277,21 @@ def test_published_exports_are_formula_safe():
 def test_dangerous_cell_detector_finds_formulas(tmp_path):
     (tmp_path / "x.csv").write_text("a,b\n=1+1,-3\n'=2,ok\n")
     assert [v for _, v in _dangerous_cells(tmp_path)] == ["=1+1"]
+
+
+def test_injection_detector_finds_what_got_through():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = b.new_page()
+        page.set_content(
+            "<html><head><title>t</title></head><body>"
+            "<script>window.__pwned_2_0=1</script>"
+            "<div style='display:none'><a href='javascript:window.__pwned_4_4=1'>x</a></div>"
+            "<p>&lt;img src=x onerror=window.__pwned_5_1=1&gt; shown as text</p></body></html>"
+        )
+        found = page.evaluate(_INJECTED_JS)
+        b.close()
+    assert sorted(set(_IDS.findall(" ".join(found["hits"])))) == [("2", "0"), ("4", "4")]
+    assert found["titles"] == 1
