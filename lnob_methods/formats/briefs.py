@@ -322,11 +322,11 @@ def write_docx(brief: Brief, card: dict, path: Path, *, run_card_url: str = ""):
     _docx_table(doc, pd.DataFrame(appendix_rows(card), columns=["Item", "Value"]), Pt(7.8))
     when = _date(card).replace(tzinfo=None)
     props = doc.core_properties
-    props.title, props.author = _x(brief.title), _x(brief.lead_agency)
+    props.title, props.author = _prop(brief.title), _prop(brief.lead_agency)
     props.last_modified_by = "lnob"
     props.created = props.modified = props.last_printed = when
     props.revision, props.comments = 1, ""
-    props.subject = _x(f"Leave No One Behind: {brief.country}")
+    props.subject = _prop(f"Leave No One Behind: {brief.country}")
     buf = io.BytesIO()
     doc.save(buf)
     path = Path(path)
@@ -334,6 +334,12 @@ def write_docx(brief: Brief, card: dict, path: Path, *, run_card_url: str = ""):
     stamp = _date(card).strftime("%Y-%m-%dT%H:%M:%SZ")
     write_reproducible_zip(buf.getvalue(), path, modified=stamp)
     return path
+
+
+def _prop(text: str) -> str:
+    """Return text for a Word document property, which holds at most 255 characters."""
+    text = _x(text)
+    return text if len(text) <= 255 else text[:254] + "…"
 
 
 def _docx_table(doc, df: pd.DataFrame, size) -> None:

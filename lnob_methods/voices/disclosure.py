@@ -17,6 +17,7 @@ from __future__ import annotations
 import pandas as pd
 
 from lnob_methods.reference import taxonomy
+from lnob_methods.voices import disclosure_audit
 from lnob_methods.voices.form import AGE_BANDS
 
 SUPPRESSED = pd.NA
@@ -177,10 +178,14 @@ def suppress(counts: pd.Series | pd.DataFrame, k: int) -> pd.Series | pd.DataFra
 def suppress_with_totals(table: pd.DataFrame, k: int) -> pd.DataFrame:
     """Suppress a count table that is published with row and column totals.
 
-    Adds a ``Total`` column and row, suppresses small cells and small totals (primary), then, in
-    every row and column where exactly one cell is suppressed but the total is shown, also
+    Adds a ``Total`` column and row and suppresses small cells and small totals (primary). Then,
+    in every row and column where exactly one cell is suppressed but the total is shown, also
     suppresses the smallest other positive cell (or, if there is none, the total), repeating until
-    no suppressed value can be found by subtraction.
+    no suppressed value can be found by subtraction. Finally the table is audited as a reader
+    would (:mod:`lnob_methods.voices.disclosure_audit`: bounds on every suppressed count by linear
+    programming, given everything shown): while a suppressed count can be bounded within an
+    interval narrower than ``k``, the smallest positive count shown in its row or column (a cell
+    before a total) is suppressed too. The result passes the audit for any shape of table.
 
     Parameters
     ----------
@@ -193,6 +198,21 @@ def suppress_with_totals(table: pd.DataFrame, k: int) -> pd.DataFrame:
     full["Total"] = full.sum(axis=1)
     full.loc["Total"] = full.sum(axis=0)
     hidden = (full >= 1) & (full < k)
+    _complement_by_subtraction(full, hidden)
+    while True:
+        shown = full.astype("Int64").mask(hidden, SUPPRESSED)
+        bad = disclosure_audit.exposed(disclosure_audit.additive_table("t", shown), k)
+        if bad.empty:
+            return shown
+        _, row, col = bad["key"].iloc[0]
+        target = _next_to_hide(full, hidden, row, col)
+        if target is None:  # every positive count is hidden: nothing is bounded any more
+            return shown
+        hidden.loc[target] = True
+
+
+def _complement_by_subtraction(full: pd.DataFrame, hidden: pd.DataFrame) -> None:
+    """Hide a second count in every line with one hidden cell beside a shown total (in place)."""
     changed = True
     while changed:
         changed = False
@@ -208,7 +228,23 @@ def suppress_with_totals(table: pd.DataFrame, k: int) -> pd.DataFrame:
                 r, c = (target, label) if flip else (label, target)
                 hidden.loc[r, c] = True
                 changed = True
-    return full.astype("Int64").mask(hidden, SUPPRESSED)
+
+
+def _next_to_hide(full: pd.DataFrame, hidden: pd.DataFrame, row, col) -> tuple | None:
+    """Return the cell to hide next for an exposed count at (row, col), or None.
+
+    The smallest positive count shown in the same row or column, cells before totals, ties in
+    table order; if that row and column hold none, the smallest positive count shown anywhere.
+    """
+    lines = [(row, c) for c in full.columns] + [(r, col) for r in full.index]
+    for pool in (lines, [(r, c) for r in full.index for c in full.columns]):
+        shown = [(r, c) for r, c in pool if not hidden.loc[r, c] and full.loc[r, c] > 0]
+        if shown:
+            return min(
+                shown,
+                key=lambda rc: ("Total" in rc, int(full.loc[rc]), pool.index(rc)),
+            )
+    return None
 
 
 def suppress_with_margins(table: pd.DataFrame, totals: pd.Series, k: int) -> pd.DataFrame:

@@ -225,8 +225,13 @@ def _labels(v: Voices) -> dict[str, str]:
     return dict(zip(groups["group"], groups["label"], strict=True))
 
 
-def _group_table(v: Voices) -> pd.DataFrame:
-    """Return quotable, counted only and Total per group id, suppressed together."""
+def group_table(v: Voices) -> pd.DataFrame:
+    """Return quotable, counted only and Total per group id as published (suppressed together).
+
+    A group's row is hidden whole when its total is shown but is at most ``k`` while one of its
+    theme counts is suppressed: the gap map shows that the count is not 0, so with the total it
+    would lie within fewer than ``k`` values (1 to the total).
+    """
     long = v.used[["testimony_id", "groups", "publish"]].explode("groups")
     if long.empty:
         return pd.DataFrame(columns=["quotable", "counted only", "Total"], dtype="Int64")
@@ -238,7 +243,12 @@ def _group_table(v: Voices) -> pd.DataFrame:
         .reindex(columns=["quotable", "counted only"], fill_value=0)
     )
     parts = parts.loc[parts.sum(axis=1).sort_values(ascending=False, kind="stable").index]
-    return disclosure.suppress_with_totals(parts, v.k).drop(index="Total")
+    table = disclosure.suppress_with_totals(parts, v.k).drop(index="Total")
+    themes = theme_matrix(v).reindex(columns=table.index, fill_value=0)
+    small_theme = ((themes >= 1) & (themes < v.k)).any(axis=0)
+    narrow = table["Total"].le(v.k).fillna(False) & small_theme
+    table.loc[narrow[narrow].index] = disclosure.SUPPRESSED
+    return table
 
 
 def group_counts(v: Voices) -> pd.DataFrame:
@@ -247,7 +257,7 @@ def group_counts(v: Voices) -> pd.DataFrame:
     A person may name several groups. The three counts of a row add up, so they are suppressed
     together (complementary suppression): no hidden count can be found by subtraction.
     """
-    table = _group_table(v)
+    table = group_table(v)
     labels = _labels(v)
     return pd.DataFrame(
         {
@@ -272,9 +282,14 @@ def theme_matrix(v: Voices) -> pd.DataFrame:
     return table.reindex(index=themes, fill_value=0).fillna(0).astype(int)
 
 
+def theme_table(v: Voices) -> pd.DataFrame:
+    """Return the theme × group counts as published, by theme and group id (suppressed)."""
+    return disclosure.suppress_with_margins(theme_matrix(v), group_table(v)["Total"], v.k)
+
+
 def theme_by_group(v: Voices) -> pd.DataFrame:
     """Return the theme × group frequencies as published: labels, counts suppressed below k."""
-    table = disclosure.suppress_with_margins(theme_matrix(v), _group_table(v)["Total"], v.k)
+    table = theme_table(v)
     labels = _labels(v)
     table.columns = [labels.get(g, g) for g in table.columns]
     table.index = [v.codebook.theme(t).label for t in table.index]
@@ -303,6 +318,15 @@ def long_table(table: pd.DataFrame, row: str, column: str, top: int | None = Non
 
 def cooccurrence(v: Voices) -> pd.DataFrame:
     """Return how many testimonies raise both themes (diagonal: each theme), suppressed."""
+    table = cooccurrence_table(v)
+    names = [v.codebook.theme(t).label for t in table.index]
+    table.index, table.columns = names, names
+    table.index.name = "theme"
+    return table
+
+
+def cooccurrence_table(v: Voices) -> pd.DataFrame:
+    """Return the theme × theme counts as published, by theme id (suppressed)."""
     hits = v.coded[["testimony_id", "theme"]].drop_duplicates().assign(one=1)
     if hits.empty:
         return pd.DataFrame(index=pd.Index([], name="theme"), dtype="Int64")
@@ -316,9 +340,6 @@ def cooccurrence(v: Voices) -> pd.DataFrame:
     table = disclosure.suppress_with_margins(both, diagonal, v.k)
     for t in both.columns:
         table.loc[t, t] = diagonal[t]
-    names = [v.codebook.theme(t).label for t in themes]
-    table.index, table.columns = names, names
-    table.index.name = "theme"
     return table
 
 
@@ -385,6 +406,22 @@ def quotes(
     Only cells (group × theme) holding at least ``k`` testimonies are quoted, only from people
     who consented to publication and whose tags are not withheld.
     """
+    rows, _ = _quote_rows(v, groups, per_cell, limit, max_chars)
+    return pd.DataFrame(
+        rows, columns=["group", "theme", "quote (redacted)", "language", "who", "coded by rule"]
+    )
+
+
+def quoted_cells(v: Voices, groups: list[str] | None = None, limit: int = 12) -> list[tuple]:
+    """Return the (theme id, group id) of each quote of :func:`quotes`, in the order shown.
+
+    A quote tells a reader that its cell holds at least ``k`` testimonies, and the order that
+    its cell is not smaller than the next quote's (for the disclosure audit).
+    """
+    return _quote_rows(v, groups, 1, limit, 280)[1]
+
+
+def _quote_rows(v, groups, per_cell, limit, max_chars) -> tuple[list[dict], list[tuple]]:
     matrix = theme_matrix(v)
     tags = v.tags[v.tags["group"] != disclosure.WITHHELD]
     quotable = set(v.used.loc[v.used["publish"], "testimony_id"])
@@ -393,10 +430,15 @@ def quotes(
     if cells.empty:
         cells = pd.DataFrame(columns=["theme", "groups", "n"])
     cells = cells[cells["n"] >= v.k]
+    # A quote shows that its cell holds at least k testimonies: only cells whose count is shown.
+    shown = theme_table(v).notna().rename_axis(index="theme", columns="groups").stack()
+    shown = set(shown[shown].index)
+    keep = [(t, g) in shown for t, g in zip(cells["theme"], cells["groups"], strict=True)]
+    cells = cells[pd.Series(keep, index=cells.index, dtype=bool)]
     if groups:
         cells = cells[cells["groups"].isin(groups)]
     cells = cells.sort_values(["n", "theme", "groups"], ascending=[False, True, True]).head(limit)
-    rows, quoted = [], set()
+    rows, quoted, used_cells = [], set(), []
     for theme, group in zip(cells["theme"], cells["groups"], strict=True):
         mine = tags[tags["group_id"] == group].merge(
             story[story["theme"] == theme], on="testimony_id"
@@ -406,6 +448,8 @@ def quotes(
         )
         mine = mine[~mine["testimony_id"].isin(quoted)]  # each person is quoted once at most
         for rec in mine.sort_values("order").head(per_cell).to_dict("records"):
+            if (theme, group) not in used_cells:
+                used_cells.append((theme, group))
             quoted.add(rec["testimony_id"])
             text = (
                 rec["passage"]
@@ -422,9 +466,7 @@ def quotes(
                     "coded by rule": rec["rule"],
                 }
             )
-    return pd.DataFrame(
-        rows, columns=["group", "theme", "quote (redacted)", "language", "who", "coded by rule"]
-    )
+    return rows, used_cells
 
 
 def gap_cells(v: Voices) -> pd.DataFrame:
@@ -447,6 +489,14 @@ def gap_cells(v: Voices) -> pd.DataFrame:
         .reset_index(name="n_testimonies")
     )
     counts["n_testimonies"] = disclosure.suppress(counts["n_testimonies"], v.k)
+    # A target count bounds the theme counts mapped to it (from above, and from below when one
+    # theme maps to the target): hidden with any of them.
+    hidden = theme_table(v).isna().rename_axis(index="theme", columns="group").stack()
+    hidden = hidden[hidden].reset_index()[["theme", "group"]].merge(targets, on="theme")
+    flag = counts.set_index(["group", "target"]).index.isin(
+        pd.MultiIndex.from_frame(hidden[["group", "target"]])
+    )
+    counts.loc[flag, "n_testimonies"] = disclosure.SUPPRESSED
     return counts.sort_values(["group", "target"]).reset_index(drop=True)
 
 

@@ -8,6 +8,7 @@ in the headless browser.
 
 from __future__ import annotations
 
+import re
 import shutil
 
 import pytest
@@ -15,7 +16,7 @@ import yaml
 
 from lnob_methods.cli.main import build_book
 from lnob_methods.inventory.schema import FIELDS
-from tests.helpers import ROOT, lnob
+from tests.helpers import ROOT, hostile, lnob
 from tests.helpers.browser import CHROMIUM, CHROMIUM_ARGS, serve
 from tests.helpers.payloads import PAYLOADS
 
@@ -23,11 +24,9 @@ pytestmark = [pytest.mark.slow, pytest.mark.browser]
 
 
 def _hostile_country(folder):
-    cfg = yaml.safe_load((ROOT / "data" / "countries" / "KEN.yaml").read_text())
-    cfg["lead_organisation"] = PAYLOADS[0]
-    cfg["participating_organisations"] = PAYLOADS[:4]
-    cfg["research_focus"]["title"] = PAYLOADS[4]
-    cfg["notes"] = PAYLOADS[5] + " " + PAYLOADS[6]
+    """Write a Kenya config with the whole corpus in every free-text field; return it by field."""
+    base = yaml.safe_load((ROOT / "data" / "countries" / "KEN.yaml").read_text())
+    cfg, tried = hostile.hostile_config(base)
     (folder / "KEN.yaml").write_text(yaml.safe_dump(cfg, allow_unicode=True))
     inv = folder / "KEN" / "inventories"
     inv.mkdir(parents=True)
@@ -60,6 +59,7 @@ def _hostile_country(folder):
                 "is_synthesis": "no",
             }
             w.writerow([row[f.name] for f in FIELDS])
+    return tried
 
 
 def _hostile_testimonies(folder):
@@ -110,7 +110,7 @@ def _hostile_testimonies(folder):
 def test_hostile_text_is_shown_never_run(tmp_path):
     countries = tmp_path / "countries"
     countries.mkdir()
-    _hostile_country(countries)
+    tried = _hostile_country(countries)
     _hostile_testimonies(countries)
     book = tmp_path / "book"
     book.mkdir()
@@ -136,18 +136,12 @@ def test_hostile_text_is_shown_never_run(tmp_path):
         "--country",
         "KEN",
         "--notebook",
-        "stocktake",
-        "gap_analysis",
-        "voices",
+        *NOTEBOOKS,
         "--quiet",
+        timeout=1800,
     )
     assert res.returncode == 0, res.stderr
-    pages = [
-        "book/results/KEN/index",
-        "book/results/KEN/stocktake",
-        "book/results/KEN/gap_analysis",
-        "book/results/KEN/voices",
-    ]
+    pages = ["book/results/KEN/index"] + [f"book/results/KEN/{nb}" for nb in NOTEBOOKS]
     toc = {
         "format": "jb-book",
         "root": "book/intro",
@@ -160,6 +154,7 @@ def test_hostile_text_is_shown_never_run(tmp_path):
 
     base, server = serve(book / "_build" / "html")
     seen_text = ""
+    executed, titles = set(), []
     try:
         with sync_playwright() as p:
             b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
@@ -176,6 +171,15 @@ def test_hostile_text_is_shown_never_run(tmp_path):
                 for a in page.locator("a[href^='javascript:']").all():
                     raise AssertionError(f"a javascript: link was rendered: {a}")
                 assert page.evaluate("() => window.__pwned") is None, page_path
+                for media in ("screen", "print"):
+                    page.emulate_media(media=media)
+                    page.reload(wait_until="load")
+                    found = page.evaluate(_INJECTED_JS)
+                    executed |= {(int(f), n) for f, n in _IDS.findall(" ".join(found["hits"]))}
+                    titles.append((page_path, media, found["titles"], found["title"]))
+                    assert "root:x:0:0" not in found["text"], "a MyST include read a file"
+                page.emulate_media(media="screen")
+                page.reload(wait_until="load")
                 assert dialogs == [], page_path
                 body = page.inner_text("body")
                 if page_path.endswith("voices"):
@@ -196,6 +200,44 @@ def test_hostile_text_is_shown_never_run(tmp_path):
     ]:
         assert payload in seen_text, f"{payload!r} is shown as text"
     assert list(_dangerous_cells(results)) == [], "the =HYPERLINK payload is neutralised"
+    fields = list(tried)
+    by_field = {fields[f]: sum(1 for g, _ in executed if g == f) for f in range(len(fields))}
+    assert by_field == dict.fromkeys(fields, 0), f"payloads ran or were injected: {executed}"
+    assert all(n == 1 for _, _, n, _ in titles), [t for t in titles if t[2] != 1]
+    assert any("<script>window.__pwned_0_0=1</script>" in t for *_, t in titles), (
+        "the country name reaches the page titles, as text"
+    )
+
+
+NOTEBOOKS = [
+    "stocktake",
+    "official_stocktake",
+    "gap_analysis",
+    "furthest_behind",
+    "voices",
+    "programme_brief",
+    "advocacy_brief",
+]
+_IDS = re.compile(r"__pwned_(\d+)_(\d+)")
+# What a payload would leave if it got through: a flag it set, or an element, handler, link or
+# frame it injected (even one the page hides, such as print-only markup).
+_INJECTED_JS = """() => {
+  const hits = Object.keys(window).filter(k => k.startsWith('__pwned_'));
+  for (const e of document.querySelectorAll('*')) {
+    for (const a of e.attributes) {
+      const v = a.value || '';
+      const js = v.trim().toLowerCase().startsWith('javascript:');
+      if (v.includes('__pwned_') && (a.name.startsWith('on') || a.name === 'srcdoc' || js)) {
+        hits.push(e.outerHTML.slice(0, 300));
+      }
+    }
+    if (e.tagName === 'SCRIPT' && e.textContent.trim().startsWith('window.__pwned_')) {
+      hits.push(e.outerHTML.slice(0, 300));
+    }
+  }
+  return {hits, titles: document.querySelectorAll('head > title').length, title: document.title,
+          text: document.body.innerText};
+}"""
 
 
 def _dangerous_cells(folder):
@@ -235,3 +277,21 @@ def test_published_exports_are_formula_safe():
 def test_dangerous_cell_detector_finds_formulas(tmp_path):
     (tmp_path / "x.csv").write_text("a,b\n=1+1,-3\n'=2,ok\n")
     assert [v for _, v in _dangerous_cells(tmp_path)] == ["=1+1"]
+
+
+def test_injection_detector_finds_what_got_through():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = b.new_page()
+        page.set_content(
+            "<html><head><title>t</title></head><body>"
+            "<script>window.__pwned_2_0=1</script>"
+            "<div style='display:none'><a href='javascript:window.__pwned_4_4=1'>x</a></div>"
+            "<p>&lt;img src=x onerror=window.__pwned_5_1=1&gt; shown as text</p></body></html>"
+        )
+        found = page.evaluate(_INJECTED_JS)
+        b.close()
+    assert sorted(set(_IDS.findall(" ".join(found["hits"])))) == [("2", "0"), ("4", "4")]
+    assert found["titles"] == 1

@@ -178,6 +178,18 @@ def test_hostile_text_is_written_as_text(tmp_path):
     assert "<script>" not in briefs.brief_html(brief, CARD)
 
 
+def test_a_title_longer_than_a_word_property_is_cut_there_only(tmp_path):
+    # Word's title, author and subject properties hold 255 characters: a long country config
+    # (every payload of the hostile corpus in its name) failed the brief run.
+    long = "Kenya " + "x" * 300
+    brief, pdf, docx = _write(tmp_path, synthetic=False, lead_agency=long, title=long)
+    import docx as python_docx
+
+    props = python_docx.Document(str(docx)).core_properties
+    assert props.title == long[:254] + "…" and len(props.author) == 255
+    assert long in documents.docx_text(docx), "the body keeps the whole title"
+
+
 def test_writing_a_brief_leaves_the_callers_figure_backend_alone(tmp_path):
     # Every results notebook imports the brief writers (through site.notebook): choosing a
     # backend there would remove the inline figures of every page (it did, once).

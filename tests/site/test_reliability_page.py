@@ -59,6 +59,105 @@ def _testimony_formats(tmp_path) -> tuple[int, int]:
     return len(shapes), sum(t == tables[0] for t in tables)
 
 
+# ----- disclosure audit row ----------------------------------------------------------------------
+RANDOM_AUDITED_TABLES = 120  # tests/voices/test_disclosure_audit.py, max_examples of the property
+
+
+def _disclosure_row():
+    """Audit every count published about each pilot's testimonies (the e2e test does the same)."""
+    from lnob_methods.voices import prepare as voices
+    from lnob_methods.voices import published
+
+    tables = cells = exposed = 0
+    narrowest = float("inf")
+    for iso3 in PILOTS:
+        v = voices.prepare(iso3)
+        pub = published.publication(v)
+        audit = published.audit_table(pub, v.k)
+        tables += len({key[0] for key in pub.values})
+        cells += len(audit)
+        exposed += int(audit["exposed"].sum())
+        narrowest = min(narrowest, float(audit["width"].min()))
+    return (
+        "Disclosure audit: bounds on every suppressed count by linear programming, given "
+        "everything published (tests/e2e/test_disclosure_audit.py, "
+        "tests/voices/test_disclosure_audit.py)",
+        f"{len(PILOTS)} pilots: {tables} published tables (and the quotes), {cells} suppressed "
+        f"counts; {RANDOM_AUDITED_TABLES} random tables published with row and column totals",
+        f"narrowest interval {narrowest:g} (k = 5); {exposed} narrower than k; every random "
+        "table passes",
+    )
+
+
+# ----- odd inputs with peak memory row ----------------------------------------------------------
+MIB_STEPS = (1, 2, 5, 10, 20, 50, 100, 200, 500)
+
+
+def _under(peak: int) -> str:
+    """Return a peak as "under N MiB" on a coarse scale (stable from one run to the next)."""
+    mib = peak / 2**20
+    return f"under {next((s for s in MIB_STEPS if mib < s), MIB_STEPS[-1])} MiB"
+
+
+def _peak(read) -> int:
+    import tracemalloc
+
+    tracemalloc.start()
+    try:
+        read()
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+def _odd_inputs_row(tmp_path):
+    """Re-read the odd inputs of the reader tests and measure each one's peak memory."""
+    from lnob_methods.core import safety
+    from lnob_methods.inventory.reader import read_csv
+
+    corpus = sorted((FIXTURES / "inventory").glob("*.*"))
+    corpus = [p for p in corpus if p.name != "expected.json" and p.suffix != ".py"]
+    for path in corpus:  # warm: reference tables read once are cached, not counted
+        check_files([path], "KEN")
+    corpus_peak = max(_peak(lambda p=p: check_files([p], "KEN")) for p in corpus)
+    blank = tmp_path / "odd" / "rows.csv"
+    blank.parent.mkdir()
+    blank.write_bytes(b",,,\n" * (safety.MAX_ROWS + 5))
+    text = (FIXTURES / "inventory" / "tab-delimited.csv").read_text(encoding="utf-8")
+    utf16 = tmp_path / "odd" / "utf16.csv"
+    utf16.write_bytes(b"\xff\xfe" + text.encode("utf-16-le"))
+    t16, p16 = read_csv(utf16)
+    t8, _ = read_csv(FIXTURES / "inventory" / "tab-delimited.csv")
+    assert p16 == [] and t16.drop(columns="_file").equals(t8.drop(columns="_file"))
+    assert [p.kind for p in read_csv(blank)[1]] == ["unsafe-file"]
+    return (
+        "Odd inputs, with peak memory (tracemalloc; tests/inventory/test_reader.py, "
+        "tests/inventory/test_checks.py)",
+        f"{len(corpus)} malformed or hostile inventory files; {safety.MAX_ROWS + 5:,} "
+        'delimiter-only CSV rows (0.8 MB); Excel\'s UTF-16 "Unicode text" with a byte-order mark',
+        f"worst corpus file {_under(corpus_peak)}; the 200,005 rows refused before a table is "
+        f"built, {_under(_peak(lambda: read_csv(blank)))}; UTF-16 read as UTF-8 is, "
+        f"{_under(_peak(lambda: read_csv(utf16)))}",
+    )
+
+
+# ----- hostile payloads per config field row ----------------------------------------------------
+def _hostile_fields_row():
+    """Count the payloads the browser test puts in each free-text field of a country config."""
+    from tests.helpers import hostile
+
+    fields = hostile.free_text_fields()
+    return (
+        "Hostile payloads tried per free-text field of a country config, and executed "
+        "(tests/e2e/test_hostile_text.py: every page of the hostile country in headless Chromium, "
+        "screen and print media, page titles included)",
+        "; ".join(f"{f}: {len(hostile.payloads(i))}" for i, f in enumerate(fields))
+        + " (script, event handlers, javascript: links, raw HTML, MyST raw, eval-rst and "
+        "include, title and attribute breakouts)",
+        "executed or injected: 0 in every field; one title element per page",
+    )
+
+
 def redactiontable():
     """Return recall and precision per kind (all languages) and per language for names, places."""
     table = redact.evaluate(labelled()["cases"], gaz)
@@ -89,8 +188,8 @@ def _rows(tmp_path):
         ),
         (
             "Hostile strings (XSS, javascript: links, raw HTML, MyST raw and include, formulas)",
-            f"{len(PAYLOADS)} strings in every free-text field of a country config and "
-            "an inventory",
+            f"{len(PAYLOADS)} strings in the free-text fields of an inventory and a testimony "
+            "export",
             "shown as text in the built site, none executed in headless Chromium; formulas "
             "neutralised in exports (tests/e2e/test_hostile_text.py)",
         ),
@@ -122,6 +221,9 @@ def _rows(tmp_path):
             "only located problems or lnob's own errors; one crash found and fixed (CSV with a "
             "stray carriage return)",
         ),
+        _disclosure_row(),
+        _odd_inputs_row(tmp_path),
+        _hostile_fields_row(),
     ]
 
 
@@ -187,3 +289,6 @@ def test_reliability_page_is_current(tmp_path):
     )
     assert "50 of 50 reported exactly" in text and "6 of 6 give the identical" in text
     assert "4 of 4 give the same submissions" in text
+    assert "; 0 narrower than k;" in text
+    prop = (ROOT / "tests" / "voices" / "test_disclosure_audit.py").read_text(encoding="utf-8")
+    assert f"max_examples={RANDOM_AUDITED_TABLES}," in prop
