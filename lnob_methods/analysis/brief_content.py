@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from lnob_methods.analysis import briefs, gaps
+from lnob_methods.analysis import briefs, conclusions, gaps
 from lnob_methods.reference import provenance, taxonomy
 from lnob_methods.voices import prepare as voices
 
@@ -349,6 +349,20 @@ def _asks_finding(ce) -> Finding:
     return Finding("The data to press for", text, t)
 
 
+def _conclusions_finding(ce) -> Finding:
+    """The in-country team's conclusions still open (planned or in progress), soonest first."""
+    table, _, files = conclusions.load(ce.place.iso3)
+    heading = "Open conclusions of the in-country team"
+    if not files:
+        return Finding(heading, "The in-country team has recorded no conclusions yet.")
+    shown = conclusions.open_conclusions(table)
+    if shown.empty:
+        return Finding(heading, "Every conclusion recorded is done or dropped.")
+    label = provenance.label(files, "conclusions")
+    text = f"What the team decided and has not finished yet ({label}), soonest due first."
+    return Finding(heading, text, shown[["decision", "what", "lead", "due", "status"]].head(TOP))
+
+
 def build(ce, kind: str) -> Brief:
     """Return the content of a country's programme or advocacy brief.
 
@@ -372,6 +386,7 @@ def build(ce, kind: str) -> Brief:
             _overlaps_finding(ce),
             _proposals_finding(ce),
             _asks_finding(ce),
+            _conclusions_finding(ce),
         )
         summary = f"{lead} {_reach_sentence(ce)}"
         questions = (
@@ -387,6 +402,7 @@ def build(ce, kind: str) -> Brief:
             thin,
             _proposals_finding(ce),
             _overlaps_finding(ce),
+            _conclusions_finding(ce),
         )
         have = (
             f"all of them have data for {ce.place.name}"

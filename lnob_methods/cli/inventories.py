@@ -1,6 +1,8 @@
 """``lnob template`` and ``lnob validate``: the input-checking subcommands of the ``lnob`` command.
 
-``lnob validate`` checks evidence inventories, or, with ``--testimonies``, testimony exports.
+``lnob validate`` checks evidence inventories, or, with ``--testimonies``, testimony exports,
+with ``--validation``, exports of the community validation form, and with ``--conclusions``, the
+in-country team's conclusions sheet.
 """
 
 from __future__ import annotations
@@ -43,13 +45,22 @@ def cmd_validate(args) -> int:
     expanded = []
     for f in files:
         if f.is_dir():
-            expanded += sorted(p for p in f.iterdir() if p.suffix.lower() in {".xlsx", ".csv"})
+            suffixes = {".xlsx", ".csv", ".yaml", ".yml"} if args.conclusions else {".xlsx", ".csv"}
+            expanded += sorted(
+                p
+                for p in f.iterdir()
+                if p.suffix.lower() in suffixes and p.name != "provenance.yaml"
+            )
         else:
             expanded.append(f)
     country = countries.check_iso3(args.country) if args.country else None
     notes: list[str] = []
     if args.testimonies:
         n, problems, what, notes = _check_testimonies(expanded, country)
+    elif args.validation:
+        n, problems, what = _check_validation(expanded, country)
+    elif args.conclusions:
+        n, problems, what = _check_conclusions(expanded, country)
     else:
         from lnob_methods.inventory.load import check_files
 
@@ -93,6 +104,31 @@ def _check_testimonies(files: list[Path], country: str | None):
     return len(tidy), problems + found, what, notes
 
 
+def _needs_country(flag: str, country: str | None) -> str:
+    if country is None:
+        raise ParameterError(f"lnob validate {flag} needs --country ISO3.")
+    return country
+
+
+def _check_validation(files: list[Path], country: str | None):
+    from lnob_methods.voices import validation
+
+    place = countries.load_country(_needs_country("--validation", country))
+    raw, problems = validation.read_files(files)
+    if raw.empty:
+        return 0, problems, "response(s)"
+    tidy, found = validation.check_responses(raw, place.languages)
+    return len(tidy), problems + found, "response(s)"
+
+
+def _check_conclusions(files: list[Path], country: str | None):
+    from lnob_methods.analysis import conclusions
+
+    iso3 = _needs_country("--conclusions", country)
+    table, problems = conclusions.read_files(files, iso3)
+    return len(table), problems, "conclusion(s)"
+
+
 def register(sub) -> None:
     """Add the ``template`` and ``validate`` subcommands to the ``lnob`` parser."""
     t = sub.add_parser("template", help="write the Excel inventory template of a country")
@@ -110,5 +146,15 @@ def register(sub) -> None:
         "--testimonies",
         action="store_true",
         help="the files are testimony exports (Kobo/ODK) of the testimony form",
+    )
+    v.add_argument(
+        "--validation",
+        action="store_true",
+        help="the files are exports of the community validation form",
+    )
+    v.add_argument(
+        "--conclusions",
+        action="store_true",
+        help="the files are the in-country team's conclusions sheets (xlsx or yaml)",
     )
     v.set_defaults(func=cmd_validate)

@@ -9,7 +9,7 @@ import sys
 import traceback
 from pathlib import Path
 
-from lnob_methods.cli import country, inventories
+from lnob_methods.cli import country, followup, inventories
 from lnob_methods.cli import params as params_cli
 from lnob_methods.core import paths
 from lnob_methods.core.errors import LnobError
@@ -136,6 +136,7 @@ def parser() -> argparse.ArgumentParser:
     inventories.register(sub)
     params_cli.register(sub)
     country.register(sub)
+    followup.register(sub)
     return p
 
 
