@@ -350,7 +350,7 @@ def _asks_finding(ce) -> Finding:
 
 
 def _conclusions_finding(ce) -> Finding:
-    """The in-country team's conclusions still open (planned or in progress), soonest first."""
+    """Return the in-country team's conclusions still open (planned or in progress)."""
     table, _, files = conclusions.load(ce.place.iso3)
     heading = "Open conclusions of the in-country team"
     if not files:

@@ -31,7 +31,7 @@ from lnob_methods.core import paths
 from lnob_methods.core.errors import Problem
 from lnob_methods.core.safety import safety_problems
 from lnob_methods.core.suggest import did_you_mean
-from lnob_methods.reference import countries, provenance, taxonomy
+from lnob_methods.reference import countries, provenance, rounds, taxonomy
 from lnob_methods.voices import coding
 from lnob_methods.voices.validation_form import parse_code
 
@@ -56,16 +56,21 @@ SUFFIXES = {".xlsx", ".yaml", ".yml"}
 OPEN_FOR_DISCUSSION = "open for discussion: no conclusion yet"
 
 
-def country_files(iso3: str) -> list[Path]:
-    """Return a country's conclusions files (``data/countries/<ISO3>/conclusions/``), sorted."""
+def country_files(iso3: str, round_no: int | None = None) -> list[Path]:
+    """Return a country's conclusions files (``data/countries/<ISO3>/conclusions/``), sorted.
+
+    Those of the latest round up to ``round_no`` that has any
+    (:mod:`lnob_methods.reference.rounds`).
+    """
     folder = paths.countries_dir() / iso3 / "conclusions"
     if not folder.exists():
         return []
-    return sorted(
+    found = sorted(
         p
         for p in folder.iterdir()
         if p.is_file() and p.suffix.lower() in SUFFIXES and p.name != provenance.DECLARATION
     )
+    return rounds.select(found, "conclusions", round_no)
 
 
 def known_organisations(place: countries.Country) -> list[str]:
@@ -328,9 +333,9 @@ def read_files(files: list[Path], iso3: str) -> tuple[pd.DataFrame, list[Problem
     return table, problems + found
 
 
-def load(iso3: str) -> tuple[pd.DataFrame, list[Problem], list[Path]]:
-    """Return a country's valid conclusions, the problems found and the files read."""
-    files = country_files(iso3)
+def load(iso3: str, round_no: int | None = None) -> tuple[pd.DataFrame, list[Problem], list[Path]]:
+    """Return a country's valid conclusions of a round (default: the latest), problems, files."""
+    files = country_files(iso3, round_no)
     table, problems = read_files(files, iso3)
     return table, problems, files
 

@@ -41,11 +41,18 @@ class FollowUp:
         return provenance.label(self.conclusion_files, "conclusions")
 
 
-def gather(iso3: str, k: int = validation.DEFAULT_K) -> FollowUp:
-    """Return a country's validation responses and conclusions (either may be missing)."""
+def gather(iso3: str, k: int = validation.DEFAULT_K, round_no: int | None = None) -> FollowUp:
+    """Return a country's validation responses and conclusions (either may be missing).
+
+    Those of round ``round_no`` (default: the latest; :mod:`lnob_methods.reference.rounds`).
+    """
     place = countries.load_country(iso3)
-    val = validation.prepare(place.iso3, k=k) if validation.country_files(place.iso3) else None
-    table, problems, files = conclusions.load(place.iso3)
+    val = (
+        validation.prepare(place.iso3, k=k, round_no=round_no)
+        if validation.country_files(place.iso3, round_no)
+        else None
+    )
+    table, problems, files = conclusions.load(place.iso3, round_no)
     return FollowUp(place, k, val, table, files, problems)
 
 

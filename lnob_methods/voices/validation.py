@@ -25,7 +25,7 @@ from lnob_methods.core import paths
 from lnob_methods.core.errors import Problem
 from lnob_methods.core.safety import safety_problems
 from lnob_methods.core.suggest import close_matches
-from lnob_methods.reference import countries, provenance
+from lnob_methods.reference import countries, provenance, rounds
 from lnob_methods.voices import disclosure, redact
 from lnob_methods.voices.checks import (
     AMBIGUOUS_USE,
@@ -104,12 +104,17 @@ class Validation:
         return provenance.label(self.files, "validation responses")
 
 
-def country_files(iso3: str) -> list[Path]:
-    """Return a country's validation exports (``data/countries/<ISO3>/validation/``), sorted."""
+def country_files(iso3: str, round_no: int | None = None) -> list[Path]:
+    """Return a country's validation exports (``data/countries/<ISO3>/validation/``), sorted.
+
+    Those of the latest round up to ``round_no`` that has any
+    (:mod:`lnob_methods.reference.rounds`).
+    """
     folder = paths.countries_dir() / iso3 / "validation"
     if not folder.exists():
         return []
-    return sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in SUFFIXES)
+    found = sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in SUFFIXES)
+    return rounds.select(found, "validation", round_no)
 
 
 def field_of(header: object) -> str | None:
@@ -370,7 +375,9 @@ def _year(value) -> int | None:
     return int(m[0]) if m else None
 
 
-def prepare(iso3: str, k: int = DEFAULT_K, files: list[Path] | None = None) -> Validation:
+def prepare(
+    iso3: str, k: int = DEFAULT_K, files: list[Path] | None = None, round_no: int | None = None
+) -> Validation:
     """Return a country's validation responses after the checks, consent rules and redaction.
 
     Parameters
@@ -380,12 +387,14 @@ def prepare(iso3: str, k: int = DEFAULT_K, files: list[Path] | None = None) -> V
     k
         The smallest count that may be published.
     files
-        Export files; default :func:`country_files`.
+        Export files; default :func:`country_files` of round ``round_no`` (default: the latest).
+    round_no
+        The stocktaking round.
     """
     if k < 2:
         raise ValueError(f"k must be at least 2 (got {k}): a count of 1 identifies a person.")
     place = countries.load_country(iso3)
-    files = [Path(f) for f in (country_files(place.iso3) if files is None else files)]
+    files = [Path(f) for f in (country_files(place.iso3, round_no) if files is None else files)]
     raw, problems = read_files(files)
     if raw.empty:
         raw = pd.DataFrame(columns=["response_id", "_file", "_sheet", "_row"])

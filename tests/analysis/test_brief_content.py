@@ -94,7 +94,7 @@ def test_the_briefs_end_with_the_open_conclusions():
     last = bc.build(ce, "programme").findings[-1]
     assert last.heading == "Open conclusions of the in-country team"
     assert bc.build(ce, "advocacy").findings[-1].heading == last.heading
-    # The fixture's country is Kenya: its register (lnob_methods.demo.conclusions) has KEN-01 in
-    # progress, KEN-02 and KEN-04 planned, KEN-03 done.
-    assert last.table["due"].tolist() == ["2026-09-30", "2026-12-31", "2027-03-31"]
-    assert last.table["status"].tolist() == ["in progress", "planned", "planned"]
+    # The fixture's country is Kenya. Its latest register is that of round 2
+    # (lnob_methods.demo.rounds): KEN-01 and KEN-03 done, KEN-02 in progress, KEN-04 planned.
+    assert last.table["due"].tolist() == ["2026-12-31", "2027-03-31"]
+    assert last.table["status"].tolist() == ["in progress", "planned"]

@@ -30,8 +30,11 @@ def test_the_kenya_demonstration_round_in_words():
     )
     gaps = followup.judgement_table(fu, "gap")
     assert gaps.loc[1, "verdict"] == "disputed"
-    # KEN-01..04 of lnob_methods.demo.conclusions: 3 open, 1 done.
+    # The latest register is round 2's (lnob_methods.demo.rounds): KEN-01 and KEN-03 done,
+    # KEN-02 and KEN-04 open; round 1's had KEN-03 done only.
     assert followup.conclusions_sentence(fu) == (
         "The in-country team of Kenya has recorded 4 conclusions (synthetic conclusions): "
-        "3 open, 1 done."
+        "2 open, 2 done."
     )
+    first = followup.gather("KEN", round_no=1)
+    assert followup.conclusions_sentence(first).endswith("3 open, 1 done.")
