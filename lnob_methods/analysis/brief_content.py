@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from lnob_methods.analysis import briefs, gaps, page_text
+from lnob_methods.analysis import briefs, conclusions, gaps, page_text
 from lnob_methods.reference import provenance, taxonomy
 from lnob_methods.voices import prepare as voices
 
@@ -358,6 +358,20 @@ def _asks_finding(ce) -> Finding:
     return Finding("The data to press for", text, t)
 
 
+def _conclusions_finding(ce) -> Finding:
+    """Return the in-country team's conclusions still open (planned or in progress)."""
+    table, _, files = conclusions.load(ce.place.iso3)
+    heading = "Open conclusions of the in-country team"
+    if not files:
+        return Finding(heading, "The in-country team has recorded no conclusions yet.")
+    shown = conclusions.open_conclusions(table)
+    if shown.empty:
+        return Finding(heading, "Every conclusion recorded is done or dropped.")
+    label = provenance.label(files, "conclusions")
+    text = f"What the team decided and has not finished yet ({label}), soonest due first."
+    return Finding(heading, text, shown[["decision", "what", "lead", "due", "status"]].head(TOP))
+
+
 def build(ce, kind: str) -> Brief:
     """Return the content of a country's programme or advocacy brief.
 
@@ -381,6 +395,7 @@ def build(ce, kind: str) -> Brief:
             _overlaps_finding(ce),
             _proposals_finding(ce),
             _asks_finding(ce),
+            _conclusions_finding(ce),
         )
         summary = f"{lead} {_reach_sentence(ce)}"
         questions = (
@@ -396,6 +411,7 @@ def build(ce, kind: str) -> Brief:
             thin,
             _proposals_finding(ce),
             _overlaps_finding(ce),
+            _conclusions_finding(ce),
         )
         if n_ind == 1:
             have = f"it {'has no' if n_none else 'has'} data for {ce.place.name}"

@@ -76,11 +76,11 @@ class CountryEvidence:
         return gaps.severity(behind[["group", "target", "ranking_gap"]])
 
 
-def _voices_rows(iso3: str, k: int) -> pd.DataFrame:
-    if not voices.country_files(iso3):
+def _voices_rows(iso3: str, k: int, round_no: int | None = None) -> pd.DataFrame:
+    if not voices.country_files(iso3, round_no):
         return pd.DataFrame(columns=evidence.COLUMNS)
-    v = voices.prepare(iso3, k=k)
-    status = evidence.combined_status(voices.country_files(iso3))
+    v = voices.prepare(iso3, k=k, round_no=round_no)
+    status = evidence.combined_status(voices.country_files(iso3, round_no))
     return evidence.voices_evidence_rows(voices.gap_cells(v), voices.latest_year(v), status)
 
 
@@ -94,6 +94,7 @@ def assemble(
     focus_targets: str = "",
     focus_groups: str = "",
     k: int = voices.DEFAULT_K,
+    round_no: int | None = None,
 ) -> CountryEvidence:
     """Return a country's evidence from official statistics and the organisations' inventories.
 
@@ -107,6 +108,9 @@ def assemble(
         Comma-separated overrides of the research focus of the country config.
     k
         The small-cell threshold of the voices (testimonies) stream.
+    round_no
+        The stocktaking round whose inventories and testimonies are read (default: the latest;
+        :mod:`lnob_methods.reference.rounds`).
 
     Notes
     -----
@@ -123,6 +127,8 @@ def assemble(
         "focus_groups": focus_groups,
         "k": k,
     }
+    if round_no is not None:  # the latest round keeps the cache key it always had
+        params["round_no"] = round_no
     return diskcache.cached("evidence", place.iso3, params, lambda: _assemble(place, **params))
 
 
@@ -136,16 +142,17 @@ def _assemble(
     focus_targets: str,
     focus_groups: str,
     k: int,
+    round_no: int | None = None,
 ) -> CountryEvidence:
     groups = place.groups()
     data = sdgdb.country_data(place.iso3)
     official = stocktake.indicator_stocktake(data, since_year=since_year)
     described = stocktake.group_breakdowns(data, groups, since_year=since_year)
-    inv = inventories.load_country(place.iso3)
+    inv = inventories.load_country(place.iso3, round_no)
     ev = evidence.combine(
         evidence.official_evidence(official, described),
         evidence.inventory_evidence(inv),
-        _voices_rows(place.iso3, k),
+        _voices_rows(place.iso3, k, round_no),
     )
     f_targets = countries.split_codes(focus_targets) or place.focus_targets
     f_groups = countries.split_codes(focus_groups) or place.focus_groups
@@ -161,7 +168,7 @@ def _assemble(
         synthesis_min=synthesis_min,
     )
     gg = group_gaps.group_gaps(data[data["year"] >= since_year])
-    testimonies = tuple(str(f) for f in voices.country_files(place.iso3))
+    testimonies = tuple(str(f) for f in voices.country_files(place.iso3, round_no))
     return CountryEvidence(
         place, groups, official, inv, ev, cells, gg, f_groups, f_targets, testimonies, described
     )

@@ -37,6 +37,10 @@ DEFAULT_WEIGHTS = {
     "severity": 2.0,
     "focus": 2.0,
 }
+# Weight of the community priority component: the share of the people asked in the validation
+# round who chose the gap among the three that matter most (0 to 1). It enters the score only when
+# validation responses exist (``community`` given to :func:`priority`).
+DEFAULT_COMMUNITY_WEIGHT = 1.0
 
 
 def official_coverage(stocktake: pd.DataFrame) -> pd.DataFrame:
@@ -203,12 +207,19 @@ def severity(group_gaps: pd.DataFrame) -> pd.Series:
 
 
 def priority(
-    cells: pd.DataFrame, sev: pd.Series | None = None, weights: dict[str, float] | None = None
+    cells: pd.DataFrame,
+    sev: pd.Series | None = None,
+    weights: dict[str, float] | None = None,
+    community: pd.Series | None = None,
 ) -> pd.DataFrame:
     """Return the in-scope cells ranked by priority score, each component beside the score.
 
     ``score = Σ_k w_k · component_k`` over the six gap classes (1 when the gap is present),
     ``severity`` (0 to 1, from official disaggregated data) and ``focus`` (1 in the research focus).
+    When ``community`` is given (per ``group``, ``target``: the share of the people asked who chose
+    the gap among the three that matter most, 0 to 1), a ``community`` component joins the score
+    with weight ``weights["community"]`` (default :data:`DEFAULT_COMMUNITY_WEIGHT`); without it the
+    score is as before and no ``community`` column is added.
 
     Equal scores are broken only by the rule of :data:`TIE_RULE`: a cell of the research focus
     first, then a cell of a focus group, then the higher severity. Cells still equal are tied: they
@@ -226,8 +237,14 @@ def priority(
     else:
         comp["severity"] = 0.0
     comp["focus"] = out["in_focus"].astype(float)
+    parts = [*GAP_CLASSES, "severity", "focus"]
+    if community is not None:
+        key = pd.MultiIndex.from_frame(out[["group", "target"]])
+        comp["community"] = community.reindex(key).fillna(0.0).to_numpy()
+        w.setdefault("community", DEFAULT_COMMUNITY_WEIGHT)
+        parts.append("community")
     out = out[["group", "label", "dimension", "target", "n_items", "focus_group"]].join(comp)
-    out["score"] = sum(w[k] * out[k] for k in [*GAP_CLASSES, "severity", "focus"]).round(6)
+    out["score"] = sum(w[k] * out[k] for k in parts).round(6)
     # Rounded so that two severities equal to the reader are equal to the rule as well.
     out["_severity"] = out["severity"].round(6)
     key = ["score", "focus", "focus_group", "_severity"]

@@ -2,8 +2,9 @@
 
 ``lnob template`` and ``lnob form`` write a country's inventory template and testimony form.
 
-``lnob validate`` checks evidence inventories, or, with ``--testimonies``, testimony exports, or,
-with ``--presence``, 3W/4W operational-presence tables (HXL-tagged).
+``lnob validate`` checks evidence inventories, or, with ``--testimonies``, testimony exports, with
+``--presence``, 3W/4W operational-presence tables (HXL-tagged), with ``--validation``, exports of
+the community validation form, and with ``--conclusions``, the in-country team's conclusions sheet.
 """
 
 from __future__ import annotations
@@ -76,15 +77,23 @@ def cmd_validate(args) -> int:
     """
     files = [Path(p) for p in args.paths]
     expanded = []
+    kind = infer_kind(files)
+    args.validation = args.validation or kind == "validation"
+    args.conclusions = args.conclusions or kind == "conclusions"
     for f in files:
         if f.is_dir():
-            expanded += sorted(p for p in f.iterdir() if p.suffix.lower() in {".xlsx", ".csv"})
+            suffixes = {".xlsx", ".csv", ".yaml", ".yml"} if args.conclusions else {".xlsx", ".csv"}
+            expanded += sorted(
+                p
+                for p in f.iterdir()
+                if p.suffix.lower() in suffixes and p.name != "provenance.yaml"
+            )
         else:
             expanded.append(f)
     country = countries.check_iso3(args.country) if args.country else infer_country(files)
     if country and not args.country:
         print(f"country {country} (from the folder; --country ISO3 to choose another)")
-    testimonies = args.testimonies or infer_testimonies(files)
+    testimonies = args.testimonies or kind == "testimonies"
     notes: list[str] = []
     if testimonies:
         n, problems, what, notes = _check_testimonies(expanded, country)
@@ -97,6 +106,10 @@ def cmd_validate(args) -> int:
             problems += found
             n += len(presence)
         what = "presence row(s) (organisation, admin-1 area, sector)"
+    elif args.validation:
+        n, problems, what = _check_validation(expanded, country)
+    elif args.conclusions:
+        n, problems, what = _check_conclusions(expanded, country)
     else:
         from lnob_methods.inventory.load import check_files
 
@@ -139,14 +152,21 @@ def infer_country(files: list[Path]) -> str | None:
     return code if code in countries.configured_countries() else None
 
 
+def infer_kind(files: list[Path]) -> str:
+    """Return what a country's own folder holds ("testimonies", "validation", "conclusions").
+
+    Every path must be such a folder, or a file in one; otherwise "" (inventories, or choose
+    with ``--testimonies``, ``--validation``, ``--conclusions``).
+    """
+    kinds = {(Path(f).name if Path(f).is_dir() else Path(f).parent.name) for f in files}
+    if len(kinds) == 1 and (kind := kinds.pop()) in {"testimonies", "validation", "conclusions"}:
+        return kind
+    return ""
+
+
 def infer_testimonies(files: list[Path]) -> bool:
     """Return True when every path is a ``testimonies`` folder or a file in one."""
-
-    def in_testimonies(f: Path) -> bool:
-        f = Path(f)
-        return (f.name if f.is_dir() else f.parent.name) == "testimonies"
-
-    return bool(files) and all(in_testimonies(f) for f in files)
+    return bool(files) and infer_kind(files) == "testimonies"
 
 
 def _check_testimonies(files: list[Path], country: str | None):
@@ -170,6 +190,31 @@ def _check_testimonies(files: list[Path], country: str | None):
     notes = uncoded_messages(uncoded_counts(tidy["language"], load_codebook()), names)
     what = f"testimonies and {len(proposals)} proposal(s)"
     return len(tidy), problems + found, what, notes
+
+
+def _needs_country(flag: str, country: str | None) -> str:
+    if country is None:
+        raise ParameterError(f"lnob validate {flag} needs --country ISO3.")
+    return country
+
+
+def _check_validation(files: list[Path], country: str | None):
+    from lnob_methods.voices import validation
+
+    place = countries.load_country(_needs_country("--validation", country))
+    raw, problems = validation.read_files(files)
+    if raw.empty:
+        return 0, problems, "response(s)"
+    tidy, found = validation.check_responses(raw, place.languages)
+    return len(tidy), problems + found, "response(s)"
+
+
+def _check_conclusions(files: list[Path], country: str | None):
+    from lnob_methods.analysis import conclusions
+
+    iso3 = _needs_country("--conclusions", country)
+    table, problems = conclusions.read_files(files, iso3)
+    return len(table), problems, "conclusion(s)"
 
 
 def register(sub) -> None:
@@ -208,5 +253,15 @@ def register(sub) -> None:
         "--presence",
         action="store_true",
         help="the files are 3W/4W operational-presence tables (HXL-tagged CSV)",
+    )
+    v.add_argument(
+        "--validation",
+        action="store_true",
+        help="the files are exports of the community validation form",
+    )
+    v.add_argument(
+        "--conclusions",
+        action="store_true",
+        help="the files are the in-country team's conclusions sheets (xlsx or yaml)",
     )
     v.set_defaults(func=cmd_validate)

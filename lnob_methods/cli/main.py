@@ -9,7 +9,7 @@ import sys
 import traceback
 from pathlib import Path
 
-from lnob_methods.cli import book_pdf, country, inventories, release
+from lnob_methods.cli import book_pdf, country, followup, inventories, release
 from lnob_methods.cli import params as params_cli
 from lnob_methods.core import paths
 from lnob_methods.core.errors import LnobError
@@ -153,6 +153,7 @@ def parser() -> argparse.ArgumentParser:
     params_cli.register(sub)
     country.register(sub)
     release.register(sub)
+    followup.register(sub)
     return p
 
 

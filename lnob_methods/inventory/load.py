@@ -10,17 +10,21 @@ from lnob_methods.core import paths
 from lnob_methods.core.errors import InputError, Problem
 from lnob_methods.inventory.checks import check_rows
 from lnob_methods.inventory.reader import read_any
-from lnob_methods.reference import countries
+from lnob_methods.reference import countries, rounds
 
 SUFFIXES = {".xlsx", ".csv"}
 
 
-def country_files(iso3: str) -> list[Path]:
-    """Return the inventory files of a country (``data/countries/<ISO3>/inventories/``), sorted."""
+def country_files(iso3: str, round_no: int | None = None) -> list[Path]:
+    """Return the inventory files of a country (``data/countries/<ISO3>/inventories/``), sorted.
+
+    Only those of round ``round_no`` (default: the latest; :mod:`lnob_methods.reference.rounds`).
+    """
     folder = paths.countries_dir() / iso3 / "inventories"
     if not folder.exists():
         return []
-    return sorted(p for p in folder.iterdir() if p.suffix.lower() in SUFFIXES and p.is_file())
+    found = sorted(p for p in folder.iterdir() if p.suffix.lower() in SUFFIXES and p.is_file())
+    return rounds.select(found, "inventories", round_no)
 
 
 def check_files(
@@ -57,9 +61,9 @@ def load(files: list[Path], country: str | None = None) -> pd.DataFrame:
     return tidy
 
 
-def load_country(iso3: str) -> pd.DataFrame:
+def load_country(iso3: str, round_no: int | None = None) -> pd.DataFrame:
     """Return the combined, checked inventory of a country (empty when it has no files)."""
-    files = country_files(iso3)
+    files = country_files(iso3, round_no)
     if not files:
         return load_empty()
     return load(files, iso3)

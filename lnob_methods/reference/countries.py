@@ -31,6 +31,7 @@ _KEYS: dict[str, tuple[type | tuple[type, ...], bool]] = {
     "places": (list, False),
     "notes": (str, False),
     "branding": (dict, False),
+    "translations": (dict, False),
 }
 _FOCUS_KEYS = {"title": str, "sdg_targets": list, "groups": list, "geography": str}
 # ISO 639-1 (two letters) or ISO 639-3 (three letters) language codes, lower case.
@@ -61,6 +62,9 @@ class Country:
         :meth:`groups`.
     languages, language_names
         Language codes of the country's testimonies (ISO 639) and the names given in the config.
+    translations
+        Per language code, the translated phrases of the community validation form (keys of
+        :data:`lnob_methods.voices.validation_form.PHRASES`); English otherwise.
     logo, colour
         The country office's logo (an absolute path, or "") and colour ("#RRGGBB", or "") for
         the brief documents.
@@ -84,6 +88,7 @@ class Country:
     notes: str = ""
     logo: str = field(default="", compare=False)
     colour: str = ""
+    translations: dict = field(default_factory=dict, compare=False)
     configured: bool = True
     source: str = field(default="", compare=False)
 
@@ -225,6 +230,10 @@ def parse_country(path: Path) -> Country:
         notes=raw.get("notes", ""),
         logo=str(path.parent / raw["iso3"] / branding["logo"]) if branding.get("logo") else "",
         colour=branding.get("colour", ""),
+        translations={
+            str(lang): {str(k): str(v) for k, v in phrases.items()}
+            for lang, phrases in (raw.get("translations") or {}).items()
+        },
         source=name,
     )
 
@@ -380,6 +389,7 @@ def _check_values(name: str, stem: str, raw: dict) -> list[Problem]:
     problems += found
     problems += _check_groups(name, raw, own)
     problems += _check_languages(name, raw.get("languages"))
+    problems += _check_translations(name, raw)
     for key in ("participating_organisations", "places"):
         for v in raw.get(key) or []:
             if not isinstance(v, str):
@@ -536,6 +546,37 @@ def _check_languages(name: str, languages: list | dict | None) -> list[Problem]:
                     "write languages as a mapping (languages: {en: English, lg: Luganda}).",
                     column="languages",
                     value=code,
+                )
+            )
+    return problems
+
+
+def _check_translations(name: str, raw: dict) -> list[Problem]:
+    """Return the problems of the validation form's translations (language: phrase key: text)."""
+    declared = set(raw.get("languages") or ["en"])
+    problems = []
+    for lang, phrases in (raw.get("translations") or {}).items():
+        if lang not in declared:
+            problems.append(
+                _key_problem(
+                    file=name,
+                    kind="unknown-language",
+                    message="translations are given only for the country's languages: add the "
+                    "code to languages, or correct it.",
+                    column="translations",
+                    value=lang,
+                )
+            )
+        if not isinstance(phrases, dict) or not all(
+            isinstance(k, str) and isinstance(v, str) for k, v in phrases.items()
+        ):
+            problems.append(
+                _key_problem(
+                    file=name,
+                    kind="wrong-type",
+                    message="must map each phrase key of the validation form to its text "
+                    "(consent_use: '...').",
+                    column=f"translations.{lang}",
                 )
             )
     return problems

@@ -12,6 +12,8 @@ holds a ``provenance.yaml`` that declares each of its files once::
 
 ``synthetic`` is required (true or false); ``holder``, ``collected``, ``source`` and ``licence``
 say who holds the file, when it was collected, how it was made and on what terms it may be shared.
+``round`` (a whole number from 1; 1 when not given) and ``round_date`` (YYYY-MM-DD) tag the file
+with the stocktaking round it belongs to (:mod:`lnob_methods.reference.rounds`).
 The demonstration generators write the declaration of their own files. A file that no declaration
 names is *undeclared*: ``lnob validate`` reports it and pages label its evidence "provenance not
 declared"; it is never silently treated as real or as synthetic. Nothing here looks at file names.
@@ -29,7 +31,7 @@ from lnob_methods.core.errors import Problem
 from lnob_methods.core.suggest import did_you_mean
 
 DECLARATION = "provenance.yaml"
-KEYS = ("holder", "collected", "synthetic", "source", "licence")
+KEYS = ("holder", "collected", "synthetic", "source", "licence", "round", "round_date")
 SYNTHETIC, REAL, UNDECLARED = "synthetic", "real", "undeclared"
 
 
@@ -43,6 +45,8 @@ class Declaration:
     collected: str = ""
     source: str = ""
     licence: str = ""
+    round: int = 1
+    round_date: str = ""
 
     @property
     def status(self) -> str:
@@ -101,8 +105,18 @@ def _entry(name: str, file: str, entry: object) -> tuple[Declaration | None, lis
             )
         )
         return None, problems
-    text = {k: "" if entry.get(k) is None else str(entry[k]) for k in KEYS if k != "synthetic"}
-    return Declaration(file=file, synthetic=synthetic, **text), problems
+    number = entry.get("round", 1)
+    if isinstance(number, bool) or not isinstance(number, int) or number < 1:
+        problems.append(
+            problem("wrong-type", "must be the round's number: 1, 2, 3 …", "round", number)
+        )
+        number = 1
+    text = {
+        k: "" if entry.get(k) is None else str(entry[k])
+        for k in KEYS
+        if k not in {"synthetic", "round"}
+    }
+    return Declaration(file=file, synthetic=synthetic, round=number, **text), problems
 
 
 def declaration(path: str | Path) -> Declaration | None:
@@ -187,6 +201,8 @@ def write(folder: Path, declarations: Iterable[Declaration], header: str = "") -
     for d in sorted(declarations, key=lambda d: d.file):
         entry = {"synthetic": d.synthetic}
         entry.update({k: getattr(d, k) for k in ("holder", "collected", "source", "licence")})
+        if d.round != 1 or d.round_date:
+            entry.update({"round": d.round, "round_date": d.round_date})
         entries[d.file] = {k: v for k, v in entry.items() if v != ""}
     text = yaml.safe_dump({"files": entries}, allow_unicode=True, sort_keys=False, width=100)
     path = Path(folder) / DECLARATION

@@ -28,6 +28,7 @@ NOTEBOOK_ORDER = [
     "voices",
     "programme_brief",
     "advocacy_brief",
+    "what_changed",
 ]
 CELL_TIMEOUT = 900
 # The order runs start in: first a page of every country that assembles its evidence (the other
@@ -41,6 +42,7 @@ SCHEDULE = [
     "official_stocktake",
     "programme_brief",
     "advocacy_brief",
+    "what_changed",
 ]
 
 

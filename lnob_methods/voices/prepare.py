@@ -18,7 +18,7 @@ import pandas as pd
 
 from lnob_methods.core import diskcache, paths
 from lnob_methods.core.errors import Problem
-from lnob_methods.reference import countries, pcodes, provenance
+from lnob_methods.reference import countries, pcodes, provenance, rounds
 from lnob_methods.voices import coding, disclosure, redact
 from lnob_methods.voices.checks import check_testimonies, consent_status, exclusion_counts
 from lnob_methods.voices.form import LANGUAGES
@@ -75,16 +75,24 @@ class Voices:
         return provenance.label(self.files, "testimonies")
 
 
-def country_files(iso3: str) -> list[Path]:
-    """Return a country's testimony exports (``data/countries/<ISO3>/testimonies/``), sorted."""
+def country_files(iso3: str, round_no: int | None = None) -> list[Path]:
+    """Return a country's testimony exports (``data/countries/<ISO3>/testimonies/``), sorted.
+
+    Only those of round ``round_no`` (default: the latest; :mod:`lnob_methods.reference.rounds`).
+    """
     folder = paths.countries_dir() / iso3 / "testimonies"
     if not folder.exists():
         return []
-    return sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in SUFFIXES)
+    found = sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in SUFFIXES)
+    return rounds.select(found, "testimonies", round_no)
 
 
 def prepare(
-    iso3: str, k: int = DEFAULT_K, files: list[Path] | None = None, write_private: bool = False
+    iso3: str,
+    k: int = DEFAULT_K,
+    files: list[Path] | None = None,
+    write_private: bool = False,
+    round_no: int | None = None,
 ) -> Voices:
     """Return a country's testimonies after consent, redaction, coding and k-anonymity.
 
@@ -98,6 +106,8 @@ def prepare(
         Export files; default :func:`country_files`.
     write_private
         Write the exact counts, problems and redaction log to ``.lnob/private/<ISO3>/``.
+    round_no
+        The stocktaking round (default: the latest).
     """
     if k < 2:
         raise ValueError(f"k must be at least 2 (got {k}): a count of 1 identifies a person.")
@@ -107,8 +117,8 @@ def prepare(
         v = diskcache.cached(
             "voices",
             place.iso3,
-            {"k": k},
-            lambda: _prepare(place, k, country_files(place.iso3)),
+            {"k": k} if round_no is None else {"k": k, "round": round_no},
+            lambda: _prepare(place, k, country_files(place.iso3, round_no)),
             root=paths.private_dir() / "cache",
         )
     else:

@@ -87,3 +87,14 @@ def test_build_orders_the_findings_by_brief():
     )
     with pytest.raises(ValueError, match="unknown brief 'press'"):
         bc.build(ce, "press")
+
+
+def test_the_briefs_end_with_the_open_conclusions():
+    ce = fixture.country_evidence()
+    last = bc.build(ce, "programme").findings[-1]
+    assert last.heading == "Open conclusions of the in-country team"
+    assert bc.build(ce, "advocacy").findings[-1].heading == last.heading
+    # The fixture's country is Kenya. Its latest register is that of round 2
+    # (lnob_methods.demo.rounds): KEN-01 and KEN-03 done, KEN-02 in progress, KEN-04 planned.
+    assert last.table["due"].tolist() == ["2026-12-31", "2027-03-31"]
+    assert last.table["status"].tolist() == ["in progress", "planned"]

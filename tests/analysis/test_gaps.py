@@ -533,3 +533,26 @@ def test_synthetic_and_undeclared_items_are_counted_per_cell(cells):
     ].tolist() == [2, 1, 0]
     assert cells.loc[("women_and_girls", "1.1"), "n_synthetic"] == 0  # the UN database: real
     assert cells["n_synthetic"].sum() == 1
+
+
+def test_community_priority_is_a_weighted_component_only_when_given():
+    cells = _hand_cells(
+        ("a", "1.1", {"absolute"}, False, False),  # 3
+        ("b", "1.1", {"disaggregation", "voices"}, False, False),  # 2 + 1 = 3
+    )
+    community = pd.Series(
+        [0.6], index=pd.MultiIndex.from_tuples([("b", "1.1")], names=["group", "target"])
+    )
+    # Without responses the score is as before and there is no community column.
+    plain = gaps.priority(cells)
+    assert "community" not in plain.columns
+    assert plain["score"].tolist() == [3.0, 3.0]
+    # With them: b gains 1.0 x 0.6 (the default weight) and moves ahead; a counts 0.
+    ranked = gaps.priority(cells, community=community)
+    assert list(zip(ranked["group"], ranked["community"], ranked["score"], strict=True)) == [
+        ("b", 0.6, 3.6),
+        ("a", 0.0, 3.0),
+    ]
+    # The weight is a parameter: 5 x 0.6 = 3 more.
+    heavy = gaps.priority(cells, weights={"community": 5.0}, community=community)
+    assert heavy.set_index("group").loc["b", "score"] == 6.0

@@ -1,0 +1,40 @@
+"""Validation and conclusions on the pages: honest sentences with or without a round."""
+
+from __future__ import annotations
+
+from lnob_methods.analysis import followup
+
+
+def test_a_country_without_round_or_conclusions_says_so():
+    fu = followup.gather("SEN")  # no config, no folders
+    assert fu.validation is None and fu.conclusions.empty
+    assert followup.validation_sentence(fu) == (
+        "No community validation round has been recorded for Senegal yet: the findings below "
+        "have not been checked with the people concerned. Generate the form with "
+        "`lnob validation-form --country SEN`."
+    )
+    assert "every finding below is open for discussion" in followup.conclusions_sentence(fu)
+    assert followup.judgement_table(fu).empty
+    assert followup.open_conclusions(fu).empty
+
+
+def test_the_kenya_demonstration_round_in_words():
+    # The synthetic round (lnob_methods.demo.validation): 48 people and one duplicate read; 3
+    # refuse consent, 1 child lacks assent, 1 row has a misspelt answer: 43 counted. The second
+    # of the 10 findings is drawn to be disagreed with by most.
+    fu = followup.gather("KEN")
+    sentence = followup.validation_sentence(fu)
+    assert sentence.startswith(
+        "In Kenya's validation round (synthetic validation responses), 43 people of the focus "
+        "groups answered with consent; 1 of the 10 findings and proposals put to them was disputed"
+    )
+    gaps = followup.judgement_table(fu, "gap")
+    assert gaps.loc[1, "verdict"] == "disputed"
+    # The latest register is round 2's (lnob_methods.demo.rounds): KEN-01 and KEN-03 done,
+    # KEN-02 and KEN-04 open; round 1's had KEN-03 done only.
+    assert followup.conclusions_sentence(fu) == (
+        "The in-country team of Kenya has recorded 4 conclusions (synthetic conclusions): "
+        "2 open, 2 done."
+    )
+    first = followup.gather("KEN", round_no=1)
+    assert followup.conclusions_sentence(first).endswith("3 open, 1 done.")
