@@ -212,9 +212,19 @@ def _check_validation(files: list[Path], country: str | None):
 def _check_conclusions(files: list[Path], country: str | None):
     from lnob_methods.analysis import conclusions
 
+    from lnob_methods.reference import rounds
+
     iso3 = _needs_country("--conclusions", country)
-    table, problems = conclusions.read_files(files, iso3)
-    return len(table), problems, "conclusion(s)"
+    # Each round's register replaces the one before: its conclusions are checked among
+    # themselves (a conclusion keeps its id from one round to the next).
+    by_round: dict[int, list[Path]] = {}
+    for f, n in rounds.round_of([Path(f) for f in files]).items():
+        by_round.setdefault(n, []).append(f)
+    n_rows, problems = 0, []
+    for n in sorted(by_round):
+        table, found = conclusions.read_files(sorted(by_round[n]), iso3)
+        n_rows, problems = n_rows + len(table), problems + found
+    return n_rows, problems, "conclusion(s)"
 
 
 def register(sub) -> None:
