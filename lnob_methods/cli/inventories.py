@@ -211,7 +211,6 @@ def _check_validation(files: list[Path], country: str | None):
 
 def _check_conclusions(files: list[Path], country: str | None):
     from lnob_methods.analysis import conclusions
-
     from lnob_methods.reference import rounds
 
     iso3 = _needs_country("--conclusions", country)
