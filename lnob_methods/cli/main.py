@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
+import signal
 import subprocess
 import sys
+import threading
 import traceback
 from pathlib import Path
 
@@ -58,19 +61,32 @@ def cmd_run(args) -> int:
     outcomes = runner.run(
         jobs, n_jobs=args.jobs, force=args.force, progress=not args.quiet, scheduler=args.scheduler
     )
-    toc.write_toc()
-    return _report(outcomes)
+    with _after_the_runs(outcomes):
+        toc.write_toc()
+        return _report(outcomes)
+
+
+@contextlib.contextmanager
+def _after_the_runs(outcomes: list[runner.Outcome]):
+    # An interrupt after the runs names what they published, as one during them does.
+    try:
+        yield
+    except (KeyboardInterrupt, runner.Terminated) as exc:
+        signum = signal.SIGTERM if isinstance(exc, runner.Terminated) else signal.SIGINT
+        ran = [f"{o.job.country}/{o.job.notebook}" for o in outcomes if o.status == "ran"]
+        raise runner.Interrupted(signum, ran) from None
 
 
 def cmd_build(args) -> int:
     """Run what is stale of the configured countries and the published pages; build the book."""
     outcomes = runner.run(runner.build_plan(), n_jobs=args.jobs, progress=not args.quiet)
-    status = _report(outcomes)
-    toc.write_toc()
-    if status:
-        print("Not building the book: fix the failed runs first.", file=sys.stderr)
-        return status
-    return build_book(toc=paths.built_toc_file())
+    with _after_the_runs(outcomes):
+        status = _report(outcomes)
+        toc.write_toc()
+        if status:
+            print("Not building the book: fix the failed runs first.", file=sys.stderr)
+            return status
+        return build_book(toc=paths.built_toc_file())
 
 
 def build_book(root: Path = paths.ROOT, quiet: bool = False, toc: Path | None = None) -> int:
@@ -148,11 +164,34 @@ def _notebooks_epilog() -> str:
     )
 
 
+def _terminated(_signum, _frame):
+    raise runner.Terminated
+
+
+def interrupted_message(exc: runner.Interrupted) -> str:
+    """Return what an interrupted run tells the user: what it published before the signal."""
+    if not exc.published:
+        return "lnob: interrupted; this run published nothing: every page is as it was before."
+    listed = ", ".join(exc.published)
+    return (
+        f"lnob: interrupted; published before the interrupt: {listed}. "
+        "Nothing was published after it; every other page is as it was before."
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of ``lnob``; returns the exit code (errors are messages, not tracebacks)."""
     args = parser().parse_args(argv)
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, _terminated)  # stopped like Ctrl-C: the run cancels itself
     try:
         return args.func(args)
+    except runner.Interrupted as exc:
+        print(interrupted_message(exc), file=sys.stderr)
+        return 128 + exc.signum
+    except runner.Terminated:
+        print("lnob: terminated before any page was published.", file=sys.stderr)
+        return 128 + signal.SIGTERM
     except LnobError as exc:
         print(f"lnob {args.command}: {exc}", file=sys.stderr)
         return 2
@@ -167,7 +206,7 @@ def main(argv: list[str] | None = None) -> int:
         )
         return 3
     except KeyboardInterrupt:
-        print("lnob: interrupted; published results were left as they were.", file=sys.stderr)
+        print("lnob: interrupted before any page was published.", file=sys.stderr)
         return 130
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import signal
+import threading
 import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from contextlib import nullcontext
@@ -16,7 +18,7 @@ from lnob_methods.core import cachekey, paths
 from lnob_methods.core.errors import ParameterError
 from lnob_methods.core.suggest import did_you_mean
 from lnob_methods.reference import countries
-from lnob_methods.run import params, publish, runcard, warm_kernels
+from lnob_methods.run import live_run, params, publish, runcard, warm_kernels
 
 # Order of the results pages inside a country section; templates not listed come after, by name.
 NOTEBOOK_ORDER = [
@@ -75,6 +77,27 @@ class Outcome:
     message: str = ""
     seconds: float = 0.0
     cell_seconds: float = 0.0
+
+
+class Interrupted(BaseException):
+    """A run stopped by a signal: nothing more is published; ``published`` lists what was.
+
+    Attributes
+    ----------
+    signum
+        The signal (``signal.SIGINT`` for Ctrl-C, ``signal.SIGTERM``).
+    published
+        The pages (``KEN/gap_analysis``) published by this run before it was interrupted.
+    """
+
+    def __init__(self, signum: int, published: list[str]):
+        super().__init__(signum, published)
+        self.signum = signum
+        self.published = published
+
+
+class Terminated(BaseException):
+    """Raised in the runner by the SIGTERM handler of the command line (see ``cli/main.py``)."""
 
 
 def templates() -> dict[str, Path]:
@@ -179,11 +202,15 @@ def is_fresh(job: Job, key: str) -> bool:
     return exports.exists() and published_meta(job).get("cache_key") == key
 
 
-def execute(job: Job, key: str, kernel_server: str | None = None) -> Outcome:
+def execute(
+    job: Job, key: str, kernel_server: str | None = None, live: live_run.LiveRun | None = None
+) -> Outcome:
     """Execute one job in a staging folder and publish it only if every cell succeeded.
 
     With ``kernel_server`` (a fork server's socket, see :mod:`lnob_methods.run.warm_kernels`) the
-    job's fresh kernel is forked from a process that has the libraries imported already.
+    job's fresh kernel is forked from a process that has the libraries imported already. With
+    ``live`` the page is published only while that run is live (see
+    :mod:`lnob_methods.run.live_run`).
     """
     import papermill as pm  # imported here: workers start faster without it at module level
 
@@ -241,9 +268,17 @@ def execute(job: Job, key: str, kernel_server: str | None = None) -> Outcome:
     }
     publish.stabilise(executed, job.notebook, meta)
     out_path.unlink(missing_ok=True)
-    publish.publish(staging, executed, job.country, job.notebook)
+    try:
+        with live_run.publishing(live):
+            publish.publish(staging, executed, job.country, job.notebook)
+    except live_run.RunCancelled:
+        shutil.rmtree(staging, ignore_errors=True)
+        return Outcome(job, "failed", f"{job.country}/{job.notebook} not published: {NOT_LIVE}")
     shutil.rmtree(staging, ignore_errors=True)
     return Outcome(job, "ran", cell_seconds=round(cells, 2))
+
+
+NOT_LIVE = "the run was interrupted"
 
 
 def _keep_failed(staging: Path, job: Job) -> None:
@@ -256,10 +291,14 @@ def _keep_failed(staging: Path, job: Job) -> None:
     shutil.rmtree(staging, ignore_errors=True)
 
 
-def _execute_entry(job: Job, key: str, kernel_server: str | None = None) -> Outcome:
+def _execute_entry(
+    job: Job, key: str, kernel_server: str | None = None, live: live_run.LiveRun | None = None
+) -> Outcome:
     start = time.perf_counter()
+    if live is not None and not live_run.is_live(live):  # interrupted, or an orphan: no new run
+        return Outcome(job, "failed", f"{job.country}/{job.notebook} not run: {NOT_LIVE}")
     try:
-        done = execute(job, key, kernel_server)
+        done = execute(job, key, kernel_server, live)
     except Exception as exc:  # noqa: BLE001 - reported per job, never a traceback to the user
         done = Outcome(
             job,
@@ -294,27 +333,57 @@ def run(
         workers instead, with the same staging, cache and failure rules. Workers must see the
         same repository path (a shared file system), since they publish into it.
     """
-    from tqdm import tqdm
-
     publish.clean_stale_staging()
     keys = {job: cachekey.cache_key(job.country, job.parameters, job.template) for job in jobs}
     fresh = {j for j in jobs if not force and is_fresh(j, keys[j])}  # each one read once
     outcomes = [Outcome(j, "skipped") for j in jobs if j in fresh]
     todo = [j for j in jobs if j not in fresh]
     if todo:
-        # Remote workers cannot reach a local fork server: their kernels start cold.
-        warm = warm_kernels.kernel_server(paths.notebooks_dir()) if not scheduler else nullcontext()
-        with warm as server:
-            bar = tqdm(total=len(todo), desc="lnob run", unit="run", disable=not progress)
-            for done in _dispatch(todo, keys, n_jobs, scheduler, server):
-                bar.set_postfix_str(f"{done.job.country}/{done.job.notebook} {done.status}")
-                bar.update()
-                outcomes.append(done)
-            bar.close()
+        live = live_run.start()
+        before = {j: _stamp(j) for j in todo}
+        try:
+            _run_todo(todo, keys, n_jobs, scheduler, progress, live, outcomes)
+        except (KeyboardInterrupt, Terminated) as exc:
+            # Workers are stopped and the run is cancelled (see _dispatch): what changed now
+            # was published before the interrupt.
+            signum = signal.SIGTERM if isinstance(exc, Terminated) else signal.SIGINT
+            published = [f"{j.country}/{j.notebook}" for j in todo if _stamp(j) != before[j]]
+            publish.clean_stale_staging()
+            write_summary(outcomes)
+            raise Interrupted(signum, published) from None
+        finally:
+            live_run.finish(live)
     order = {j: i for i, j in enumerate(jobs)}
     outcomes = sorted(outcomes, key=lambda o: order[o.job])
     write_summary(outcomes)
     return outcomes
+
+
+def _run_todo(todo, keys, n_jobs, scheduler, progress, live, outcomes) -> None:
+    from tqdm import tqdm
+
+    # Remote workers cannot reach a local fork server: their kernels start cold.
+    warm = warm_kernels.kernel_server(paths.notebooks_dir()) if not scheduler else nullcontext()
+    with warm as server:
+        bar = tqdm(total=len(todo), desc="lnob run", unit="run", disable=not progress)
+        dispatch = _dispatch(todo, keys, n_jobs, scheduler, server, live)
+        try:
+            for done in dispatch:
+                bar.set_postfix_str(f"{done.job.country}/{done.job.notebook} {done.status}")
+                bar.update()
+                outcomes.append(done)
+        finally:
+            dispatch.close()  # on an interrupt here, the workers stop before the server does
+            bar.close()
+
+
+def _stamp(job: Job) -> tuple[int, int] | None:
+    # A publish replaces the notebook by a rename: a new inode (and time) tells it apart.
+    try:
+        st = job.published.stat()
+    except OSError:
+        return None
+    return st.st_ino, st.st_mtime_ns
 
 
 def schedule(jobs: list[Job]) -> list[Job]:
@@ -323,14 +392,17 @@ def schedule(jobs: list[Job]) -> list[Job]:
     return sorted(jobs, key=lambda j: rank.get(j.notebook, -1))  # stable: countries keep order
 
 
-def _prepare_worker() -> None:
-    # Import what every run needs while the extract is converted, not after.
+def _prepare_worker(runner: int) -> None:
+    # Die with the runner, leave Ctrl-C to it; then import what every run needs while the
+    # extract is converted, not after.
+    live_run.die_with_parent(runner)
+    live_run.ignore_interrupts()
     import papermill  # noqa: F401
 
     warm_kernels.manager_class(None)
 
 
-def _dispatch(todo: list[Job], keys: dict, n_jobs, scheduler: str | None, server: str | None):
+def _dispatch(todo: list[Job], keys: dict, n_jobs, scheduler: str | None, server, live):
     from lnob_methods.reference import sdgdb
 
     todo = schedule(todo)
@@ -339,20 +411,60 @@ def _dispatch(todo: list[Job], keys: dict, n_jobs, scheduler: str | None, server
         from distributed import Client
         from distributed import as_completed as dask_completed
 
+        remote = live.for_remote()
         with Client(scheduler, timeout="30s") as client:
-            futures = {client.submit(_execute_entry, j, keys[j], pure=False): j for j in todo}
-            for fut in dask_completed(futures):
-                yield _result(fut, futures[fut])
+            futures = {
+                client.submit(_execute_entry, j, keys[j], None, remote, pure=False): j for j in todo
+            }
+            try:
+                for fut in dask_completed(futures):
+                    yield _result(fut, futures[fut])
+            except BaseException:
+                live_run.cancel(live)  # remote workers may finish their runs, not publish them
+                client.cancel(list(futures))
+                raise
         return
     workers = max(1, min(n_jobs or os.cpu_count() or 1, len(todo)))
     spawn = get_context("spawn")
-    with ProcessPoolExecutor(workers, mp_context=spawn, initializer=_prepare_worker) as pool:
-        for _ in range(workers):
-            pool.submit(int)  # starts the workers now
+    pool = ProcessPoolExecutor(
+        workers, mp_context=spawn, initializer=_prepare_worker, initargs=(os.getpid(),)
+    )
+    finished = False
+    try:
+        with live_run.signals_held_back():  # workers start with Ctrl-C held back, then ignore it
+            for _ in range(workers):
+                pool.submit(int)  # starts the workers now
         sdgdb.ensure_cache()  # convert the shared extract once, before workers race for it
-        futures = {pool.submit(_execute_entry, j, keys[j], server): j for j in todo}
+        futures = {pool.submit(_execute_entry, j, keys[j], server, live): j for j in todo}
         for fut in as_completed(futures):
             yield _result(fut, futures[fut])
+        finished = True
+    finally:
+        if finished:
+            pool.shutdown(wait=True)
+        else:
+            _abort(pool, live)
+
+
+def _abort(pool: ProcessPoolExecutor, live: live_run.LiveRun) -> None:
+    """Stop a local run at once: cancel it (no page published after this), stop the workers.
+
+    A second Ctrl-C would only interrupt the stopping, so from here on it is ignored.
+    """
+    if threading.current_thread() is threading.main_thread():
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            signal.signal(sig, signal.SIG_IGN)
+    live_run.cancel(live)
+    processes = list((pool._processes or {}).values())  # noqa: SLF001 - no public handle
+    pool.shutdown(wait=False, cancel_futures=True)
+    for proc in processes:
+        if proc.is_alive():
+            proc.terminate()  # a worker publishing a page finishes that page first
+    for proc in processes:
+        proc.join(10)
+        if proc.is_alive():
+            proc.kill()
+            proc.join(5)
 
 
 def _result(fut, job: Job) -> Outcome:
