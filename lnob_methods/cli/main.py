@@ -79,13 +79,22 @@ def _after_the_runs(outcomes: list[runner.Outcome]):
 
 def cmd_build(args) -> int:
     """Run what is stale of the configured countries and the published pages; build the book."""
-    outcomes = runner.run(runner.build_plan(), n_jobs=args.jobs, progress=not args.quiet)
+    jobs = runner.build_plan()
+    outcomes = runner.run(jobs, n_jobs=args.jobs, progress=not args.quiet)
     with _after_the_runs(outcomes):
         status = _report(outcomes)
         toc.write_toc()
-        if status:
-            print("Not building the book: fix the failed runs first.", file=sys.stderr)
-            return status
+        configured = set(countries.configured_countries())
+        missing = runner.missing_pages([j for j in jobs if j.country in configured], outcomes)
+        for line in missing:
+            print(f"MISSING PAGE: {line}", file=sys.stderr)
+        if status or missing:
+            print(
+                f"Not building the book: {len(missing)} page(s) of the configured countries "
+                "missing; fix the failed runs first.",
+                file=sys.stderr,
+            )
+            return 1
         return build_book(toc=paths.built_toc_file())
 
 

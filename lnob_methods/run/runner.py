@@ -182,6 +182,21 @@ def build_plan() -> list[Job]:
     return [_with_published_parameters(job) for job in jobs]
 
 
+def missing_pages(jobs: list[Job], outcomes: list[Outcome]) -> list[str]:
+    """Return one line per job whose page is not published, with the reason when it failed.
+
+    ``KEN/voices: its run failed (...)`` or ``KEN/voices: never published``, in ``jobs`` order.
+    """
+    failed = {o.job: o.message for o in outcomes if o.status == "failed"}
+    lines = []
+    for job in jobs:
+        if job.published.exists():
+            continue
+        why = f"its run failed ({failed[job]})" if job in failed else "never published"
+        lines.append(f"{job.country}/{job.notebook}: {why}")
+    return lines
+
+
 def _with_published_parameters(job: Job) -> Job:
     kept = published_meta(job).get("parameters")
     if not isinstance(kept, dict):
