@@ -37,8 +37,9 @@ def _report(outcomes: list[runner.Outcome]) -> int:
         if o.status == "skipped":
             print(f"skipped (unchanged): {o.job.country}/{o.job.notebook}")
     for o in outcomes:
-        if o.status == "failed":
-            print(f"FAILED: {o.message}", file=sys.stderr)
+        for line in o.notices:
+            print(f"NOTE {o.job.country}/{o.job.notebook}: {line}", file=sys.stderr)
+    _report_failures([o for o in outcomes if o.status == "failed"])
     print(
         f"{counts['ran']} ran, {counts['skipped']} skipped as unchanged, {counts['failed']} failed"
     )
@@ -49,6 +50,19 @@ def _report(outcomes: list[runner.Outcome]) -> int:
             file=sys.stderr,
         )
     return 1 if counts["failed"] else 0
+
+
+def _report_failures(failed: list[runner.Outcome]) -> None:
+    # The same error of several pages (a country's inventory that every page reads) once.
+    groups: dict[str, list[runner.Outcome]] = {}
+    for o in failed:
+        groups.setdefault(o.error or o.message, []).append(o)
+    for error, same in groups.items():
+        if len(same) == 1:
+            print(f"FAILED: {same[0].message}", file=sys.stderr)
+            continue
+        pages = ", ".join(f"{o.job.country}/{o.job.notebook}" for o in same)
+        print(f"FAILED: {len(same)} pages with the same error ({pages}): {error}", file=sys.stderr)
 
 
 def cmd_run(args) -> int:

@@ -69,7 +69,10 @@ class Outcome:
     """What happened to one job: ``ran``, ``skipped`` or ``failed`` (with a message).
 
     ``seconds`` is the whole run, ``cell_seconds`` the time its cells took to execute: the rest
-    is the run's overhead (kernel start and stop, staging, publishing).
+    is the run's overhead (kernel start and stop, staging, publishing). ``error`` is the error
+    alone (``InputError: ...``), without the page and cell, so that the same error of several
+    pages is reported once; ``notices`` are what the notebook asked to tell the user on the
+    console (see :func:`lnob_methods.site.notebook.notice`).
     """
 
     job: Job
@@ -77,6 +80,8 @@ class Outcome:
     message: str = ""
     seconds: float = 0.0
     cell_seconds: float = 0.0
+    error: str = ""
+    notices: list[str] = field(default_factory=list)
 
 
 class Interrupted(BaseException):
@@ -233,6 +238,8 @@ def execute(
 
     os.environ.pop("MPLBACKEND", None)  # a non-inline backend would drop every figure
     staging = publish.new_staging(job.country, job.notebook)
+    # This worker runs one job at a time: its kernel inherits where to leave console notices.
+    os.environ[NOTICES] = str(staging / "notices.txt")
     inputs = cachekey.input_hashes(job.country, job.template)
     runcard.write(runcard.build(job.country, job.notebook, job.parameters, inputs), staging)
     nb = params.read_template(job.template)
@@ -258,6 +265,7 @@ def execute(
             kernel_manager_class=manager_class(kernel_server),
         )
     except pm.PapermillExecutionError as exc:
+        told = _notices(staging)
         _keep_failed(staging, job)
         return Outcome(
             job,
@@ -265,14 +273,19 @@ def execute(
             f"{job.country}/{job.notebook} failed in cell "
             f"{exc.cell_index} (execution count {exc.exec_count}): "
             f"{exc.ename}: {exc.evalue}",
+            error=f"{exc.ename}: {exc.evalue}",
+            notices=told,
         )
     except Exception as exc:  # noqa: BLE001 - a dead kernel or a timeout must not crash the batch
+        told = _notices(staging)
         _keep_failed(staging, job)
         return Outcome(
             job,
             "failed",
             f"{job.country}/{job.notebook} failed: {type(exc).__name__}: {exc}".strip(),
+            notices=told,
         )
+    told = _notices(staging)
     cells = sum(c.metadata.get("papermill", {}).get("duration") or 0.0 for c in executed.cells)
     publish.retitle(executed, countries.load_country(job.country).name)
     meta = {
@@ -290,10 +303,19 @@ def execute(
         shutil.rmtree(staging, ignore_errors=True)
         return Outcome(job, "failed", f"{job.country}/{job.notebook} not published: {NOT_LIVE}")
     shutil.rmtree(staging, ignore_errors=True)
-    return Outcome(job, "ran", cell_seconds=round(cells, 2))
+    return Outcome(job, "ran", cell_seconds=round(cells, 2), notices=told)
 
 
 NOT_LIVE = "the run was interrupted"
+NOTICES = "LNOB_NOTICES"  # see lnob_methods.site.notebook.notice
+
+
+def _notices(staging: Path) -> list[str]:
+    try:
+        text = (staging / "notices.txt").read_text(encoding="utf-8")
+    except OSError:
+        return []
+    return [line for line in text.splitlines() if line.strip()]
 
 
 def _keep_failed(staging: Path, job: Job) -> None:

@@ -105,3 +105,29 @@ def test_a_build_lists_missing_pages_and_does_not_build(monkeypatch, capsys, tmp
     assert f"MISSING PAGE: {first}: its run failed ({first} failed)\n" in err
     assert f"MISSING PAGE: {second}: never published\n" in err
     assert "Not building the book: 2 page(s) of the configured countries missing" in err
+
+
+def test_the_same_error_of_several_pages_is_reported_once(capsys):
+    from lnob_methods.run import runner
+
+    error = "InputError: inventory.xlsx, sheet 'data', row 4: unknown group 'yuth'"
+    outcomes = [
+        runner.Outcome(
+            runner.Job("KEN", name, {}),
+            "failed",
+            f"KEN/{name} failed in cell 2 (execution count 2): {error}",
+            error=error,
+        )
+        for name in ("stocktake", "gap_analysis", "voices")
+    ]
+    outcomes.append(
+        runner.Outcome(runner.Job("KEN", "tiny", {}), "ran", notices=["testimony file refused"])
+    )
+    assert cli._report(outcomes) == 1
+    err = capsys.readouterr().err
+    assert err.count("unknown group 'yuth'") == 1
+    assert (
+        "FAILED: 3 pages with the same error (KEN/stocktake, KEN/gap_analysis, KEN/voices): "
+        f"{error}\n"
+    ) in err
+    assert "NOTE KEN/tiny: testimony file refused\n" in err
