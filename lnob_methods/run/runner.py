@@ -260,7 +260,7 @@ def execute(
             log_output=False,
             request_save_on_cell_execute=False,
             # The kernel's own log (transport notice, interrupt on shutdown) is noise here.
-            extra_arguments=["--IPKernelApp.log_level=CRITICAL"],
+            extra_arguments=["--IPKernelApp.log_level=CRITICAL", *_watch_parent(kernel_server)],
             execution_timeout=CELL_TIMEOUT,
             kernel_manager_class=manager_class(kernel_server),
         )
@@ -316,6 +316,12 @@ def _notices(staging: Path) -> list[str]:
     except OSError:
         return []
     return [line for line in text.splitlines() if line.strip()]
+
+
+def _watch_parent(kernel_server: str | None) -> list[str]:
+    # A cold kernel is this worker's child in a session of its own: told its parent, it exits
+    # when the worker dies (a forked warm kernel is told the fork server by the server itself).
+    return [] if kernel_server else [f"--IPKernelApp.parent_handle={os.getpid()}"]
 
 
 def _keep_failed(staging: Path, job: Job) -> None:

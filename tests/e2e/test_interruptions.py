@@ -209,18 +209,31 @@ def test_interruptions_leave_whole_pages_and_no_process(sandbox):
         (folders["notebooks"] / f"{page}.md").write_text(TEMPLATE, encoding="utf-8")
     results = folders["results"]
     marker = f"lnob-trial-{uuid.uuid4().hex}"
-    start = time.monotonic()
-    first = subprocess.run(
-        [*LNOB, "run", "--country", "KEN", "--quiet", "--jobs", "2", "-p", "version=t0"],
-        env={**env, "LNOB_TRIAL_MARK": marker},
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=300,
-    )
-    span = time.monotonic() - start  # a whole run: the delays are drawn within it
-    assert first.returncode == 0, first.stderr
+    spans = []
+    for version in ("t0", "t00"):  # the second run is timed: the caches are warm then
+        start = time.monotonic()
+        first = subprocess.run(
+            [
+                *LNOB,
+                "run",
+                "--country",
+                "KEN",
+                "--quiet",
+                "--jobs",
+                "2",
+                "-p",
+                f"version={version}",
+            ],
+            env={**env, "LNOB_TRIAL_MARK": marker},
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=300,
+        )
+        spans.append(time.monotonic() - start)
+        assert first.returncode == 0, first.stderr
+    span = 0.9 * spans[-1]  # the delays are drawn within a whole run
     assert set(_pages(results)) == {f"KEN/{p}" for p in PAGES}
     rng = random.Random(SEED)
     counts = {}
