@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import importlib.util
+import subprocess
+import sys
 
 from lnob_methods.run import kernel_zygote
 from tests.helpers import ROOT
@@ -50,3 +52,20 @@ def test_every_library_module_the_templates_import_is_preloaded():
     )
     assert all(importlib.util.find_spec(m) for m in modules), "each one is a real module"
     assert set(kernel_zygote.preload(modules)) == set(modules)
+
+
+def test_a_server_whose_runner_died_while_it_imported_stops_serving(tmp_path):
+    # The runner that started the server is recorded before the imports; when the server's
+    # parent is no longer that process (it was re-parented), serving ends at once instead of
+    # serving its new parent forever.
+    code = (
+        "import os, socket, sys\n"
+        "from lnob_methods.run import kernel_zygote\n"
+        "s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)\n"
+        "s.bind(sys.argv[1]); s.listen(1)\n"
+        "kernel_zygote.serve(s, os.getppid() + 1_000_000)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(tmp_path / "s")], cwd=ROOT, timeout=60, check=False
+    )
+    assert done.returncode == 0, "the server stopped: its runner is gone"
