@@ -77,10 +77,10 @@ def kernel_server(notebooks: Path, wait: float = 10.0) -> Iterator[str | None]:
         stdin=subprocess.DEVNULL,
         start_new_session=True,  # a Ctrl-C in the terminal goes to the runner, not here
     )
-    deadline = time.monotonic() + wait
-    while not os.path.exists(sock) and proc.poll() is None and time.monotonic() < deadline:
-        time.sleep(0.01)
-    try:
+    try:  # an interrupt while the server starts stops it too
+        deadline = time.monotonic() + wait
+        while not os.path.exists(sock) and proc.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.01)
         yield sock if os.path.exists(sock) and proc.poll() is None else None
     finally:
         proc.terminate()

@@ -203,6 +203,12 @@ def _trial(env, results, marker, number, sig, target, delay) -> str | None:
     return "; ".join(problems) or None
 
 
+def _record(counts: dict) -> None:
+    ARTIFACT.parent.mkdir(parents=True, exist_ok=True)
+    data = {"seed": SEED, "trials_per_case": TRIALS, "pages": len(PAGES), "cases": counts}
+    ARTIFACT.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
+
+
 def test_interruptions_leave_whole_pages_and_no_process(sandbox):
     env, folders = sandbox
     for page in PAGES:
@@ -259,20 +265,7 @@ def test_interruptions_leave_whole_pages_and_no_process(sandbox):
                 "survived": survived,
                 "missed": missed,
             }
-    ARTIFACT.parent.mkdir(parents=True, exist_ok=True)
-    ARTIFACT.write_text(
-        json.dumps(
-            {
-                "seed": SEED,
-                "trials_per_case": TRIALS,
-                "pages": len(PAGES),
-                "cases": counts,
-            },
-            indent=1,
-        )
-        + "\n",
-        encoding="utf-8",
-    )
+            _record(counts)  # after each case: a stopped session keeps what it tried
     assert not failures, "\n".join(failures)
     for case, c in counts.items():
         assert c["tried"] == TRIALS, f"{case}: only {c['tried']} trials reached the run"
