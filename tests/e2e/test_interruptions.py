@@ -14,8 +14,9 @@ as ``kill`` does) or to one of the run's kernels. After each trial:
   that instant, never start another).
 
 The counts of trials tried and survived per signal and target are written to
-``tests/artifacts/interruptions.json`` for the reliability page. ``LNOB_INTERRUPTION_TRIALS``
-sets the trials per signal and target (default 20).
+``tests/artifacts/interruptions.json``, and with ``LNOB_WRITE_RELIABILITY=1`` to the committed
+record ``tests/fixtures/reliability/interruptions.json`` that the reliability page shows.
+``LNOB_INTERRUPTION_TRIALS`` sets the trials per signal and target (default 20).
 """
 
 from __future__ import annotations
@@ -41,6 +42,8 @@ PAGES = ["trial_a", "trial_b", "trial_c"]
 SIGNALS = {"SIGINT": signal.SIGINT, "SIGTERM": signal.SIGTERM, "SIGKILL": signal.SIGKILL}
 TARGETS = ["runner", "kernel"]
 ARTIFACT = ROOT / "tests" / "artifacts" / "interruptions.json"
+# The committed record the reliability page shows, rewritten with LNOB_WRITE_RELIABILITY=1.
+RECORD = ROOT / "tests" / "fixtures" / "reliability" / "interruptions.json"
 TEMPLATE = """---
 jupytext:
   text_representation:
@@ -207,6 +210,9 @@ def _record(counts: dict) -> None:
     ARTIFACT.parent.mkdir(parents=True, exist_ok=True)
     data = {"seed": SEED, "trials_per_case": TRIALS, "pages": len(PAGES), "cases": counts}
     ARTIFACT.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
+    if os.environ.get("LNOB_WRITE_RELIABILITY"):
+        RECORD.parent.mkdir(parents=True, exist_ok=True)
+        RECORD.write_text(ARTIFACT.read_text(encoding="utf-8"), encoding="utf-8")
 
 
 def test_interruptions_leave_whole_pages_and_no_process(sandbox):

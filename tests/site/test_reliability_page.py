@@ -127,18 +127,18 @@ def _rows(tmp_path):
 
 
 # --- Row: interruptions tried and survived (tests/e2e/test_interruptions.py) -----------------
-INTERRUPTIONS = ROOT / "tests" / "artifacts" / "interruptions.json"
+INTERRUPTIONS = FIXTURES / "reliability" / "interruptions.json"
 
 
 def interruptions_row() -> tuple[str, str, str]:
     """Return the row "interruptions tried and survived", from the trials' last recorded counts.
 
-    The counts come from ``tests/artifacts/interruptions.json``, written by the slow trial
-    harness (``make test``); this page does not re-run it.
+    The counts come from ``tests/fixtures/reliability/interruptions.json``, the record the slow
+    trial harness rewrites with ``LNOB_WRITE_RELIABILITY=1``; this page does not re-run it.
     """
     what = "Interruptions tried and survived (tests/e2e/test_interruptions.py)"
     if not INTERRUPTIONS.exists():
-        return what, "not run yet", "run `make test` to record them"
+        return what, "not recorded yet", "run the trials with LNOB_WRITE_RELIABILITY=1"
     data = json.loads(INTERRUPTIONS.read_text(encoding="utf-8"))
     cases = data["cases"]
     tried = sum(c["tried"] for c in cases.values())
