@@ -7,7 +7,8 @@ forks, and the child becomes an ordinary IPython kernel on the run's connection 
 folder and environment. No cell of any notebook ever runs in the server, so no state passes from
 one run to the next; what a fork saves is the kernel start and the imports (about 1.5 s a run).
 
-Usage: ``python -m lnob_methods.run.kernel_zygote SOCKET NOTEBOOKS_DIR`` (the runner starts it). The
+Usage: ``python -m lnob_methods.run.kernel_zygote SOCKET NOTEBOOKS_DIR [RUNNER_PID]`` (the runner
+starts it). The
 server exits when its parent does, or on SIGTERM, and takes its kernels with it.
 """
 
@@ -250,10 +251,11 @@ def _kill(pid: int) -> None:
 
 def main(argv: list[str]) -> int:
     """Bind the socket first (relays may queue), import, then serve."""
-    sock_path, notebooks = argv
+    sock_path, notebooks, *runner = argv
     # Linux sends this server SIGTERM when the runner dies, also while it imports; serving,
-    # it also checks that its parent is still the one recorded here.
-    parent = os.getppid()
+    # it also checks that its parent is still the runner. The runner names itself: a runner
+    # killed as it started this server would otherwise leave it serving PID 1.
+    parent = int(runner[0]) if runner else os.getppid()
     live_run.die_with_parent(parent)
     if sys.path and sys.path[0] in ("", os.getcwd()):
         del sys.path[0]  # as ipykernel_launcher does; IPython adds the kernel's folder back

@@ -72,7 +72,14 @@ def kernel_server(notebooks: Path, wait: float = 10.0) -> Iterator[str | None]:
     sock = os.path.join(folder, "server")
     env = {k: v for k, v in os.environ.items() if k != "MPLBACKEND"}
     proc = subprocess.Popen(
-        [sys.executable, "-m", "lnob_methods.run.kernel_zygote", sock, str(notebooks)],
+        [
+            sys.executable,
+            "-m",
+            "lnob_methods.run.kernel_zygote",
+            sock,
+            str(notebooks),
+            str(os.getpid()),
+        ],
         env=env,
         stdin=subprocess.DEVNULL,
         start_new_session=True,  # a Ctrl-C in the terminal goes to the runner, not here

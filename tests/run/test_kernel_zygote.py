@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import os
 import subprocess
 import sys
 
@@ -69,3 +70,25 @@ def test_a_server_whose_runner_died_while_it_imported_stops_serving(tmp_path):
         [sys.executable, "-c", code, str(tmp_path / "s")], cwd=ROOT, timeout=60, check=False
     )
     assert done.returncode == 0, "the server stopped: its runner is gone"
+
+
+def test_a_server_started_after_its_runner_died_exits_at_once(tmp_path):
+    # The runner names itself on the command line; a server whose parent is already another
+    # process (the runner was killed as it started the server) exits before serving anyone.
+    gone = os.getpid() + 1_000_000  # not the server's parent (this test process is)
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "lnob_methods.run.kernel_zygote",
+            str(tmp_path / "s"),
+            str(tmp_path),
+            str(gone),
+        ],
+        cwd=ROOT,
+        timeout=60,
+        check=False,
+        capture_output=True,
+    )
+    assert (done.returncode, done.stderr) == (1, b""), "a quiet exit, not a traceback"
+    assert not (tmp_path / "s").exists(), "it never served"
