@@ -167,7 +167,15 @@ def _trial(env, results, marker, number, sig, target, delay) -> str | None:
             else:
                 time.sleep(0.05)
     signalled_at = time.time()
-    out, err = proc.communicate(timeout=300)
+    try:
+        out, err = proc.communicate(timeout=180)
+    except subprocess.TimeoutExpired:  # its output is still open: a process of the run is left
+        left = _processes(marker)
+        for pid, _, _ in left:
+            os.kill(pid, signal.SIGKILL)
+        proc.kill()
+        proc.communicate()
+        return f"processes of the run still running 180 s after the signal: {left}"
     if not sent:
         return "missed"
     ended = _pages(results)
