@@ -119,7 +119,11 @@ def _published_said(err: str) -> set[str] | None:
             listed = line.split(": ", 2)[2].split(". ", 1)[0]
             return set(listed.split(", "))
         if line.startswith(
-            ("lnob: interrupted; this run published nothing", "lnob: interrupted before any")
+            (
+                "lnob: interrupted; this run published nothing",
+                "lnob: interrupted before any",
+                "lnob: terminated before any",
+            )
         ):
             return set()
     return None
