@@ -266,7 +266,7 @@ def test_interruptions_leave_whole_pages_and_no_process(sandbox):
     for target in TARGETS:
         for name, sig in SIGNALS.items():
             tried = survived = missed = 0
-            while tried < TRIALS and missed < TRIALS:
+            while tried < TRIALS and missed < 3 * TRIALS:  # short kernels are often missed
                 number += 1
                 delay = rng.uniform(0.0, span)
                 outcome = _trial(env, results, marker, number, sig, target, delay)
