@@ -149,7 +149,8 @@ def interruptions_row() -> tuple[str, str, str]:
         f"{tried} runs of {data['pages']} pages, interrupted at a random moment (seed "
         f"{data['seed']}): {each}",
         f"{survived} of {tried} left every page whole (old or new, never a mix), said truly what "
-        "was published, published nothing afterwards and left no process behind",
+        "was published, published nothing afterwards, printed no traceback and left no process "
+        "behind",
     )
 
 
