@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
+import signal
 import subprocess
 import sys
+import threading
 import traceback
 from pathlib import Path
 
@@ -34,8 +37,9 @@ def _report(outcomes: list[runner.Outcome]) -> int:
         if o.status == "skipped":
             print(f"skipped (unchanged): {o.job.country}/{o.job.notebook}")
     for o in outcomes:
-        if o.status == "failed":
-            print(f"FAILED: {o.message}", file=sys.stderr)
+        for line in o.notices:
+            print(f"NOTE {o.job.country}/{o.job.notebook}: {line}", file=sys.stderr)
+    _report_failures([o for o in outcomes if o.status == "failed"])
     print(
         f"{counts['ran']} ran, {counts['skipped']} skipped as unchanged, {counts['failed']} failed"
     )
@@ -48,6 +52,19 @@ def _report(outcomes: list[runner.Outcome]) -> int:
     return 1 if counts["failed"] else 0
 
 
+def _report_failures(failed: list[runner.Outcome]) -> None:
+    # The same error of several pages (a country's inventory that every page reads) once.
+    groups: dict[str, list[runner.Outcome]] = {}
+    for o in failed:
+        groups.setdefault(o.error or o.message, []).append(o)
+    for error, same in groups.items():
+        if len(same) == 1:
+            print(f"FAILED: {same[0].message}", file=sys.stderr)
+            continue
+        pages = ", ".join(f"{o.job.country}/{o.job.notebook}" for o in same)
+        print(f"FAILED: {len(same)} pages with the same error ({pages}): {error}", file=sys.stderr)
+
+
 def cmd_run(args) -> int:
     """Run notebooks for countries; publish successes; exit 1 if any run failed."""
     from lnob_methods.run.params import parse_assignments
@@ -58,24 +75,48 @@ def cmd_run(args) -> int:
     outcomes = runner.run(
         jobs, n_jobs=args.jobs, force=args.force, progress=not args.quiet, scheduler=args.scheduler
     )
-    toc.write_toc()
-    return _report(outcomes)
+    with _after_the_runs(outcomes):
+        toc.write_toc()
+        return _report(outcomes)
+
+
+@contextlib.contextmanager
+def _after_the_runs(outcomes: list[runner.Outcome]):
+    # An interrupt after the runs names what they published, as one during them does.
+    try:
+        yield
+    except (KeyboardInterrupt, runner.Terminated) as exc:
+        signum = signal.SIGTERM if isinstance(exc, runner.Terminated) else signal.SIGINT
+        ran = [f"{o.job.country}/{o.job.notebook}" for o in outcomes if o.status == "ran"]
+        raise runner.Interrupted(signum, ran) from None
 
 
 def cmd_build(args) -> int:
     """Run what is stale of the configured countries and the published pages; build the book."""
-    outcomes = runner.run(runner.build_plan(), n_jobs=args.jobs, progress=not args.quiet)
-    status = _report(outcomes)
-    toc.write_toc()
-    if status:
-        print("Not building the book: fix the failed runs first.", file=sys.stderr)
+    jobs = runner.build_plan()
+    outcomes = runner.run(jobs, n_jobs=args.jobs, progress=not args.quiet)
+    with _after_the_runs(outcomes):
+        status = _report(outcomes)
+        toc.write_toc()
+        configured = set(countries.configured_countries())
+        missing = runner.missing_pages([j for j in jobs if j.country in configured], outcomes)
+        for line in missing:
+            print(f"MISSING PAGE: {line}", file=sys.stderr)
+        if status or missing:
+            print(
+                f"Not building the book: {len(missing)} page(s) of the configured countries "
+                "missing; fix the failed runs first.",
+                file=sys.stderr,
+            )
+            return 1
+        status = build_book(toc=paths.built_toc_file())
+        if status == 0:
+            book_pdf.build(quiet=args.quiet)
+            # The version switcher's list: the released versions and this development version.
+            release.write_switcher(
+                paths.ROOT, paths.ROOT / "_build" / "html" / release.SWITCHER_JSON
+            )
         return status
-    status = build_book(toc=paths.built_toc_file())
-    if status == 0:
-        book_pdf.build(quiet=args.quiet)
-        # The version switcher's list: the released versions and this development version.
-        release.write_switcher(paths.ROOT, paths.ROOT / "_build" / "html" / release.SWITCHER_JSON)
-    return status
 
 
 def build_book(
@@ -166,11 +207,34 @@ def _notebooks_epilog() -> str:
     )
 
 
+def _terminated(_signum, _frame):
+    raise runner.Terminated
+
+
+def interrupted_message(exc: runner.Interrupted) -> str:
+    """Return what an interrupted run tells the user: what it published before the signal."""
+    if not exc.published:
+        return "lnob: interrupted; this run published nothing: every page is as it was before."
+    listed = ", ".join(exc.published)
+    return (
+        f"lnob: interrupted; published before the interrupt: {listed}. "
+        "Nothing was published after it; every other page is as it was before."
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of ``lnob``; returns the exit code (errors are messages, not tracebacks)."""
     args = parser().parse_args(argv)
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, _terminated)  # stopped like Ctrl-C: the run cancels itself
     try:
         return args.func(args)
+    except runner.Interrupted as exc:
+        print(interrupted_message(exc), file=sys.stderr)
+        return 128 + exc.signum
+    except runner.Terminated:
+        print("lnob: terminated before any page was published.", file=sys.stderr)
+        return 128 + signal.SIGTERM
     except LnobError as exc:
         print(f"lnob {args.command}: {exc}", file=sys.stderr)
         return 2
@@ -185,7 +249,7 @@ def main(argv: list[str] | None = None) -> int:
         )
         return 3
     except KeyboardInterrupt:
-        print("lnob: interrupted; published results were left as they were.", file=sys.stderr)
+        print("lnob: interrupted before any page was published.", file=sys.stderr)
         return 130
 
 

@@ -91,14 +91,31 @@ def wait_for_exit(conn: socket.socket, pid: int, reply: bytes = b"") -> int:
 def main(argv: list[str]) -> None:
     """Relay to a warm kernel, or exec an ordinary one when there is no server."""
     sock_path, *args = argv
+    parent = os.getppid()
     try:
         conn, pid, rest = request_kernel(sock_path, args)
     except (OSError, ValueError):
+        if not still_wanted(parent):
+            sys.exit(1)  # the run was stopped meanwhile: no kernel, and nothing on the console
         os.execv(sys.executable, [sys.executable, "-m", "ipykernel_launcher", *args])
     status = wait_for_exit(conn, pid, rest)
     if status < 0:  # killed by a signal: die the same way, so Jupyter sees what the kernel saw
         die_like(-status)
     sys.exit(status)
+
+
+def still_wanted(parent: int) -> bool:
+    """Return True while the run that asked for a kernel is still there to use it.
+
+    An interrupted run stops its server, then its workers, then removes its staging folders: a
+    relay that finds no server then must not start a kernel in a removed folder (it printed a
+    traceback on the console after the run had ended).
+    """
+    try:
+        os.getcwd()
+    except OSError:
+        return False
+    return os.getppid() == parent
 
 
 def die_like(signum: int) -> None:

@@ -7,7 +7,8 @@ forks, and the child becomes an ordinary IPython kernel on the run's connection 
 folder and environment. No cell of any notebook ever runs in the server, so no state passes from
 one run to the next; what a fork saves is the kernel start and the imports (about 1.5 s a run).
 
-Usage: ``python -m lnob_methods.run.kernel_zygote SOCKET NOTEBOOKS_DIR`` (the runner starts it). The
+Usage: ``python -m lnob_methods.run.kernel_zygote SOCKET NOTEBOOKS_DIR [RUNNER_PID]`` (the runner
+starts it). The
 server exits when its parent does, or on SIGTERM, and takes its kernels with it.
 """
 
@@ -25,6 +26,8 @@ import struct
 import sys
 import traceback
 from pathlib import Path
+
+from lnob_methods.run import live_run
 
 HEADER = b"LNOB"
 # "from a import b, c as d", "from a import (b,\n c)" and "import a, b.c as d"; one statement
@@ -146,9 +149,13 @@ def _status(wait_status: int) -> int:
     return os.WEXITSTATUS(wait_status)
 
 
-def serve(listener: socket.socket) -> None:
-    """Fork a kernel for every request on ``listener`` until the parent process goes away."""
-    parent = os.getppid()
+def serve(listener: socket.socket, parent: int | None = None) -> None:
+    """Fork a kernel for every request on ``listener`` until the parent process goes away.
+
+    ``parent`` is the process that started the server (default: the current parent). Recorded
+    before the imports: a runner killed while they ran must not leave a server serving PID 1.
+    """
+    parent = os.getppid() if parent is None else parent
     server_pid = os.getpid()
     sel = selectors.DefaultSelector()
     sel.register(listener, selectors.EVENT_READ)
@@ -244,7 +251,12 @@ def _kill(pid: int) -> None:
 
 def main(argv: list[str]) -> int:
     """Bind the socket first (relays may queue), import, then serve."""
-    sock_path, notebooks = argv
+    sock_path, notebooks, *runner = argv
+    # Linux sends this server SIGTERM when the runner dies, also while it imports; serving,
+    # it also checks that its parent is still the runner. The runner names itself: a runner
+    # killed as it started this server would otherwise leave it serving PID 1.
+    parent = int(runner[0]) if runner else os.getppid()
+    live_run.die_with_parent(parent)
     if sys.path and sys.path[0] in ("", os.getcwd()):
         del sys.path[0]  # as ipykernel_launcher does; IPython adds the kernel's folder back
     # What ipykernel sets before any cell runs; matplotlib reads it when it is imported.
@@ -256,7 +268,7 @@ def main(argv: list[str]) -> int:
     listener.listen(64)
     preload(KERNEL_MODULES + template_imports(Path(notebooks)))
     try:
-        serve(listener)
+        serve(listener, parent)
     finally:  # also when the runner was killed: leave no socket behind
         listener.close()
         Path(sock_path).unlink(missing_ok=True)

@@ -139,13 +139,14 @@ def clean_stale_staging() -> int:
             host = (folder / OWNER).read_text(encoding="utf-8")
         except OSError:
             host = here  # an older folder, or one whose run died before writing it
-        if host == here and not _alive(pid):
+        if host == here and not is_running(pid):
             shutil.rmtree(folder, ignore_errors=True)
             removed += 1
     return removed
 
 
-def _alive(pid: int) -> bool:
+def is_running(pid: int) -> bool:
+    """Return True while process ``pid`` exists and is not a zombie."""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:

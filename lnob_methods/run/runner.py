@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import signal
+import threading
 import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from contextlib import nullcontext
@@ -17,7 +19,7 @@ from lnob_methods.core.errors import ParameterError
 from lnob_methods.core.suggest import did_you_mean
 from lnob_methods.formats.datapackage import write_datapackage
 from lnob_methods.reference import countries
-from lnob_methods.run import params, publish, runcard, warm_kernels
+from lnob_methods.run import live_run, params, publish, runcard, warm_kernels
 
 # Order of the results pages inside a country section; templates not listed come after, by name.
 NOTEBOOK_ORDER = [
@@ -70,7 +72,10 @@ class Outcome:
     """What happened to one job: ``ran``, ``skipped`` or ``failed`` (with a message).
 
     ``seconds`` is the whole run, ``cell_seconds`` the time its cells took to execute: the rest
-    is the run's overhead (kernel start and stop, staging, publishing).
+    is the run's overhead (kernel start and stop, staging, publishing). ``error`` is the error
+    alone (``InputError: ...``), without the page and cell, so that the same error of several
+    pages is reported once; ``notices`` are what the notebook asked to tell the user on the
+    console (see :func:`lnob_methods.site.notebook.notice`).
     """
 
     job: Job
@@ -78,6 +83,29 @@ class Outcome:
     message: str = ""
     seconds: float = 0.0
     cell_seconds: float = 0.0
+    error: str = ""
+    notices: list[str] = field(default_factory=list)
+
+
+class Interrupted(BaseException):
+    """A run stopped by a signal: nothing more is published; ``published`` lists what was.
+
+    Attributes
+    ----------
+    signum
+        The signal (``signal.SIGINT`` for Ctrl-C, ``signal.SIGTERM``).
+    published
+        The pages (``KEN/gap_analysis``) published by this run before it was interrupted.
+    """
+
+    def __init__(self, signum: int, published: list[str]):
+        super().__init__(signum, published)
+        self.signum = signum
+        self.published = published
+
+
+class Terminated(BaseException):
+    """Raised in the runner by the SIGTERM handler of the command line (see ``cli/main.py``)."""
 
 
 def templates() -> dict[str, Path]:
@@ -162,6 +190,21 @@ def build_plan() -> list[Job]:
     return [_with_published_parameters(job) for job in jobs]
 
 
+def missing_pages(jobs: list[Job], outcomes: list[Outcome]) -> list[str]:
+    """Return one line per job whose page is not published, with the reason when it failed.
+
+    ``KEN/voices: its run failed (...)`` or ``KEN/voices: never published``, in ``jobs`` order.
+    """
+    failed = {o.job: o.message for o in outcomes if o.status == "failed"}
+    lines = []
+    for job in jobs:
+        if job.published.exists():
+            continue
+        why = f"its run failed ({failed[job]})" if job in failed else "never published"
+        lines.append(f"{job.country}/{job.notebook}: {why}")
+    return lines
+
+
 def _with_published_parameters(job: Job) -> Job:
     kept = published_meta(job).get("parameters")
     if not isinstance(kept, dict):
@@ -182,11 +225,15 @@ def is_fresh(job: Job, key: str) -> bool:
     return exports.exists() and published_meta(job).get("cache_key") == key
 
 
-def execute(job: Job, key: str, kernel_server: str | None = None) -> Outcome:
+def execute(
+    job: Job, key: str, kernel_server: str | None = None, live: live_run.LiveRun | None = None
+) -> Outcome:
     """Execute one job in a staging folder and publish it only if every cell succeeded.
 
     With ``kernel_server`` (a fork server's socket, see :mod:`lnob_methods.run.warm_kernels`) the
-    job's fresh kernel is forked from a process that has the libraries imported already.
+    job's fresh kernel is forked from a process that has the libraries imported already. With
+    ``live`` the page is published only while that run is live (see
+    :mod:`lnob_methods.run.live_run`).
     """
     import papermill as pm  # imported here: workers start faster without it at module level
 
@@ -194,6 +241,8 @@ def execute(job: Job, key: str, kernel_server: str | None = None) -> Outcome:
 
     os.environ.pop("MPLBACKEND", None)  # a non-inline backend would drop every figure
     staging = publish.new_staging(job.country, job.notebook)
+    # This worker runs one job at a time: its kernel inherits where to leave console notices.
+    os.environ[NOTICES] = str(staging / "notices.txt")
     inputs = cachekey.input_hashes(job.country, job.template)
     runcard.write(runcard.build(job.country, job.notebook, job.parameters, inputs), staging)
     nb = params.read_template(job.template)
@@ -214,11 +263,12 @@ def execute(job: Job, key: str, kernel_server: str | None = None) -> Outcome:
             log_output=False,
             request_save_on_cell_execute=False,
             # The kernel's own log (transport notice, interrupt on shutdown) is noise here.
-            extra_arguments=["--IPKernelApp.log_level=CRITICAL"],
+            extra_arguments=["--IPKernelApp.log_level=CRITICAL", *_watch_parent(kernel_server)],
             execution_timeout=CELL_TIMEOUT,
             kernel_manager_class=manager_class(kernel_server),
         )
     except pm.PapermillExecutionError as exc:
+        told = _notices(staging)
         _keep_failed(staging, job)
         return Outcome(
             job,
@@ -226,14 +276,19 @@ def execute(job: Job, key: str, kernel_server: str | None = None) -> Outcome:
             f"{job.country}/{job.notebook} failed in cell "
             f"{exc.cell_index} (execution count {exc.exec_count}): "
             f"{exc.ename}: {exc.evalue}",
+            error=f"{exc.ename}: {exc.evalue}",
+            notices=told,
         )
     except Exception as exc:  # noqa: BLE001 - a dead kernel or a timeout must not crash the batch
+        told = _notices(staging)
         _keep_failed(staging, job)
         return Outcome(
             job,
             "failed",
             f"{job.country}/{job.notebook} failed: {type(exc).__name__}: {exc}".strip(),
+            notices=told,
         )
+    told = _notices(staging)
     cells = sum(c.metadata.get("papermill", {}).get("duration") or 0.0 for c in executed.cells)
     publish.retitle(executed, countries.load_country(job.country).name)
     meta = {
@@ -244,9 +299,32 @@ def execute(job: Job, key: str, kernel_server: str | None = None) -> Outcome:
     }
     publish.stabilise(executed, job.notebook, meta)
     out_path.unlink(missing_ok=True)
-    publish.publish(staging, executed, job.country, job.notebook)
+    try:
+        with live_run.publishing(live):
+            publish.publish(staging, executed, job.country, job.notebook)
+    except live_run.RunCancelled:
+        shutil.rmtree(staging, ignore_errors=True)
+        return Outcome(job, "failed", f"{job.country}/{job.notebook} not published: {NOT_LIVE}")
     shutil.rmtree(staging, ignore_errors=True)
-    return Outcome(job, "ran", cell_seconds=round(cells, 2))
+    return Outcome(job, "ran", cell_seconds=round(cells, 2), notices=told)
+
+
+NOT_LIVE = "the run was interrupted"
+NOTICES = "LNOB_NOTICES"  # see lnob_methods.site.notebook.notice
+
+
+def _notices(staging: Path) -> list[str]:
+    try:
+        text = (staging / "notices.txt").read_text(encoding="utf-8")
+    except OSError:
+        return []
+    return [line for line in text.splitlines() if line.strip()]
+
+
+def _watch_parent(kernel_server: str | None) -> list[str]:
+    # A cold kernel is this worker's child in a session of its own: told its parent, it exits
+    # when the worker dies (a forked warm kernel is told the fork server by the server itself).
+    return [] if kernel_server else [f"--IPKernelApp.parent_handle={os.getpid()}"]
 
 
 def _keep_failed(staging: Path, job: Job) -> None:
@@ -259,10 +337,14 @@ def _keep_failed(staging: Path, job: Job) -> None:
     shutil.rmtree(staging, ignore_errors=True)
 
 
-def _execute_entry(job: Job, key: str, kernel_server: str | None = None) -> Outcome:
+def _execute_entry(
+    job: Job, key: str, kernel_server: str | None = None, live: live_run.LiveRun | None = None
+) -> Outcome:
     start = time.perf_counter()
+    if live is not None and not live_run.is_live(live):  # interrupted, or an orphan: no new run
+        return Outcome(job, "failed", f"{job.country}/{job.notebook} not run: {NOT_LIVE}")
     try:
-        done = execute(job, key, kernel_server)
+        done = execute(job, key, kernel_server, live)
     except Exception as exc:  # noqa: BLE001 - reported per job, never a traceback to the user
         done = Outcome(
             job,
@@ -297,23 +379,26 @@ def run(
         workers instead, with the same staging, cache and failure rules. Workers must see the
         same repository path (a shared file system), since they publish into it.
     """
-    from tqdm import tqdm
-
     publish.clean_stale_staging()
     keys = {job: cachekey.cache_key(job.country, job.parameters, job.template) for job in jobs}
     fresh = {j for j in jobs if not force and is_fresh(j, keys[j])}  # each one read once
     outcomes = [Outcome(j, "skipped") for j in jobs if j in fresh]
     todo = [j for j in jobs if j not in fresh]
     if todo:
-        # Remote workers cannot reach a local fork server: their kernels start cold.
-        warm = warm_kernels.kernel_server(paths.notebooks_dir()) if not scheduler else nullcontext()
-        with warm as server:
-            bar = tqdm(total=len(todo), desc="lnob run", unit="run", disable=not progress)
-            for done in _dispatch(todo, keys, n_jobs, scheduler, server):
-                bar.set_postfix_str(f"{done.job.country}/{done.job.notebook} {done.status}")
-                bar.update()
-                outcomes.append(done)
-            bar.close()
+        live = live_run.start()
+        before = {j: _stamp(j) for j in todo}
+        try:
+            _run_todo(todo, keys, n_jobs, scheduler, progress, live, outcomes)
+        except (KeyboardInterrupt, Terminated) as exc:
+            # Workers are stopped and the run is cancelled (see _dispatch): what changed now
+            # was published before the interrupt.
+            signum = signal.SIGTERM if isinstance(exc, Terminated) else signal.SIGINT
+            published = [f"{j.country}/{j.notebook}" for j in todo if _stamp(j) != before[j]]
+            publish.clean_stale_staging()
+            write_summary(outcomes)
+            raise Interrupted(signum, published) from None
+        finally:
+            live_run.finish(live)
     # Runs publish in parallel processes, each rewriting its country's data package: written once
     # more here, after every run, so that the package lists every export whatever the order.
     for country in sorted({j.country for j in jobs}):
@@ -326,20 +411,50 @@ def run(
     return outcomes
 
 
+def _run_todo(todo, keys, n_jobs, scheduler, progress, live, outcomes) -> None:
+    from tqdm import tqdm
+
+    # Remote workers cannot reach a local fork server: their kernels start cold.
+    warm = warm_kernels.kernel_server(paths.notebooks_dir()) if not scheduler else nullcontext()
+    with warm as server:
+        bar = tqdm(total=len(todo), desc="lnob run", unit="run", disable=not progress)
+        dispatch = _dispatch(todo, keys, n_jobs, scheduler, server, live)
+        try:
+            for done in dispatch:
+                bar.set_postfix_str(f"{done.job.country}/{done.job.notebook} {done.status}")
+                bar.update()
+                outcomes.append(done)
+        finally:
+            dispatch.close()  # on an interrupt here, the workers stop before the server does
+            bar.close()
+
+
+def _stamp(job: Job) -> tuple[int, int] | None:
+    # A publish replaces the notebook by a rename: a new inode (and time) tells it apart.
+    try:
+        st = job.published.stat()
+    except OSError:
+        return None
+    return st.st_ino, st.st_mtime_ns
+
+
 def schedule(jobs: list[Job]) -> list[Job]:
     """Return ``jobs`` in the order they should start (see ``SCHEDULE``)."""
     rank = {n: i for i, n in enumerate(SCHEDULE)}
     return sorted(jobs, key=lambda j: rank.get(j.notebook, -1))  # stable: countries keep order
 
 
-def _prepare_worker() -> None:
-    # Import what every run needs while the extract is converted, not after.
+def _prepare_worker(runner: int) -> None:
+    # Die with the runner, leave Ctrl-C to it; then import what every run needs while the
+    # extract is converted, not after.
+    live_run.die_with_parent(runner)
+    live_run.ignore_interrupts()
     import papermill  # noqa: F401
 
     warm_kernels.manager_class(None)
 
 
-def _dispatch(todo: list[Job], keys: dict, n_jobs, scheduler: str | None, server: str | None):
+def _dispatch(todo: list[Job], keys: dict, n_jobs, scheduler: str | None, server, live):
     from lnob_methods.reference import sdgdb
 
     todo = schedule(todo)
@@ -348,20 +463,60 @@ def _dispatch(todo: list[Job], keys: dict, n_jobs, scheduler: str | None, server
         from distributed import Client
         from distributed import as_completed as dask_completed
 
+        remote = live.for_remote()
         with Client(scheduler, timeout="30s") as client:
-            futures = {client.submit(_execute_entry, j, keys[j], pure=False): j for j in todo}
-            for fut in dask_completed(futures):
-                yield _result(fut, futures[fut])
+            futures = {
+                client.submit(_execute_entry, j, keys[j], None, remote, pure=False): j for j in todo
+            }
+            try:
+                for fut in dask_completed(futures):
+                    yield _result(fut, futures[fut])
+            except BaseException:
+                live_run.cancel(live)  # remote workers may finish their runs, not publish them
+                client.cancel(list(futures))
+                raise
         return
     workers = max(1, min(n_jobs or os.cpu_count() or 1, len(todo)))
     spawn = get_context("spawn")
-    with ProcessPoolExecutor(workers, mp_context=spawn, initializer=_prepare_worker) as pool:
-        for _ in range(workers):
-            pool.submit(int)  # starts the workers now
+    pool = ProcessPoolExecutor(
+        workers, mp_context=spawn, initializer=_prepare_worker, initargs=(os.getpid(),)
+    )
+    finished = False
+    try:
+        with live_run.signals_held_back():  # workers start with Ctrl-C held back, then ignore it
+            for _ in range(workers):
+                pool.submit(int)  # starts the workers now
         sdgdb.ensure_cache()  # convert the shared extract once, before workers race for it
-        futures = {pool.submit(_execute_entry, j, keys[j], server): j for j in todo}
+        futures = {pool.submit(_execute_entry, j, keys[j], server, live): j for j in todo}
         for fut in as_completed(futures):
             yield _result(fut, futures[fut])
+        finished = True
+    finally:
+        if finished:
+            pool.shutdown(wait=True)
+        else:
+            _abort(pool, live)
+
+
+def _abort(pool: ProcessPoolExecutor, live: live_run.LiveRun) -> None:
+    """Stop a local run at once: cancel it (no page published after this), stop the workers.
+
+    A second Ctrl-C would only interrupt the stopping, so from here on it is ignored.
+    """
+    if threading.current_thread() is threading.main_thread():
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            signal.signal(sig, signal.SIG_IGN)
+    live_run.cancel(live)
+    processes = list((pool._processes or {}).values())  # noqa: SLF001 - no public handle
+    pool.shutdown(wait=False, cancel_futures=True)
+    for proc in processes:
+        if proc.is_alive():
+            proc.terminate()  # a worker publishing a page finishes that page first
+    for proc in processes:
+        proc.join(10)
+        if proc.is_alive():
+            proc.kill()
+            proc.join(5)
 
 
 def _result(fut, job: Job) -> Outcome:

@@ -72,15 +72,22 @@ def kernel_server(notebooks: Path, wait: float = 10.0) -> Iterator[str | None]:
     sock = os.path.join(folder, "server")
     env = {k: v for k, v in os.environ.items() if k != "MPLBACKEND"}
     proc = subprocess.Popen(
-        [sys.executable, "-m", "lnob_methods.run.kernel_zygote", sock, str(notebooks)],
+        [
+            sys.executable,
+            "-m",
+            "lnob_methods.run.kernel_zygote",
+            sock,
+            str(notebooks),
+            str(os.getpid()),
+        ],
         env=env,
         stdin=subprocess.DEVNULL,
         start_new_session=True,  # a Ctrl-C in the terminal goes to the runner, not here
     )
-    deadline = time.monotonic() + wait
-    while not os.path.exists(sock) and proc.poll() is None and time.monotonic() < deadline:
-        time.sleep(0.01)
-    try:
+    try:  # an interrupt while the server starts stops it too
+        deadline = time.monotonic() + wait
+        while not os.path.exists(sock) and proc.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.01)
         yield sock if os.path.exists(sock) and proc.poll() is None else None
     finally:
         proc.terminate()

@@ -55,6 +55,20 @@ def _table_html(df: pd.DataFrame, caption: str = "") -> str:
     return cap + body
 
 
+def notice(lines: list[str]) -> None:
+    """Tell the user of ``lnob run`` something on the console, not on the page.
+
+    The runner names a file in ``LNOB_NOTICES`` (in the run's staging folder, never published)
+    and prints its lines after the run. Outside a run this does nothing: a notebook's own
+    standard error would show on the page and fail the book build. Never pass personal data.
+    """
+    target = os.environ.get("LNOB_NOTICES")
+    if not target or not lines:
+        return
+    with open(target, "a", encoding="utf-8") as fh:
+        fh.writelines(f"{line}\n" for line in lines)
+
+
 def show_table(df: pd.DataFrame, caption: str = "") -> None:
     """Display a table for readers, as escaped HTML.
 

@@ -64,6 +64,7 @@ def country_page(iso3: str) -> str:
     lines += brief_links(iso3)
     lines += [data_sentence(iso3), ""]
     lines += settings_lines(iso3)
+    lines += mixed_settings(iso3)
     lines += [
         "```{tableofcontents}",
         "```",
@@ -153,6 +154,32 @@ def settings_lines(iso3: str) -> list[str]:
     for title, diffs in changed:
         lines.append(f"| {md_escape(title)} | {md_escape('; '.join(diffs))} |")
     return [*lines, ""]
+
+
+def mixed_settings(iso3: str) -> list[str]:
+    """Return a warning when a country's pages were made with different settings, else nothing.
+
+    Each page is published whole, one by one as its run succeeds: after a failed or interrupted
+    run with new parameters, some pages may show the new settings and others the old ones.
+    """
+    seen: dict[str, set[str]] = {}
+    for nb in sorted((paths.results_dir() / iso3).glob("*.ipynb")):
+        try:
+            given = json.loads(nb.read_text(encoding="utf-8"))["metadata"]["lnob"]["parameters"]
+        except (OSError, ValueError, KeyError, TypeError):
+            continue
+        for name, value in given.items():
+            seen.setdefault(name, set()).add(json.dumps(value, sort_keys=True))
+    if not any(len(values) > 1 for values in seen.values()):
+        return []
+    return [
+        "```{admonition} Pages made with different settings",
+        ":class: warning",
+        "Not every page below was made with the same settings (after a run that failed or was "
+        "interrupted part-way, for example). Each page's run card lists the settings it used.",
+        "```",
+        "",
+    ]
 
 
 BRIEFS = {"programme": "Programme brief", "advocacy": "Advocacy brief"}

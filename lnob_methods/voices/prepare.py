@@ -75,6 +75,27 @@ class Voices:
         return provenance.label(self.files, "testimonies")
 
 
+def refused_inputs(v: Voices) -> list[str]:
+    """Return one line per input file (or sheet) refused or missing a required column.
+
+    Each line names the file, what is wrong and the fix, never a value read from it: these lines
+    go to the console of ``lnob run``, which is not the private folder.
+    """
+    lines = []
+    for p in v.problems:
+        if p.row is not None:
+            continue
+        where = paths.shown(Path(p.file)) + (f", sheet {p.sheet!r}" if p.sheet else "")
+        column = f" {p.label} {p.column!r}" if p.column else ""
+        lines.append(f"testimony file refused: {where}:{column} {p.message}")
+    return lines
+
+
+def refused_files(v: Voices) -> int:
+    """Return how many input files were refused, or lack a required column (see above)."""
+    return len({p.file for p in v.problems if p.row is None})
+
+
 def country_files(iso3: str, round_no: int | None = None) -> list[Path]:
     """Return a country's testimony exports (``data/countries/<ISO3>/testimonies/``), sorted.
 

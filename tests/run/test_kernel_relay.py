@@ -247,3 +247,15 @@ def test_the_relay_dies_like_its_kernel_without_a_traceback(signum):
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert done.returncode == -signum
     assert done.stderr == ""
+
+
+def test_a_relay_of_a_stopped_run_starts_no_kernel(tmp_path, monkeypatch):
+    import os
+
+    assert kernel_relay.still_wanted(os.getppid())
+    assert not kernel_relay.still_wanted(os.getppid() + 1_000_000), "its worker is gone"
+    folder = tmp_path / "staging"
+    folder.mkdir()
+    monkeypatch.chdir(folder)
+    folder.rmdir()  # the interrupted run removed its staging folder
+    assert not kernel_relay.still_wanted(os.getppid())

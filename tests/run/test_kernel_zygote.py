@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import importlib.util
+import os
+import subprocess
+import sys
 
 from lnob_methods.run import kernel_zygote
 from tests.helpers import ROOT
@@ -50,3 +53,42 @@ def test_every_library_module_the_templates_import_is_preloaded():
     )
     assert all(importlib.util.find_spec(m) for m in modules), "each one is a real module"
     assert set(kernel_zygote.preload(modules)) == set(modules)
+
+
+def test_a_server_whose_runner_died_while_it_imported_stops_serving(tmp_path):
+    # The runner that started the server is recorded before the imports; when the server's
+    # parent is no longer that process (it was re-parented), serving ends at once instead of
+    # serving its new parent forever.
+    code = (
+        "import os, socket, sys\n"
+        "from lnob_methods.run import kernel_zygote\n"
+        "s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)\n"
+        "s.bind(sys.argv[1]); s.listen(1)\n"
+        "kernel_zygote.serve(s, os.getppid() + 1_000_000)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(tmp_path / "s")], cwd=ROOT, timeout=60, check=False
+    )
+    assert done.returncode == 0, "the server stopped: its runner is gone"
+
+
+def test_a_server_started_after_its_runner_died_exits_at_once(tmp_path):
+    # The runner names itself on the command line; a server whose parent is already another
+    # process (the runner was killed as it started the server) exits before serving anyone.
+    gone = os.getpid() + 1_000_000  # not the server's parent (this test process is)
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "lnob_methods.run.kernel_zygote",
+            str(tmp_path / "s"),
+            str(tmp_path),
+            str(gone),
+        ],
+        cwd=ROOT,
+        timeout=60,
+        check=False,
+        capture_output=True,
+    )
+    assert (done.returncode, done.stderr) == (1, b""), "a quiet exit, not a traceback"
+    assert not (tmp_path / "s").exists(), "it never served"

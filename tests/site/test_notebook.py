@@ -106,3 +106,16 @@ def test_show_run_card_lists_the_card_as_a_table():
         ("Package pandas", "2.2.2"),
         ("Input data/x.csv", "sha256 ff00"),
     ]
+
+
+def test_a_notice_goes_to_the_runs_file_and_nowhere_outside_a_run(tmp_path, monkeypatch, capsys):
+    from lnob_methods.site import notebook as nb_helpers
+
+    monkeypatch.delenv("LNOB_NOTICES", raising=False)
+    nb_helpers.notice(["outside a run"])
+    assert capsys.readouterr() == ("", ""), "nothing on the page outside a run"
+    target = tmp_path / "notices.txt"
+    monkeypatch.setenv("LNOB_NOTICES", str(target))
+    nb_helpers.notice(["first", "second"])
+    nb_helpers.notice(["third"])
+    assert target.read_text(encoding="utf-8") == "first\nsecond\nthird\n"

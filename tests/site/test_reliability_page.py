@@ -224,7 +224,39 @@ def _rows(tmp_path):
         _disclosure_row(),
         _odd_inputs_row(tmp_path),
         _hostile_fields_row(),
+        interruptions_row(),
     ]
+
+
+# --- Row: interruptions tried and survived (tests/e2e/test_interruptions.py) -----------------
+INTERRUPTIONS = FIXTURES / "reliability" / "interruptions.json"
+
+
+def interruptions_row() -> tuple[str, str, str]:
+    """Return the row "interruptions tried and survived", from the trials' last recorded counts.
+
+    The counts come from ``tests/fixtures/reliability/interruptions.json``, the record the slow
+    trial harness rewrites with ``LNOB_WRITE_RELIABILITY=1``; this page does not re-run it.
+    """
+    what = "Interruptions tried and survived (tests/e2e/test_interruptions.py)"
+    if not INTERRUPTIONS.exists():
+        return what, "not recorded yet", "run the trials with LNOB_WRITE_RELIABILITY=1"
+    data = json.loads(INTERRUPTIONS.read_text(encoding="utf-8"))
+    cases = data["cases"]
+    tried = sum(c["tried"] for c in cases.values())
+    survived = sum(c["survived"] for c in cases.values())
+    each = "; ".join(f"{case}: {c['survived']} of {c['tried']}" for case, c in cases.items())
+    return (
+        what,
+        f"{tried} runs of {data['pages']} pages, interrupted at a random moment (seed "
+        f"{data['seed']}): {each}",
+        f"{survived} of {tried} left every page whole (old or new, never a mix), said truly what "
+        "was published, published nothing afterwards, printed no traceback and left no process "
+        "behind",
+    )
+
+
+# --- End of the row ---------------------------------------------------------------------------
 
 
 def render(rows) -> str:

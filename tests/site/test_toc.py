@@ -292,3 +292,27 @@ def test_the_country_page_says_what_its_data_are_from_the_declarations(
         "the inventories are declared real and no testimonies have been added yet, as their "
         "folders' provenance declarations say. Each page labels its data the same way."
     )
+
+
+def _published(folder, page, parameters):
+    path = folder / f"{page}.ipynb"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    meta = {"lnob": {"parameters": parameters}}
+    path.write_text(json.dumps({"cells": [], "metadata": meta}), encoding="utf-8")
+
+
+def test_a_country_whose_pages_share_their_settings_has_no_warning(results):
+    _published(results, "KEN/official_stocktake", {"country": "KEN", "since_year": 2015})
+    _published(results, "KEN/gap_analysis", {"country": "KEN", "since_year": 2015, "k": 5})
+    stub(results, "KEN/stocktake")  # no record of its settings: says nothing either way
+    assert toc.mixed_settings("KEN") == []
+    assert "different settings" not in toc.country_page("KEN")
+
+
+def test_pages_made_with_different_settings_are_flagged_on_the_country_page(results):
+    # As after `lnob run --country KEN -p since_year=2015` interrupted after its first page.
+    _published(results, "KEN/official_stocktake", {"country": "KEN", "since_year": 2015})
+    _published(results, "KEN/gap_analysis", {"country": "KEN", "since_year": 2000})
+    page = toc.country_page("KEN")
+    assert "```{admonition} Pages made with different settings" in page
+    assert "Each page's run card lists the settings it used." in page

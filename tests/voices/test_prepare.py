@@ -252,3 +252,22 @@ def test_pages_say_which_streams_are_synthetic():
         "synthetic inventories and synthetic testimonies"
     )
     assert country_evidence.assemble("ETH").data_label == "inventories"
+
+
+def test_refused_files_are_named_for_the_console_without_their_content(tmp_path, monkeypatch):
+    monkeypatch.setenv("LNOB_STATE_DIR", str(tmp_path / "state"))
+    good = ROOT / "data" / "countries" / "KEN" / "testimonies" / "synthetic_testimonies_kobo.xlsx"
+    fake = tmp_path / "fake.xlsx"
+    fake.write_bytes(b"Amina Otieno +254 700 000000")  # not a workbook; text that is personal
+    nostory = tmp_path / "nostory.csv"
+    nostory.write_text("_uuid,consent_use,consent_publish\nu1,yes,yes\n", encoding="utf-8")
+    v = voices.prepare("KEN", files=[good, fake, nostory])
+    lines = voices.refused_inputs(v)
+    assert voices.refused_files(v) == 2, "the fake workbook and the file without a story column"
+    assert len(lines) == 2
+    assert lines[0].startswith(f"testimony file refused: {fake}: cannot be read as an Excel")
+    assert lines[1] == (
+        f"testimony file refused: {nostory}: column 'story_text' is missing: "
+        "export every question of the form."
+    )
+    assert not any("Amina" in line or "700" in line for line in lines)
