@@ -118,7 +118,12 @@ def _become_kernel(request: dict, fds: list[int], server_pid: int) -> None:
             os.close(fd)
         for sig in (signal.SIGTERM, signal.SIGINT, signal.SIGCHLD, signal.SIGHUP):
             signal.signal(sig, signal.SIG_DFL)
-        os.chdir(request["cwd"])
+        try:
+            os.chdir(request["cwd"])
+        except FileNotFoundError:
+            # The run that asked was interrupted and removed its staging folder meanwhile:
+            # nobody waits for this kernel, and the console must stay free of tracebacks.
+            return
         os.environ.clear()
         os.environ.update(request["env"])
         from ipykernel import kernelapp
@@ -132,7 +137,8 @@ def _become_kernel(request: dict, fds: list[int], server_pid: int) -> None:
     except SystemExit as exc:
         code = exc.code if isinstance(exc.code, int) else 0
     except BaseException:  # noqa: BLE001 - the child must never return into the server loop
-        traceback.print_exc()
+        if _folder_exists():  # else the run was interrupted and cleaned up: nothing to report
+            traceback.print_exc()
     finally:
         for stream in (sys.stdout, sys.stderr):
             try:
@@ -140,6 +146,14 @@ def _become_kernel(request: dict, fds: list[int], server_pid: int) -> None:
             except Exception:  # noqa: BLE001, S110 - exiting anyway
                 pass
         os._exit(code)
+
+
+def _folder_exists() -> bool:
+    """Return True while this process's working folder (the run's staging folder) exists."""
+    try:
+        return os.path.isdir(os.getcwd())
+    except OSError:
+        return False
 
 
 def _status(wait_status: int) -> int:
