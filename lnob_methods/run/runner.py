@@ -355,6 +355,38 @@ def _execute_entry(
     return done
 
 
+# The folders a run reads and writes (see lnob_methods.core.paths): a Dask worker started
+# elsewhere has its own environment, so the runner's settings travel with each job.
+FOLDER_SETTINGS = (
+    "LNOB_COUNTRIES_DIR",
+    "LNOB_NOTEBOOKS_DIR",
+    "LNOB_RESULTS_DIR",
+    "LNOB_STATE_DIR",
+    "LNOB_TOC",
+)
+
+
+def folder_settings() -> dict[str, str]:
+    """Return the folder settings of this process (absolute paths), to apply on a worker."""
+    return {k: str(Path(os.environ[k]).resolve()) for k in FOLDER_SETTINGS if os.environ.get(k)}
+
+
+def _execute_remote(settings: dict[str, str], job: Job, key: str, live) -> Outcome:
+    """Run a job on a Dask worker with the runner's folder settings, then restore the worker's."""
+    saved = {k: os.environ.get(k) for k in FOLDER_SETTINGS}
+    for k in FOLDER_SETTINGS:
+        os.environ.pop(k, None)
+    os.environ.update(settings)
+    try:
+        return _execute_entry(job, key, None, live)
+    finally:
+        for k, v in saved.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+
+
 def run(
     jobs: list[Job],
     n_jobs: int | None = None,
@@ -465,8 +497,10 @@ def _dispatch(todo: list[Job], keys: dict, n_jobs, scheduler: str | None, server
 
         remote = live.for_remote()
         with Client(scheduler, timeout="30s") as client:
+            settings = folder_settings()
             futures = {
-                client.submit(_execute_entry, j, keys[j], None, remote, pure=False): j for j in todo
+                client.submit(_execute_remote, settings, j, keys[j], remote, pure=False): j
+                for j in todo
             }
             try:
                 for fut in dask_completed(futures):

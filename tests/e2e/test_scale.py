@@ -64,8 +64,10 @@ def test_dask_scheduler_path(sandbox, monkeypatch):
     distributed = pytest.importorskip("distributed")
     env, f = sandbox
     _tiny(f, failing={"NPL"})
+    # The cluster's workers are started without the sandbox's folder settings (as on another
+    # machine): the runner sends them with each job, so nothing lands in the repository.
     for key in ("LNOB_NOTEBOOKS_DIR", "LNOB_RESULTS_DIR", "LNOB_STATE_DIR", "LNOB_TOC"):
-        monkeypatch.setenv(key, env[key])  # the cluster's worker processes inherit these
+        monkeypatch.delenv(key, raising=False)
     with distributed.LocalCluster(
         n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
     ) as cluster:
