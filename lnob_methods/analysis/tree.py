@@ -239,8 +239,44 @@ def assign(root: Node, df: pd.DataFrame) -> np.ndarray:
     return out
 
 
-def paths(root: Node) -> list[str]:
-    """Return a readable rule for each leaf, e.g. "urban = rural AND wealth < 2.5"."""
+LEVELS_SHOWN = 5
+
+
+def level_list(levels, keep: int | None = None) -> str:
+    """Return the levels of a categorical split as readable text, shortened past ``keep``.
+
+    A split on a variable with many levels (Viet Nam's communes) can send hundreds of them one
+    way: a reader needs how many and a few examples, the full list stays in the export.
+
+    Parameters
+    ----------
+    levels
+        The levels, in the order the tree holds them.
+    keep : int, optional
+        Show at most this many, then "and N more"; ``None`` shows all.
+
+    Returns
+    -------
+    str
+        For example ``"a, b, c"`` or ``"12 levels: a, b, c and 9 more"``.
+    """
+    names = [str(v) for v in levels]
+    if keep is None or len(names) <= keep + 1:
+        return ", ".join(names)
+    return f"{len(names)} levels: {', '.join(names[:keep])} and {len(names) - keep} more"
+
+
+def paths(root: Node, keep: int | None = None) -> list[str]:
+    """Return a readable rule for each leaf, e.g. "urban = rural AND wealth < 2.5".
+
+    Parameters
+    ----------
+    root : Node
+        The grown tree.
+    keep : int, optional
+        List at most this many levels of a categorical split (:func:`level_list`); ``None``
+        lists all, as the exports do.
+    """
     out = []
 
     def walk(node, conds):
@@ -248,7 +284,7 @@ def paths(root: Node) -> list[str]:
             out.append(" AND ".join(conds) or "everyone")
             return
         if node.left_levels is not None:
-            lv = ", ".join(map(str, node.left_levels))
+            lv = level_list(node.left_levels, keep)
             rules = [f"{node.var} in {{{lv}}}", f"{node.var} not in {{{lv}}}"]
         else:
             rules = [f"{node.var} < {node.threshold:g}", f"{node.var} >= {node.threshold:g}"]

@@ -169,3 +169,24 @@ def test_same_tree_as_rpart(case, tmp_path):
         r_name = frame.index[r_node - 1]
         assert leaf.mean == pytest.approx(float(frame.loc[r_name, "yval"]), abs=1e-9)
     assert len(means) == len(frame)
+
+
+def test_long_level_lists_are_summarised_with_a_count_and_examples():
+    communes = [f"c{i:03d}" for i in range(1, 13)]  # 12 communes
+    assert tree.level_list(communes, keep=5) == "12 levels: c001, c002, c003, c004, c005 and 7 more"
+    assert tree.level_list(communes[:6], keep=5) == "c001, c002, c003, c004, c005, c006"  # not "1 more"
+    assert tree.level_list(communes, keep=None) == ", ".join(communes)
+
+
+def test_paths_summarise_a_split_on_many_levels_and_keep_the_full_rule():
+    levels = tuple(f"c{i}" for i in range(1, 9))  # 8 communes go left
+    left = tree.Node(np.arange(8), 1, 0.1, 0, 8)
+    right = tree.Node(np.arange(2), 1, 0.9, 0, 2)
+    root = tree.Node(
+        np.arange(10), 0, 0.2, 0, 10, var="commune", left_levels=levels, children=[left, right]
+    )
+    assert tree.paths(root, keep=3) == [
+        "commune in {8 levels: c1, c2, c3 and 5 more}",
+        "commune not in {8 levels: c1, c2, c3 and 5 more}",
+    ]
+    assert tree.paths(root)[0] == "commune in {c1, c2, c3, c4, c5, c6, c7, c8}"
