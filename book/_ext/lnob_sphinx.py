@@ -212,9 +212,35 @@ def _fix_body_markup(app, pagename, templatename, context, doctree):
     body = context.get("body")
     if not body:
         return
+    body = link_full_size_figures(body)
     body = body.replace('role="doc-biblioentry"', 'role="listitem"')
     body = body.replace('<summary aria-label="Toggle hidden content">', "<summary>")
     context["body"] = body
+
+
+_IMG = re.compile(r'<img\b[^>]*\bsrc="([^"]*_images/[^"]+)"[^>]*>')
+_OPEN_A = re.compile(r"<a\b[^>]*>\s*$")
+
+
+def link_full_size_figures(body: str) -> str:
+    """Wrap each figure of a page that is not yet a link in a link to its full-size image.
+
+    Figures are drawn wider than the text column and shrunk to fit it, on a phone several times
+    over: a tap opens the image at its own size, where its text can be read. The image's
+    alternative text names the link.
+    """
+    out, last = [], 0
+    for m in _IMG.finditer(body):
+        out.append(body[last : m.start()])
+        if _OPEN_A.search(body[max(0, m.start() - 300) : m.start()]):
+            out.append(m.group(0))  # already a link (Sphinx links scaled images itself)
+        else:
+            out.append(
+                f'<a class="lnob-figure-link" href="{m.group(1)}">{m.group(0)}</a>'
+            )
+        last = m.end()
+    out.append(body[last:])
+    return "".join(out)
 
 
 def _drop_thebe(app, doctree, docname):
@@ -249,6 +275,24 @@ def _escape_pagetitle(app, pagename, templatename, context, doctree):
         context["pagetitle"] = markupsafe.escape(context["pagetitle"])
 
 
+_FONTAWESOME_JS = re.compile(r'\s*<script defer src="[^"]*scripts/fontawesome\.js[^"]*"></script>')
+
+
+def without_fontawesome_js(head: str) -> markupsafe.Markup:
+    """Return the theme's head markup without its Font Awesome script.
+
+    pydata-sphinx-theme loads ``fontawesome.js`` (1.49 MB) on every page to replace its icons'
+    ``<i class="fa-...">`` by SVG; its stylesheet already draws them from the Font Awesome web
+    font, so the page looks the same and is 1.49 MB lighter.
+    """
+    return markupsafe.Markup(_FONTAWESOME_JS.sub("", str(head)))
+
+
+def _template_filters(app):
+    if hasattr(app.builder, "templates"):
+        app.builder.templates.environment.filters["without_fontawesome_js"] = without_fontawesome_js
+
+
 def setup(app):
     """Register the lnob additions with Sphinx."""
     version = methodology_version()
@@ -256,6 +300,7 @@ def setup(app):
     app.config.version = version
     app.config.release = version
     app.connect("source-read", _guard_results)
+    app.connect("builder-inited", _template_filters)
     app.connect("config-inited", _footer)
     app.connect("html-page-context", _dedupe_scripts)
     app.connect("html-page-context", _fix_body_markup)

@@ -24,3 +24,31 @@ def test_a_page_without_title_is_left_alone():
     context = {}
     lnob_sphinx._escape_pagetitle(None, "x", "page.html", context, None)
     assert context == {}
+
+
+def test_the_font_awesome_script_is_left_out_and_nothing_else():
+    head = (
+        '  <!-- So that users can add custom icons -->\n'
+        '  <script defer src="../_static/scripts/fontawesome.js?digest=55c2"></script>\n'
+        '  <link rel="preload" as="script" href="../_static/scripts/bootstrap.js?digest=55c2" />'
+    )
+    assert str(lnob_sphinx.without_fontawesome_js(head)) == (
+        '  <!-- So that users can add custom icons -->\n'
+        '  <link rel="preload" as="script" href="../_static/scripts/bootstrap.js?digest=55c2" />'
+    )
+
+
+def test_figures_link_to_their_full_size_image_once():
+    body = (
+        '<div class="cell_output"><img alt="Gap map" src="../../_images/ab12.png" /></div>'
+        '<a class="reference internal image-reference" href="../_images/c.png">'
+        '<img alt="Scaled" src="../_images/c.png" style="width: 50%;" /></a>'
+        '<img alt="Logo" src="_static/logo.svg" />'
+    )
+    assert lnob_sphinx.link_full_size_figures(body) == (
+        '<div class="cell_output"><a class="lnob-figure-link" href="../../_images/ab12.png">'
+        '<img alt="Gap map" src="../../_images/ab12.png" /></a></div>'
+        '<a class="reference internal image-reference" href="../_images/c.png">'
+        '<img alt="Scaled" src="../_images/c.png" style="width: 50%;" /></a>'
+        '<img alt="Logo" src="_static/logo.svg" />'
+    )
