@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import io
 import re
 import tomllib
 from pathlib import Path
@@ -288,9 +289,59 @@ def without_fontawesome_js(head: str) -> markupsafe.Markup:
     return markupsafe.Markup(_FONTAWESOME_JS.sub("", str(head)))
 
 
+_SEARCH_JS = re.compile(
+    r'\s*<script src="[^"]*(?:_static/searchtools\.js|_static/language_data\.js|searchindex\.js)"'
+    r"></script>"
+)
+
+
+def without_search_js(head: str, search_as_you_type: object = False) -> markupsafe.Markup:
+    """Return the theme's head markup without Sphinx's search scripts, unless they are used.
+
+    pydata-sphinx-theme loads the search index (139 kB) and its tools on every page for its
+    search-as-you-type option. With the option off (the theme's default, and this book's) the
+    search box sends readers to the search page, which loads them itself.
+    """
+    if str(search_as_you_type).lower() == "true":
+        return markupsafe.Markup(head)
+    return markupsafe.Markup(_SEARCH_JS.sub("", str(head)))
+
+
 def _template_filters(app):
     if hasattr(app.builder, "templates"):
-        app.builder.templates.environment.filters["without_fontawesome_js"] = without_fontawesome_js
+        filters = app.builder.templates.environment.filters
+        filters["without_fontawesome_js"] = without_fontawesome_js
+        filters["without_search_js"] = without_search_js
+
+
+def palette_png(path: Path) -> bool:
+    """Rewrite a PNG figure with a palette of 256 colours when that makes it smaller.
+
+    Figures drawn by matplotlib hold few colours but are saved as 32-bit RGBA: the palette
+    version looks the same (no dithering; the figures are opaque) at about a third of the size,
+    for readers on slow links. Deterministic: the same image gives the same bytes. Returns
+    whether the file was rewritten.
+    """
+    from PIL import Image
+
+    with Image.open(path) as im:
+        if im.mode == "P" or (im.mode == "RGBA" and im.getextrema()[3][0] < 255):
+            return False  # already a palette, or transparent: left as it is
+        small = im.convert("RGB").quantize(
+            colors=256, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE
+        )
+    buf = io.BytesIO()
+    small.save(buf, "PNG", optimize=True)
+    if buf.tell() >= path.stat().st_size:
+        return False
+    path.write_bytes(buf.getvalue())
+    return True
+
+
+def _lighter_figures(app, exception):
+    if exception is None and app.builder.format == "html":
+        for png in sorted((Path(app.outdir) / "_images").glob("*.png")):
+            palette_png(png)
 
 
 def setup(app):
@@ -301,6 +352,7 @@ def setup(app):
     app.config.release = version
     app.connect("source-read", _guard_results)
     app.connect("builder-inited", _template_filters)
+    app.connect("build-finished", _lighter_figures)
     app.connect("config-inited", _footer)
     app.connect("html-page-context", _dedupe_scripts)
     app.connect("html-page-context", _fix_body_markup)
