@@ -236,9 +236,7 @@ def link_full_size_figures(body: str) -> str:
         if _OPEN_A.search(body[max(0, m.start() - 300) : m.start()]):
             out.append(m.group(0))  # already a link (Sphinx links scaled images itself)
         else:
-            out.append(
-                f'<a class="lnob-figure-link" href="{m.group(1)}">{m.group(0)}</a>'
-            )
+            out.append(f'<a class="lnob-figure-link" href="{m.group(1)}">{m.group(0)}</a>')
         last = m.end()
     out.append(body[last:])
     return "".join(out)

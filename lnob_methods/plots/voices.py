@@ -39,9 +39,7 @@ def plot_theme_heatmap(
         # Sized for the text column: narrow cells with group names standing upright, so that
         # eighteen groups make a figure about 1,000 px wide (a 10-point count stays readable
         # at the column's width) rather than 2,400 px shrunk three times.
-        _, ax = plt.subplots(
-            figsize=(0.4 * max(table.shape[1], 3) + 3.6, 0.36 * len(table) + 2.9)
-        )
+        _, ax = plt.subplots(figsize=(0.4 * max(table.shape[1], 3) + 3.6, 0.36 * len(table) + 2.9))
     if table.empty:
         ax.text(0.5, 0.5, "No testimonies for this country", ha="center", va="center")
         ax.set_axis_off()
@@ -50,9 +48,7 @@ def plot_theme_heatmap(
     values = table.astype("Float64").to_numpy(dtype=float, na_value=np.nan)
     annot = np.where(np.isnan(values), "s", np.nan_to_num(values).astype(int).astype(str))
     sns.heatmap(
-        pd.DataFrame(
-            values, index=table.index, columns=[short_label(c) for c in table.columns]
-        ),
+        pd.DataFrame(values, index=table.index, columns=[short_label(c) for c in table.columns]),
         ax=ax,
         cmap=SEQUENTIAL,
         annot=annot,

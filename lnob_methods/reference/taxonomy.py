@@ -40,7 +40,7 @@ def _targets() -> tuple[str, ...]:
 
 
 def target_key(target: str) -> tuple[int, int, int | str]:
-    """Return a sort key that puts SDG targets in framework order: 4.7 before 16.10, 16.10 before 16.a.
+    """Return a sort key for SDG targets in framework order: 4.7, 16.10, then 16.a.
 
     Parameters
     ----------

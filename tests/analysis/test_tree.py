@@ -174,7 +174,8 @@ def test_same_tree_as_rpart(case, tmp_path):
 def test_long_level_lists_are_summarised_with_a_count_and_examples():
     communes = [f"c{i:03d}" for i in range(1, 13)]  # 12 communes
     assert tree.level_list(communes, keep=5) == "12 levels: c001, c002, c003, c004, c005 and 7 more"
-    assert tree.level_list(communes[:6], keep=5) == "c001, c002, c003, c004, c005, c006"  # not "1 more"
+    # six levels are all shown rather than five "and 1 more"
+    assert tree.level_list(communes[:6], keep=5) == "c001, c002, c003, c004, c005, c006"
     assert tree.level_list(communes, keep=None) == ", ".join(communes)
 
 

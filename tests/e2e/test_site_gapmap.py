@@ -127,7 +127,8 @@ def test_goal_names_are_shown_and_goal_17_can_be_reached(site, device):
     scrolls = wrap.evaluate("w => w.scrollWidth > w.clientWidth && getComputedStyle(w).overflowX")
     assert fits or scrolls in ("auto", "scroll"), "goal 17 is visible or scrolls into view"
     # the wrap is no wider than the text column it sits in
-    assert wrap.evaluate("w => w.getBoundingClientRect().right <= document.documentElement.clientWidth")
+    right = "w => w.getBoundingClientRect().right <= document.documentElement.clientWidth"
+    assert wrap.evaluate(right)
     ctx.close()
 
 

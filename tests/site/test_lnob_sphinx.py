@@ -28,12 +28,12 @@ def test_a_page_without_title_is_left_alone():
 
 def test_the_font_awesome_script_is_left_out_and_nothing_else():
     head = (
-        '  <!-- So that users can add custom icons -->\n'
+        "  <!-- So that users can add custom icons -->\n"
         '  <script defer src="../_static/scripts/fontawesome.js?digest=55c2"></script>\n'
         '  <link rel="preload" as="script" href="../_static/scripts/bootstrap.js?digest=55c2" />'
     )
     assert str(lnob_sphinx.without_fontawesome_js(head)) == (
-        '  <!-- So that users can add custom icons -->\n'
+        "  <!-- So that users can add custom icons -->\n"
         '  <link rel="preload" as="script" href="../_static/scripts/bootstrap.js?digest=55c2" />'
     )
 
