@@ -177,6 +177,29 @@ def overlaps(cells: pd.DataFrame, min_organisations: int = 2) -> pd.DataFrame:
     )[cols].reset_index(drop=True)
 
 
+ORGANISATIONS_SHOWN = 3
+
+
+def overlaps_shown(overlaps_table: pd.DataFrame, keep: int = ORGANISATIONS_SHOWN) -> pd.DataFrame:
+    """Return the overlaps as readers see them: each cell's organisations summarised.
+
+    A cell can hold evidence from a dozen organisations; listing them all in a table column makes
+    each row hundreds of pixels tall. The page names the first ``keep`` (in the table's order)
+    and how many more; the export (:func:`overlaps`) keeps every name. The group's code column,
+    which repeats its label, is left out.
+    """
+
+    def short(text: str) -> str:
+        names = [n for n in str(text).split("; ") if n]
+        if len(names) <= keep + 1:
+            return ", ".join(names)
+        return f"{', '.join(names[:keep])} and {len(names) - keep} more"
+
+    out = overlaps_table.drop(columns="group").copy()
+    out["organisations"] = out["organisations"].map(short)
+    return out
+
+
 def severity(group_gaps: pd.DataFrame) -> pd.Series:
     """Return severity in [0, 1] per (group, target): the largest ranking gap where it is behind.
 

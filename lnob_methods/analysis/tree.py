@@ -266,30 +266,70 @@ def level_list(levels, keep: int | None = None) -> str:
     return f"{len(names)} levels: {', '.join(names[:keep])} and {len(names) - keep} more"
 
 
+def _in(prev: tuple | None, levels: tuple) -> tuple:
+    """The condition "in ``levels``" joined to what the path already says of the variable."""
+    if prev is None:
+        return ("in", levels)
+    if prev[0] == "in":
+        return ("in", tuple(v for v in prev[1] if v in set(levels)))
+    return ("in", tuple(v for v in levels if v not in set(prev[1])))
+
+
+def _not_in(prev: tuple | None, levels: tuple) -> tuple:
+    """The condition "not in ``levels``" joined to what the path already says of the variable."""
+    if prev is None:
+        return ("not in", levels)
+    if prev[0] == "in":
+        return ("in", tuple(v for v in prev[1] if v not in set(levels)))
+    return ("not in", prev[1] + tuple(v for v in levels if v not in set(prev[1])))
+
+
+def _condition_text(var: str, cond: tuple, keep: int | None) -> str:
+    if cond[0] == "num":
+        lo, hi = cond[1], cond[2]
+        if lo is None:
+            return f"{var} < {hi:g}"
+        if hi is None:
+            return f"{var} >= {lo:g}"
+        return f"{lo:g} <= {var} < {hi:g}"
+    return f"{var} {cond[0]} {{{level_list(cond[1], keep)}}}"
+
+
 def paths(root: Node, keep: int | None = None) -> list[str]:
-    """Return a readable rule for each leaf, e.g. "urban = rural AND wealth < 2.5".
+    """Return a readable rule for each leaf, e.g. "urban in {rural} AND wealth < 2.5".
+
+    Splits on the same variable along a path are joined into one condition: "commune in {143
+    communes} AND commune in {40 of them} AND commune not in {21 of those}" becomes "commune in
+    {the 19 left}", and two thresholds become one range.
 
     Parameters
     ----------
     root : Node
         The grown tree.
     keep : int, optional
-        List at most this many levels of a categorical split (:func:`level_list`); ``None``
+        List at most this many levels of a categorical condition (:func:`level_list`); ``None``
         lists all, as the exports do.
     """
     out = []
 
     def walk(node, conds):
         if not node.children:
-            out.append(" AND ".join(conds) or "everyone")
+            out.append(" AND ".join(_condition_text(v, c, keep) for v, c in conds.items()))
+            out[-1] = out[-1] or "everyone"
             return
+        var, prev = node.var, conds.get(node.var)
         if node.left_levels is not None:
-            lv = level_list(node.left_levels, keep)
-            rules = [f"{node.var} in {{{lv}}}", f"{node.var} not in {{{lv}}}"]
+            levels = tuple(str(v) for v in node.left_levels)
+            sides = [_in(prev, levels), _not_in(prev, levels)]
         else:
-            rules = [f"{node.var} < {node.threshold:g}", f"{node.var} >= {node.threshold:g}"]
-        for child, rule in zip(node.children, rules, strict=True):
-            walk(child, [*conds, rule])
+            t = node.threshold
+            lo, hi = (None, None) if prev is None else prev[1:]
+            sides = [
+                ("num", lo, t if hi is None else min(hi, t)),
+                ("num", t if lo is None else max(lo, t), hi),
+            ]
+        for child, cond in zip(node.children, sides, strict=True):
+            walk(child, {**conds, var: cond})
 
-    walk(root, [])
+    walk(root, {})
     return out

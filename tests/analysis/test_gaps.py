@@ -522,3 +522,32 @@ def test_the_gap_rule_and_the_declared_targets_agree():
     applies = gaps.official_coverage(st)["applies"]
     assert set(applies[applies].index) == disaggregation.people_targets()
     assert not applies["10.b"] and not applies["10.6"] and applies["10.2"]
+
+
+def test_overlaps_name_three_organisations_and_count_the_rest():
+    table = pd.DataFrame(
+        {
+            "group": ["women", "youth", "older"],
+            "label": ["Women", "Youth", "Older people"],
+            "target": ["5.1", "4.1", "1.3"],
+            "n_organisations": [6, 4, 2],
+            "organisations": ["A; B; C; D; E; F", "A; B; C; D", "A; B"],
+            "n_items": [9, 5, 2],
+            "in_focus": [True, False, True],
+        }
+    )
+    out = gaps.overlaps_shown(table)
+    assert list(out.columns) == [
+        "label",
+        "target",
+        "n_organisations",
+        "organisations",
+        "n_items",
+        "in_focus",
+    ]
+    assert out["organisations"].tolist() == [
+        "A, B, C and 3 more",  # six: three named, three counted
+        "A, B, C, D",  # four: the fourth named rather than "and 1 more"
+        "A, B",
+    ]
+    assert table["organisations"].iloc[0] == "A; B; C; D; E; F", "the export keeps every name"
