@@ -267,7 +267,7 @@ def level_list(levels, keep: int | None = None) -> str:
 
 
 def _in(prev: tuple | None, levels: tuple) -> tuple:
-    """The condition "in ``levels``" joined to what the path already says of the variable."""
+    """Join "in ``levels``" to what the path already says of the variable."""
     if prev is None:
         return ("in", levels)
     if prev[0] == "in":
@@ -276,7 +276,7 @@ def _in(prev: tuple | None, levels: tuple) -> tuple:
 
 
 def _not_in(prev: tuple | None, levels: tuple) -> tuple:
-    """The condition "not in ``levels``" joined to what the path already says of the variable."""
+    """Join "not in ``levels``" to what the path already says of the variable."""
     if prev is None:
         return ("not in", levels)
     if prev[0] == "in":

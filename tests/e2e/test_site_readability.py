@@ -4,9 +4,9 @@ Every page is opened at 1280 and 390 px. A table runs away when one of its rows 
 tree rules once listed hundreds of commune codes, 9 rows in 51,616 px. No row may be taller than
 1,000 px at either width, and no table taller than 4,000 px on a desktop (the inventory's 21
 fields in the data model make the tallest, about 3,500 px; on a phone every table is tall).
-Tables folded in a closed ``<details>`` (the run card) are not measured. Every figure is either shown at no less
-than 0.8 of its drawn size (its 8-point text then at least 9 CSS px) or is a link to its full-size
-image, which a tap opens.
+Tables folded in a closed ``<details>`` (the run card) are not measured. Every figure is either
+shown at no less than 0.8 of its drawn size (its 8-point text then at least 9 CSS px) or is a
+link to its full-size image, which a tap opens.
 """
 
 from __future__ import annotations
