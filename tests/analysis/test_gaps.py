@@ -546,8 +546,21 @@ def test_overlaps_name_three_organisations_and_count_the_rest():
         "in_focus",
     ]
     assert out["organisations"].tolist() == [
-        "A, B, C and 3 more",  # six: three named, three counted
-        "A, B, C, D",  # four: the fourth named rather than "and 1 more"
-        "A, B",
+        "A; B; C and 3 more",  # six: three named, three counted
+        "A; B; C; D",  # four: the fourth named rather than "and 1 more"
+        "A; B",
     ]
     assert table["organisations"].iloc[0] == "A; B; C; D; E; F", "the export keeps every name"
+
+
+def test_sensitivity_names_three_cells_entering_and_leaving_and_counts_the_rest():
+    table = pd.DataFrame(
+        {
+            "weight": ["absolute", "voices"],
+            "entering": ["W × 5.1; Y × 4.1; O × 1.3; D × 10.2; E × 10.c", ""],
+            "leaving": ["P × 1.2", None],
+        }
+    )
+    out = gaps.sensitivity_shown(table)
+    assert out["entering"].tolist() == ["W × 5.1; Y × 4.1; O × 1.3 and 2 more", ""]
+    assert out["leaving"].tolist() == ["P × 1.2", ""]
