@@ -201,10 +201,12 @@ function lnobGapMap(uid, title, headingLevel) {
     cols.forEach(function (c) {
       var th = el("th", {scope: "col", title: c.title});
       if (c.goal !== null) {
-        var b = el("button", {type: "button", "class": "egm-goal", "aria-label": "Goal " + c.title +
-                              ": show targets"});
-        b.appendChild(el("span", {"class": "egm-goal-name"}, c.title.replace(/^\d+\. /, "")));
+        // The name read aloud is the text on screen (number, then goal name) and what a press
+        // does; the number is drawn under the upright name (column-reverse).
+        var b = el("button", {type: "button", "class": "egm-goal"});
         b.appendChild(el("span", {"class": "egm-goal-n"}, c.label));
+        b.appendChild(el("span", {"class": "egm-goal-name"}, " " + c.title.replace(/^\d+\. /, "")));
+        b.appendChild(el("span", {"class": "egm-sr"}, ": show its targets"));
         b.addEventListener("click", function () { state.goal = c.goal; draw(); });
         th.appendChild(b);
       } else { th.textContent = c.label; }
