@@ -14,6 +14,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 import re
 import tomllib
@@ -266,9 +267,33 @@ def _fix_body_markup(app, pagename, templatename, context, doctree):
     body = context.get("body")
     if not body:
         return
+    body = link_full_size_figures(body)
     body = body.replace('role="doc-biblioentry"', 'role="listitem"')
     body = body.replace('<summary aria-label="Toggle hidden content">', "<summary>")
     context["body"] = body
+
+
+_IMG = re.compile(r'<img\b[^>]*\bsrc="([^"]*_images/[^"]+)"[^>]*>')
+_OPEN_A = re.compile(r"<a\b[^>]*>\s*$")
+
+
+def link_full_size_figures(body: str) -> str:
+    """Wrap each figure of a page that is not yet a link in a link to its full-size image.
+
+    Figures are drawn wider than the text column and shrunk to fit it, on a phone several times
+    over: a tap opens the image at its own size, where its text can be read. The image's
+    alternative text names the link.
+    """
+    out, last = [], 0
+    for m in _IMG.finditer(body):
+        out.append(body[last : m.start()])
+        if _OPEN_A.search(body[max(0, m.start() - 300) : m.start()]):
+            out.append(m.group(0))  # already a link (Sphinx links scaled images itself)
+        else:
+            out.append(f'<a class="lnob-figure-link" href="{m.group(1)}">{m.group(0)}</a>')
+        last = m.end()
+    out.append(body[last:])
+    return "".join(out)
 
 
 def _drop_thebe(app, doctree, docname):
@@ -303,6 +328,74 @@ def _escape_pagetitle(app, pagename, templatename, context, doctree):
         context["pagetitle"] = markupsafe.escape(context["pagetitle"])
 
 
+_FONTAWESOME_JS = re.compile(r'\s*<script defer src="[^"]*scripts/fontawesome\.js[^"]*"></script>')
+
+
+def without_fontawesome_js(head: str) -> markupsafe.Markup:
+    """Return the theme's head markup without its Font Awesome script.
+
+    pydata-sphinx-theme loads ``fontawesome.js`` (1.49 MB) on every page to replace its icons'
+    ``<i class="fa-...">`` by SVG; its stylesheet already draws them from the Font Awesome web
+    font, so the page looks the same and is 1.49 MB lighter.
+    """
+    return markupsafe.Markup(_FONTAWESOME_JS.sub("", str(head)))
+
+
+_SEARCH_JS = re.compile(
+    r'\s*<script src="[^"]*(?:_static/searchtools\.js|_static/language_data\.js|searchindex\.js)"'
+    r"></script>"
+)
+
+
+def without_search_js(head: str, search_as_you_type: object = False) -> markupsafe.Markup:
+    """Return the theme's head markup without Sphinx's search scripts, unless they are used.
+
+    pydata-sphinx-theme loads the search index (139 kB) and its tools on every page for its
+    search-as-you-type option. With the option off (the theme's default, and this book's) the
+    search box sends readers to the search page, which loads them itself.
+    """
+    if str(search_as_you_type).lower() == "true":
+        return markupsafe.Markup(head)
+    return markupsafe.Markup(_SEARCH_JS.sub("", str(head)))
+
+
+def _template_filters(app):
+    if hasattr(app.builder, "templates"):
+        filters = app.builder.templates.environment.filters
+        filters["without_fontawesome_js"] = without_fontawesome_js
+        filters["without_search_js"] = without_search_js
+
+
+def palette_png(path: Path) -> bool:
+    """Rewrite a PNG figure with a palette of 256 colours when that makes it smaller.
+
+    Figures drawn by matplotlib hold few colours but are saved as 32-bit RGBA: the palette
+    version looks the same (no dithering; the figures are opaque) at about a third of the size,
+    for readers on slow links. Deterministic: the same image gives the same bytes. Returns
+    whether the file was rewritten.
+    """
+    from PIL import Image
+
+    with Image.open(path) as im:
+        if im.mode == "P" or (im.mode == "RGBA" and im.getextrema()[3][0] < 255):
+            return False  # already a palette, or transparent: left as it is
+        small = im.convert("RGB").quantize(
+            colors=256, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE
+        )
+    buf = io.BytesIO()
+    small.save(buf, "PNG", optimize=True)
+    if buf.tell() >= path.stat().st_size:
+        return False
+    path.write_bytes(buf.getvalue())
+    return True
+
+
+def _lighter_figures(app, exception):
+    if exception is None and app.builder.format == "html":
+        for png in sorted((Path(app.outdir) / "_images").glob("*.png")):
+            palette_png(png)
+
+
 def setup(app):
     """Register the lnob additions with Sphinx."""
     version = methodology_version()
@@ -312,6 +405,8 @@ def setup(app):
     app.config.version = version
     app.config.release = version
     app.connect("source-read", _guard_results)
+    app.connect("builder-inited", _template_filters)
+    app.connect("build-finished", _lighter_figures)
     app.connect("config-inited", _footer)
     app.connect("html-page-context", _dedupe_scripts)
     app.connect("html-page-context", _fix_body_markup)

@@ -187,6 +187,46 @@ def overlaps(cells: pd.DataFrame, min_organisations: int = 2) -> pd.DataFrame:
     )[cols].reset_index(drop=True)
 
 
+ORGANISATIONS_SHOWN = 3
+
+
+def short_list(text: str, keep: int = ORGANISATIONS_SHOWN) -> str:
+    """Return a "; "-separated list as its first ``keep`` entries and how many more.
+
+    A fourth entry is named rather than counted as "and 1 more".
+    """
+    names = [n for n in str(text).split("; ") if n]
+    if len(names) <= keep + 1:
+        return "; ".join(names)
+    return f"{'; '.join(names[:keep])} and {len(names) - keep} more"
+
+
+def overlaps_shown(overlaps_table: pd.DataFrame, keep: int = ORGANISATIONS_SHOWN) -> pd.DataFrame:
+    """Return the overlaps as readers see them: each cell's organisations summarised.
+
+    A cell can hold evidence from a dozen organisations; listing them all in a table column makes
+    each row hundreds of pixels tall. The page names the first ``keep`` (in the table's order)
+    and how many more (:func:`short_list`); the export (:func:`overlaps`) keeps every name. The
+    group's code column, which repeats its label, is left out.
+    """
+    out = overlaps_table.drop(columns="group").copy()
+    out["organisations"] = out["organisations"].map(lambda t: short_list(t, keep))
+    return out
+
+
+def sensitivity_shown(table: pd.DataFrame, keep: int = ORGANISATIONS_SHOWN) -> pd.DataFrame:
+    """Return the sensitivity table as readers see it: cells entering and leaving summarised.
+
+    The page names the first ``keep`` cells entering and leaving the top and how many more
+    (:func:`short_list`); the export (:func:`sensitivity`) lists them all.
+    """
+    out = table.copy()
+    for col in ("entering", "leaving"):
+        if col in out:
+            out[col] = out[col].fillna("").map(lambda t: short_list(t, keep))
+    return out
+
+
 def severity(group_gaps: pd.DataFrame) -> pd.Series:
     """Return severity in [0, 1] per (group, target): the largest ranking gap where it is behind.
 

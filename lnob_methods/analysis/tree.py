@@ -272,21 +272,97 @@ def assign(root: Node, df: pd.DataFrame) -> np.ndarray:
     return out
 
 
-def paths(root: Node) -> list[str]:
-    """Return a readable rule for each leaf, e.g. "urban = rural AND wealth < 2.5"."""
+LEVELS_SHOWN = 5
+
+
+def level_list(levels, keep: int | None = None) -> str:
+    """Return the levels of a categorical split as readable text, shortened past ``keep``.
+
+    A split on a variable with many levels (Viet Nam's communes) can send hundreds of them one
+    way: a reader needs how many and a few examples, the full list stays in the export.
+
+    Parameters
+    ----------
+    levels
+        The levels, in the order the tree holds them.
+    keep : int, optional
+        Show at most this many, then "and N more"; ``None`` shows all.
+
+    Returns
+    -------
+    str
+        For example ``"a, b, c"`` or ``"12 levels: a, b, c and 9 more"``.
+    """
+    names = [str(v) for v in levels]
+    if keep is None or len(names) <= keep + 1:
+        return ", ".join(names)
+    return f"{len(names)} levels: {', '.join(names[:keep])} and {len(names) - keep} more"
+
+
+def _in(prev: tuple | None, levels: tuple) -> tuple:
+    """Join "in ``levels``" to what the path already says of the variable."""
+    if prev is None:
+        return ("in", levels)
+    if prev[0] == "in":
+        return ("in", tuple(v for v in prev[1] if v in set(levels)))
+    return ("in", tuple(v for v in levels if v not in set(prev[1])))
+
+
+def _not_in(prev: tuple | None, levels: tuple) -> tuple:
+    """Join "not in ``levels``" to what the path already says of the variable."""
+    if prev is None:
+        return ("not in", levels)
+    if prev[0] == "in":
+        return ("in", tuple(v for v in prev[1] if v not in set(levels)))
+    return ("not in", prev[1] + tuple(v for v in levels if v not in set(prev[1])))
+
+
+def _condition_text(var: str, cond: tuple, keep: int | None) -> str:
+    if cond[0] == "num":
+        lo, hi = cond[1], cond[2]
+        if lo is None:
+            return f"{var} < {hi:g}"
+        if hi is None:
+            return f"{var} >= {lo:g}"
+        return f"{lo:g} <= {var} < {hi:g}"
+    return f"{var} {cond[0]} {{{level_list(cond[1], keep)}}}"
+
+
+def paths(root: Node, keep: int | None = None) -> list[str]:
+    """Return a readable rule for each leaf, e.g. "urban in {rural} AND wealth < 2.5".
+
+    Splits on the same variable along a path are joined into one condition: "commune in {143
+    communes} AND commune in {40 of them} AND commune not in {21 of those}" becomes "commune in
+    {the 19 left}", and two thresholds become one range.
+
+    Parameters
+    ----------
+    root : Node
+        The grown tree.
+    keep : int, optional
+        List at most this many levels of a categorical condition (:func:`level_list`); ``None``
+        lists all, as the exports do.
+    """
     out = []
 
     def walk(node, conds):
         if not node.children:
-            out.append(" AND ".join(conds) or "everyone")
+            out.append(" AND ".join(_condition_text(v, c, keep) for v, c in conds.items()))
+            out[-1] = out[-1] or "everyone"
             return
+        var, prev = node.var, conds.get(node.var)
         if node.left_levels is not None:
-            lv = ", ".join(map(str, node.left_levels))
-            rules = [f"{node.var} in {{{lv}}}", f"{node.var} not in {{{lv}}}"]
+            levels = tuple(str(v) for v in node.left_levels)
+            sides = [_in(prev, levels), _not_in(prev, levels)]
         else:
-            rules = [f"{node.var} < {node.threshold:g}", f"{node.var} >= {node.threshold:g}"]
-        for child, rule in zip(node.children, rules, strict=True):
-            walk(child, [*conds, rule])
+            t = node.threshold
+            lo, hi = (None, None) if prev is None else prev[1:]
+            sides = [
+                ("num", lo, t if hi is None else min(hi, t)),
+                ("num", t if lo is None else max(lo, t), hi),
+            ]
+        for child, cond in zip(node.children, sides, strict=True):
+            walk(child, {**conds, var: cond})
 
-    walk(root, [])
+    walk(root, {})
     return out

@@ -34,8 +34,10 @@ def bootstrap(
 ) -> tuple[pd.DataFrame, dict]:
     """Return (leaf table, summary) of the bootstrap for one indicator.
 
-    The leaf table has ``leaf, rule, n, rate, ci_low, ci_high, suppressed, furthest_behind,
-    furthest_ahead``; the summary has ``D, D_ci_low, D_ci_high, stability, n_boot``.
+    The leaf table has ``leaf, rule, rule_in_full, n, rate, ci_low, ci_high, suppressed,
+    furthest_behind, furthest_ahead``: ``rule`` names at most :data:`tree.LEVELS_SHOWN` levels of
+    a categorical split, with their count, for readers; ``rule_in_full`` lists them all, for the
+    export. The summary has ``D, D_ci_low, D_ci_high, stability, n_boot``.
     """
     ctl = controls or tree.escap_controls(len(df), circumstances)
     root = tree.grow(df, outcome, circumstances, weight, ctl)
@@ -63,7 +65,7 @@ def bootstrap(
         union = int((chosen | behind_rows).sum())
         stable += union > 0 and int((chosen & behind_rows).sum()) / union >= 0.5
     rates = np.array(rates)
-    rules = tree.paths(root)
+    rules, full = tree.paths(root, keep=tree.LEVELS_SHOWN), tree.paths(root)
     rows = []
     for i, leaf in enumerate(leaves):
         small = leaf.n < min_n
@@ -72,6 +74,7 @@ def bootstrap(
             {
                 "leaf": i + 1,
                 "rule": rules[i],
+                "rule_in_full": full[i],
                 "n": leaf.n,
                 "rate": np.nan if small else leaf.mean,
                 "ci_low": np.nan if small else lo,

@@ -38,10 +38,19 @@ def data_inputs(country: str) -> list[Path]:
     return files
 
 
+CODE_SUFFIXES = (".py", ".js", ".css")
+
+
 def source_files() -> list[Path]:
-    """Return the library's Python source files, sorted."""
+    """Return the library's code, sorted: Python, and the script and style it embeds in pages.
+
+    The interactive gap map's ``gapmap.js`` and ``gapmap.css`` are written into the results: a
+    change to them must re-run the notebooks that show the map, as a change to Python does.
+    """
     return sorted(
-        p for p in (paths.ROOT / "lnob_methods").rglob("*.py") if "__pycache__" not in p.parts
+        p
+        for p in (paths.ROOT / "lnob_methods").rglob("*")
+        if p.suffix in CODE_SUFFIXES and p.is_file() and "__pycache__" not in p.parts
     )
 
 

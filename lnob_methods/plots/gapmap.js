@@ -27,6 +27,13 @@ function lnobGapMap(uid, title, headingLevel) {
     if (state.yearTo !== null && (it.year === null || it.year > state.yearTo)) { return false; }
     return true;
   }
+  var skip = el("a", {"class": "egm-skip", href: "#" + uid + "-end"}, "Skip past the gap map");
+  skip.addEventListener("click", function (ev) {
+    ev.preventDefault();
+    var end = document.getElementById(uid + "-end");
+    if (end) { end.focus(); }
+  });
+  root.appendChild(skip);
   root.appendChild(el("p", {"class": "egm-title"}, title));
   var form = el("div", {"class": "egm-filters"});
   FILTERS.forEach(function (f) {
@@ -42,7 +49,7 @@ function lnobGapMap(uid, title, headingLevel) {
       });
       var lab = el("label", {"for": id});
       lab.appendChild(box);
-      lab.appendChild(document.createTextNode(" " + (data.sources[v] || v)));
+      lab.appendChild(document.createTextNode(" " + words(v)));
       fs.appendChild(lab);
     });
     form.appendChild(fs);
@@ -64,10 +71,23 @@ function lnobGapMap(uid, title, headingLevel) {
   root.appendChild(form);
   var status = el("p", {"class": "egm-status", "aria-live": "polite"});
   root.appendChild(status);
-  var wrap = el("div", {"class": "egm-wrap"});
-  root.appendChild(wrap);
-  var details = el("div", {"class": "egm-details", "aria-live": "polite"});
-  root.appendChild(details);
+  var body = el("div", {"class": "egm-body"});
+  root.appendChild(body);
+  // The grid is wider than a phone and than the text column: it scrolls sideways inside a
+  // labelled region that the keyboard can reach, with the group names held at the left.
+  var wrap = el("div", {"class": "egm-wrap", role: "region", tabindex: "0",
+                        "aria-label": "Gap map grid (scrolls sideways)"});
+  body.appendChild(wrap);
+  var side = el("div", {"class": "egm-side"});
+  body.appendChild(side);
+  var details = el("div", {"class": "egm-details", id: uid + "-details", tabindex: "-1",
+                           role: "region", "aria-label": "Evidence in the selected cell"});
+  side.appendChild(details);
+  var end = el("p", {"class": "egm-end", id: uid + "-end", tabindex: "-1"},
+               "End of the gap map.");
+  root.appendChild(end);
+  var WIDE = "(min-width: 1200px)";
+  var selected = null;
   function columns() {
     if (state.goal === null) {
       return data.goals.map(function (g) {
@@ -76,24 +96,93 @@ function lnobGapMap(uid, title, headingLevel) {
     }
     var goal = data.goals.filter(function (g) { return g.n === state.goal; })[0];
     return goal.targets.map(function (t) {
-      return {label: t, title: "Target " + t, targets: [t], goal: null};
+      return {label: t, title: "Target " + t + " (goal " + goal.n + ". " + goal.name + ")",
+              targets: [t], goal: null};
     });
   }
-  function show(group, col, items) {
+  function words(code) {
+    return data.sources[code] || String(code).replace(/_/g, " ");
+  }
+  function hint() {
     details.textContent = "";
+    details.appendChild(el("p", {"class": "egm-hint"},
+      "Select a cell to list its evidence here."));
+    side.appendChild(details);
+    if (selected && selected.row && selected.row.parentNode) {
+      selected.row.parentNode.removeChild(selected.row);
+    }
+    selected = null;
+  }
+  function line(it) {
+    var li = el("li", {});
+    li.appendChild(el("span", {"class": "egm-item-title"}, it.title));
+    var bits = [it.org, it.year ? String(it.year) : "year not given", words(it.type),
+                words(it.source), "quality " + it.quality, "access " + words(it.access)];
+    li.appendChild(document.createTextNode(" — " + bits.join("; ")));
+    if (it.link && /^https?:\/\//.test(it.link)) {
+      li.appendChild(document.createTextNode(" "));
+      li.appendChild(el("a", {href: it.link}, "link"));
+    }
+    return li;
+  }
+  function show(group, col, items, cellButton, row) {
+    details.textContent = "";
+    if (selected && selected.row && selected.row.parentNode) {
+      selected.row.parentNode.removeChild(selected.row);
+    }
+    selected = {group: group.id, col: col.label, button: cellButton, row: null};
     // One level below the heading the map sits under (3 by default): levels never skip one.
     details.appendChild(el("h" + (headingLevel || 3), {}, group.label + " × " + col.title + ": " +
                            items.length + (items.length === 1 ? " item" : " items")));
     var ul = el("ul", {"class": "egm-records"});
-    items.forEach(function (it) {
-      ul.appendChild(el("li", {}, it.title + " — " + it.org + (it.year ? ", " + it.year : "") +
-        " (" + (data.sources[it.source] || it.source) + "; quality " + it.quality +
-        "; access " + it.access + ")"));
-    });
+    // Testimonies are one evidence row per group and target: a goal's cell would repeat the same
+    // line once per target. They are listed once, with how many targets they cover.
+    var voices = items.filter(function (it) { return it.type === "testimonies"; });
+    items.forEach(function (it) { if (it.type !== "testimonies") { ul.appendChild(line(it)); } });
+    if (voices.length) {
+      var targets = [];
+      voices.forEach(function (it) {
+        it.cells.forEach(function (c) {
+          if (c[0] === group.id && col.targets.indexOf(c[1]) >= 0 &&
+              targets.indexOf(c[1]) < 0) { targets.push(c[1]); }
+        });
+      });
+      var years = voices.map(function (it) { return it.year; }).filter(Boolean);
+      var li = el("li", {"class": "egm-voices"});
+      li.appendChild(el("span", {"class": "egm-item-title"}, voices[0].title));
+      li.appendChild(document.createTextNode(" — " + voices[0].org + "; " +
+        (years.length ? String(Math.max.apply(null, years)) : "year not given") + "; " +
+        words(voices[0].source) + "; access " + words(voices[0].access) + "; " +
+        (targets.length === 1 ? "on target " + targets[0]
+                              : "on " + targets.length + " targets: " + targets.join(", "))));
+      ul.appendChild(li);
+    }
     if (!items.length) { ul.appendChild(el("li", {}, "No evidence: a gap.")); }
     details.appendChild(ul);
+    var close = el("button", {type: "button", "class": "egm-close"}, "Back to the cell");
+    close.addEventListener("click", function () {
+      var b = selected && selected.button;
+      hint();
+      if (b) { b.focus(); }
+    });
+    details.appendChild(close);
+    if (window.matchMedia(WIDE).matches) {
+      side.appendChild(details);
+    } else {
+      // On a phone the records open directly under the tapped cell's row.
+      var tr = el("tr", {"class": "egm-detail-row"});
+      var td = el("td", {colspan: String(row.children.length)});
+      td.appendChild(details);
+      tr.appendChild(td);
+      row.parentNode.insertBefore(tr, row.nextSibling);
+      selected.row = tr;
+      details.style.width = Math.max(wrap.clientWidth - 8, 200) + "px";
+    }
+    details.focus({preventScroll: true});
+    details.scrollIntoView({block: "nearest"});
   }
   function draw() {
+    hint();
     var items = data.items.filter(keep);
     var cols = columns();
     status.textContent = items.length + " of " + data.items.length + " items match the filters." +
@@ -112,8 +201,12 @@ function lnobGapMap(uid, title, headingLevel) {
     cols.forEach(function (c) {
       var th = el("th", {scope: "col", title: c.title});
       if (c.goal !== null) {
-        var b = el("button", {type: "button", "class": "egm-goal", "aria-label": "Goal " + c.title +
-                              ": show targets"}, c.label);
+        // The name read aloud is the text on screen (number, then goal name) and what a press
+        // does; the number is drawn under the upright name (column-reverse).
+        var b = el("button", {type: "button", "class": "egm-goal"});
+        b.appendChild(el("span", {"class": "egm-goal-n"}, c.label));
+        b.appendChild(el("span", {"class": "egm-goal-name"}, " " + c.title.replace(/^\d+\. /, "")));
+        b.appendChild(el("span", {"class": "egm-sr"}, ": show its targets"));
         b.addEventListener("click", function () { state.goal = c.goal; draw(); });
         th.appendChild(b);
       } else { th.textContent = c.label; }
@@ -122,16 +215,18 @@ function lnobGapMap(uid, title, headingLevel) {
     var thead = el("thead");
     thead.appendChild(head);
     table.appendChild(thead);
-    var body = el("tbody");
+    var tbody = el("tbody");
     var lastDim = null;
     data.groups.forEach(function (g) {
       if (g.dim !== lastDim) {
         var dr = el("tr", {"class": "egm-dim"});
-        dr.appendChild(el("th", {scope: "rowgroup", colspan: String(cols.length + 1)}, g.dim));
-        body.appendChild(dr);
+        var dth = el("th", {scope: "rowgroup", colspan: String(cols.length + 1)});
+        dth.appendChild(el("span", {}, g.dim));
+        dr.appendChild(dth);
+        tbody.appendChild(dr);
         lastDim = g.dim;
       }
-      var tr = el("tr");
+      var tr = el("tr", {"data-group": g.id});
       tr.appendChild(el("th", {scope: "row"}, g.label));
       cols.forEach(function (c) {
         var hits = items.filter(function (it) {
@@ -143,13 +238,13 @@ function lnobGapMap(uid, title, headingLevel) {
         var b = el("button", {type: "button", "data-group": g.id, "data-col": c.label,
           "aria-label": g.label + " × " + c.title + ": " + (hits.length || "no") + " items"},
           hits.length ? String(hits.length) : "·");
-        b.addEventListener("click", function () { show(g, c, hits); });
+        b.addEventListener("click", function () { show(g, c, hits, b, tr); });
         td.appendChild(b);
         tr.appendChild(td);
       });
-      body.appendChild(tr);
+      tbody.appendChild(tr);
     });
-    table.appendChild(body);
+    table.appendChild(tbody);
     wrap.appendChild(table);
   }
   draw();

@@ -130,6 +130,12 @@ def plot_gap_map(
     return ax
 
 
+def _link(value: object) -> str | None:
+    """Return a web address to offer as a link, or None (a contact or nothing is no link)."""
+    text = "" if value is None or pd.isna(value) else str(value).strip()
+    return text if text.startswith(("https://", "http://")) else None
+
+
 def _payload(evidence: pd.DataFrame, groups: pd.DataFrame, framework: pd.DataFrame) -> dict:
     items = {}
     for row in evidence.itertuples(index=False):
@@ -144,6 +150,7 @@ def _payload(evidence: pd.DataFrame, groups: pd.DataFrame, framework: pd.DataFra
                 "quality": row.quality,
                 "access": row.access,
                 "year": None if pd.isna(row.year) else int(row.year),
+                "link": _link(getattr(row, "link", None)),
                 "cells": [],
             },
         )

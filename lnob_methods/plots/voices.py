@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import textwrap
+
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
@@ -34,7 +36,10 @@ def plot_theme_heatmap(
         Axes to draw on (a new figure when None) and the title (name the country).
     """
     if ax is None:
-        _, ax = plt.subplots(figsize=(1.1 * max(table.shape[1], 3) + 4, 0.38 * len(table) + 2.5))
+        # Sized for the text column: narrow cells with group names standing upright, so that
+        # eighteen groups make a figure about 1,000 px wide (a 10-point count stays readable
+        # at the column's width) rather than 2,400 px shrunk three times.
+        _, ax = plt.subplots(figsize=(0.4 * max(table.shape[1], 3) + 3.6, 0.36 * len(table) + 2.9))
     if table.empty:
         ax.text(0.5, 0.5, "No testimonies for this country", ha="center", va="center")
         ax.set_axis_off()
@@ -43,7 +48,7 @@ def plot_theme_heatmap(
     values = table.astype("Float64").to_numpy(dtype=float, na_value=np.nan)
     annot = np.where(np.isnan(values), "s", np.nan_to_num(values).astype(int).astype(str))
     sns.heatmap(
-        pd.DataFrame(values, index=table.index, columns=table.columns),
+        pd.DataFrame(values, index=table.index, columns=[short_label(c) for c in table.columns]),
         ax=ax,
         cmap=SEQUENTIAL,
         annot=annot,
@@ -51,19 +56,28 @@ def plot_theme_heatmap(
         linewidths=0.5,
         linecolor="white",
         cbar_kws={"label": f"testimonies (hatched, s: 1 to {k - 1}, suppressed)"},
-        annot_kws={"fontsize": 8},
+        annot_kws={"fontsize": 10},
     )
     for (i, j), v in np.ndenumerate(values):
         if np.isnan(v):
             ax.add_patch(plt.Rectangle((j, i), 1, 1, fill=False, hatch="//", edgecolor="#999999"))
-            ax.text(j + 0.5, i + 0.5, "s", ha="center", va="center", fontsize=8)
+            ax.text(j + 0.5, i + 0.5, "s", ha="center", va="center", fontsize=10)
     ax.set_xlabel("Group (self-identified)")
     ax.set_ylabel("Theme")
     ax.set_title(title, fontsize=11)
-    ax.tick_params(axis="x", labelrotation=30)
-    for lbl in ax.get_xticklabels():
-        lbl.set_horizontalalignment("right")
+    ax.tick_params(axis="x", labelrotation=90, labelsize=9)
+    ax.tick_params(axis="y", labelsize=9)
     return ax
+
+
+def short_label(label: str, width: int = 24) -> str:
+    """Return a group's name for a figure's axis: without its parenthesis, wrapped in lines.
+
+    "Youth (15-24, UN definition; 15-35 in some national policies)" becomes "Youth"; the full
+    names are in the tables beside the figure.
+    """
+    name = str(label).split(" (")[0].strip() or str(label)
+    return textwrap.fill(name, width=width)
 
 
 def voices_states(evidence: pd.DataFrame, groups: pd.DataFrame, goals: list[int]) -> pd.DataFrame:

@@ -39,6 +39,24 @@ def _targets() -> tuple[str, ...]:
     return tuple(dict.fromkeys(sdg_framework()["target"].tolist()))
 
 
+def target_key(target: str) -> tuple[int, int, int | str]:
+    """Return a sort key for SDG targets in framework order: 4.7, 16.10, then 16.a.
+
+    Parameters
+    ----------
+    target : str
+        A target code such as ``"16.10"`` or ``"16.a"``.
+
+    Returns
+    -------
+    tuple
+        ``(goal, 0, number)`` for numbered targets and ``(goal, 1, letter)`` for the means of
+        implementation, which the framework lists after the numbered ones.
+    """
+    goal, _, sub = str(target).partition(".")
+    return (int(goal), 0, int(sub)) if sub.isdigit() else (int(goal), 1, sub)
+
+
 @lru_cache(maxsize=1)
 def target_set() -> frozenset[str]:
     """Return the SDG target codes as a set, for fast membership tests."""

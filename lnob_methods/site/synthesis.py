@@ -62,7 +62,10 @@ def tables(codes: list[str]) -> dict[str, pd.DataFrame]:
             .reset_index()
             .rename(columns={"label": "group", "country": "countries with overlaps"})
         )
-        out["shared_overlaps"] = ov.sort_values(["group", "target"]).reset_index(drop=True)
+        out["shared_overlaps"] = ov.sort_values(
+            ["group", "target"],
+            key=lambda col: col.map(taxonomy.target_key) if col.name == "target" else col,
+        ).reset_index(drop=True)
     if stock:
         dims = [d for d in taxonomy.dimensions() if d in next(iter(stock.values())).columns]
         rows = []

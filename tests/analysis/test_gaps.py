@@ -556,3 +556,45 @@ def test_community_priority_is_a_weighted_component_only_when_given():
     # The weight is a parameter: 5 x 0.6 = 3 more.
     heavy = gaps.priority(cells, weights={"community": 5.0}, community=community)
     assert heavy.set_index("group").loc["b", "score"] == 6.0
+
+
+def test_overlaps_name_three_organisations_and_count_the_rest():
+    table = pd.DataFrame(
+        {
+            "group": ["women", "youth", "older"],
+            "label": ["Women", "Youth", "Older people"],
+            "target": ["5.1", "4.1", "1.3"],
+            "n_organisations": [6, 4, 2],
+            "organisations": ["A; B; C; D; E; F", "A; B; C; D", "A; B"],
+            "n_items": [9, 5, 2],
+            "in_focus": [True, False, True],
+        }
+    )
+    out = gaps.overlaps_shown(table)
+    assert list(out.columns) == [
+        "label",
+        "target",
+        "n_organisations",
+        "organisations",
+        "n_items",
+        "in_focus",
+    ]
+    assert out["organisations"].tolist() == [
+        "A; B; C and 3 more",  # six: three named, three counted
+        "A; B; C; D",  # four: the fourth named rather than "and 1 more"
+        "A; B",
+    ]
+    assert table["organisations"].iloc[0] == "A; B; C; D; E; F", "the export keeps every name"
+
+
+def test_sensitivity_names_three_cells_entering_and_leaving_and_counts_the_rest():
+    table = pd.DataFrame(
+        {
+            "weight": ["absolute", "voices"],
+            "entering": ["W × 5.1; Y × 4.1; O × 1.3; D × 10.2; E × 10.c", ""],
+            "leaving": ["P × 1.2", None],
+        }
+    )
+    out = gaps.sensitivity_shown(table)
+    assert out["entering"].tolist() == ["W × 5.1; Y × 4.1; O × 1.3 and 2 more", ""]
+    assert out["leaving"].tolist() == ["P × 1.2", ""]

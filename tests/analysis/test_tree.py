@@ -169,3 +169,79 @@ def test_same_tree_as_rpart(case, tmp_path):
         r_name = frame.index[r_node - 1]
         assert leaf.mean == pytest.approx(float(frame.loc[r_name, "yval"]), abs=1e-9)
     assert len(means) == len(frame)
+
+
+def test_long_level_lists_are_summarised_with_a_count_and_examples():
+    communes = [f"c{i:03d}" for i in range(1, 13)]  # 12 communes
+    assert tree.level_list(communes, keep=5) == "12 levels: c001, c002, c003, c004, c005 and 7 more"
+    # six levels are all shown rather than five "and 1 more"
+    assert tree.level_list(communes[:6], keep=5) == "c001, c002, c003, c004, c005, c006"
+    assert tree.level_list(communes, keep=None) == ", ".join(communes)
+
+
+def test_paths_summarise_a_split_on_many_levels_and_keep_the_full_rule():
+    levels = tuple(f"c{i}" for i in range(1, 9))  # 8 communes go left
+    left = tree.Node(np.arange(8), 1, 0.1, 0, 8)
+    right = tree.Node(np.arange(2), 1, 0.9, 0, 2)
+    root = tree.Node(
+        np.arange(10), 0, 0.2, 0, 10, var="commune", left_levels=levels, children=[left, right]
+    )
+    assert tree.paths(root, keep=3) == [
+        "commune in {8 levels: c1, c2, c3 and 5 more}",
+        "commune not in {8 levels: c1, c2, c3 and 5 more}",
+    ]
+    assert tree.paths(root)[0] == "commune in {c1, c2, c3, c4, c5, c6, c7, c8}"
+
+
+def test_splits_on_one_variable_along_a_path_are_joined():
+    def leaf(n):
+        return tree.Node(np.arange(n), 2, 0.5, 0, n)
+
+    # commune in {a..e}; then, inside, commune in {a, b, c}; then commune not in {c}:
+    # the deepest left leaf is commune in {a, b}, its sibling commune in {c}.
+    deep = tree.Node(
+        np.arange(3), 2, 0.5, 0, 3, var="commune", left_levels=("c",), children=[leaf(1), leaf(2)]
+    )
+    mid = tree.Node(
+        np.arange(5),
+        1,
+        0.5,
+        0,
+        5,
+        var="commune",
+        left_levels=("a", "b", "c"),
+        children=[deep, leaf(2)],
+    )
+    wealth = tree.Node(
+        np.arange(6),
+        1,
+        0.5,
+        0,
+        6,
+        var="wealth",
+        threshold=2.5,
+        children=[
+            leaf(3),
+            tree.Node(
+                np.arange(3), 2, 0.5, 0, 3, var="wealth", threshold=4.0, children=[leaf(1), leaf(2)]
+            ),
+        ],
+    )
+    root = tree.Node(
+        np.arange(11),
+        0,
+        0.5,
+        0,
+        11,
+        var="commune",
+        left_levels=("a", "b", "c", "d", "e"),
+        children=[mid, wealth],
+    )
+    assert tree.paths(root) == [
+        "commune in {c}",  # in {a..e}, in {a, b, c}, in {c}
+        "commune in {a, b}",  # in {a..e}, in {a, b, c}, not in {c}
+        "commune in {d, e}",  # in {a..e}, not in {a, b, c}
+        "commune not in {a, b, c, d, e} AND wealth < 2.5",
+        "commune not in {a, b, c, d, e} AND 2.5 <= wealth < 4",
+        "commune not in {a, b, c, d, e} AND wealth >= 4",
+    ]

@@ -95,14 +95,24 @@ def test_a_country_without_config_or_folder_has_only_the_shared_data(countries):
     assert inputs and all(p.is_relative_to(paths.DATA) for p in inputs)
 
 
-def test_source_files_are_the_librarys_python_modules():
+def test_source_files_are_the_librarys_code():
     found = [cachekey.relative(p) for p in cachekey.source_files()]
     assert "lnob_methods/core/cachekey.py" in found
     assert "lnob_methods/cli/main.py" in found
     assert found == sorted(found)
-    assert all(f.startswith("lnob_methods/") and f.endswith(".py") for f in found)
+    assert all(f.startswith("lnob_methods/") for f in found)
+    assert all(f.endswith((".py", ".js", ".css")) for f in found)
 
 
 def test_relative_uses_forward_slashes_from_the_root():
     assert cachekey.relative(paths.ROOT / "data" / "taxonomy" / "x.yaml") == "data/taxonomy/x.yaml"
     assert cachekey.relative(paths.ROOT.parent / "other" / "f") == "../other/f"
+
+
+def test_the_script_and_style_of_the_gap_map_are_part_of_the_code():
+    names = {cachekey.relative(p) for p in cachekey.source_files()}
+    assert {
+        "lnob_methods/plots/gapmap.js",
+        "lnob_methods/plots/gapmap.css",
+        "lnob_methods/plots/gapmap.py",
+    } <= names

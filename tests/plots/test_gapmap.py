@@ -174,3 +174,10 @@ def test_write_standalone_writes_one_offline_page(tmp_path):
     assert page.startswith('<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">')
     assert "<title>Kenya &lt;b&gt;</title>" in page and "<h1>Kenya &lt;b&gt;</h1>" in page
     assert no_network(page)
+
+
+def test_only_web_addresses_become_links():
+    assert gapmap._link("https://example.org/report") == "https://example.org/report"
+    assert gapmap._link("MEL focal point (synthetic)") is None  # a contact is no link
+    assert gapmap._link("javascript:alert(1)") is None
+    assert gapmap._link(float("nan")) is None and gapmap._link(None) is None

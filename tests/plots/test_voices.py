@@ -124,3 +124,21 @@ def test_gap_map_draws_one_cell_per_group_and_goal():
         "other evidence, no testimonies",
         "no evidence",
     ]
+
+
+def test_group_names_on_the_heat_map_are_short_and_wrapped():
+    from lnob_methods.plots.voices import short_label
+
+    assert short_label("Youth (15-24, UN definition; 15-35 in some national policies)") == "Youth"
+    assert short_label("People affected by conflict, disasters or climate shocks") == (
+        "People affected by\nconflict, disasters or\nclimate shocks"
+    )
+    assert short_label("Women") == "Women"
+
+
+def test_the_heat_map_of_eighteen_groups_fits_about_a_text_column():
+    table = pd.DataFrame(np.ones((18, 18)), columns=[f"Group {i}" for i in range(18)])
+    ax = plot_theme_heatmap(table, k=5)
+    width_px = ax.figure.get_size_inches()[0] * 100  # the book draws figures at 100 dpi
+    # 0.4 in per group and 3.6 in for labels and colour bar: 10.8 in, not 23.8 in as before
+    assert width_px == pytest.approx(1080)

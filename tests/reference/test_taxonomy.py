@@ -104,3 +104,9 @@ def test_a_country_group_joins_its_dimension():
 )
 def test_age_code_range(code, expected):
     assert taxonomy.age_code_range(code) == expected
+
+
+def test_target_key_orders_targets_as_the_framework_lists_them():
+    shuffled = ["16.a", "16.10", "4.7", "16.2", "10.2", "4.a", "16.1"]
+    by_hand = ["4.7", "4.a", "10.2", "16.1", "16.2", "16.10", "16.a"]
+    assert sorted(shuffled, key=taxonomy.target_key) == by_hand

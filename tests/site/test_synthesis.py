@@ -40,3 +40,21 @@ def test_shared_gaps_overlaps_and_invisible_dimensions(tmp_path, monkeypatch):
     page = (tmp_path / "synthesis.md").read_text()
     assert page.startswith("# Across countries")
     assert "| Youth | 10\\.2 | KEN, NPL |" in page
+
+
+def test_shared_overlaps_sort_targets_as_numbers_not_text(tmp_path, monkeypatch):
+    monkeypatch.setenv("LNOB_RESULTS_DIR", str(tmp_path))
+    for c in ["KEN", "NPL"]:
+        cells = pd.DataFrame(
+            {
+                "label": ["Youth"] * 3,
+                "target": ["16.10", "4.7", "16.2"],
+                "gap_disaggregation": [False] * 3,
+                "gap_absolute": [False] * 3,
+                "n_organisations": [2, 3, 2],
+            }
+        )
+        _write(tmp_path, c, "gap_analysis", "gap_cells.csv", cells)
+    t = synthesis.tables(["KEN", "NPL"])
+    # As text "16.10" < "16.2" < "4.7"; as the framework lists them 4.7, 16.2, 16.10.
+    assert t["shared_overlaps"]["target"].tolist() == ["4.7", "16.2", "16.10"]
