@@ -113,10 +113,17 @@ function lnobGapMap(uid, title, headingLevel) {
     }
     selected = null;
   }
+  // Every item says what its provenance declaration says: "synthetic demonstration data".
+  function provenanceWords(p) {
+    if (p === "synthetic") { return "synthetic demonstration data"; }
+    if (p === "undeclared") { return "provenance not declared"; }
+    return "declared real";
+  }
   function line(it) {
     var li = el("li", {});
     li.appendChild(el("span", {"class": "egm-item-title"}, it.title));
     var bits = [it.org, it.year ? String(it.year) : "year not given", words(it.type),
+                provenanceWords(it.provenance),
                 words(it.source), "quality " + it.quality, "access " + words(it.access)];
     li.appendChild(document.createTextNode(" — " + bits.join("; ")));
     if (it.link && /^https?:\/\//.test(it.link)) {
@@ -151,6 +158,7 @@ function lnobGapMap(uid, title, headingLevel) {
       var li = el("li", {"class": "egm-voices"});
       li.appendChild(el("span", {"class": "egm-item-title"}, voices[0].title));
       li.appendChild(document.createTextNode(" — " + voices[0].org + "; " +
+        provenanceWords(voices[0].provenance) + "; " +
         (years.length ? String(Math.max.apply(null, years)) : "year not given") + "; " +
         words(voices[0].source) + "; access " + words(voices[0].access) + "; " +
         (targets.length === 1 ? "on target " + targets[0]

@@ -149,6 +149,8 @@ def _payload(evidence: pd.DataFrame, groups: pd.DataFrame, framework: pd.DataFra
                 "type": row.evidence_type,
                 "quality": row.quality,
                 "access": row.access,
+                # Declared provenance: synthetic items are labelled so, item by item.
+                "provenance": getattr(row, "provenance", "real"),
                 "year": None if pd.isna(row.year) else int(row.year),
                 "link": _link(getattr(row, "link", None)),
                 "cells": [],

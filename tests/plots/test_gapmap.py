@@ -181,3 +181,16 @@ def test_only_web_addresses_become_links():
     assert gapmap._link("MEL focal point (synthetic)") is None  # a contact is no link
     assert gapmap._link("javascript:alert(1)") is None
     assert gapmap._link(float("nan")) is None and gapmap._link(None) is None
+
+
+def test_every_item_of_the_interactive_map_carries_its_declared_provenance():
+    e = ev()
+    e.loc[e["item_id"] == "CARE:2", "provenance"] = "synthetic"
+    e.loc[e["item_id"] == "FORUM:1", "provenance"] = "undeclared"
+    html = gapmap.interactive_html(e, groups(), FRAMEWORK, "Kenya")
+    payload = json.loads(re.search(r'type="application/json"[^>]*>(.*?)</script>', html, re.S)[1])
+    items = payload["items"] if isinstance(payload["items"], list) else payload["items"].values()
+    seen = {it["id"]: it["provenance"] for it in items}
+    assert seen["CARE:2"] == "synthetic" and seen["FORUM:1"] == "undeclared"
+    assert seen["SDGDB:5.1.1"] == "real"
+    assert '"synthetic demonstration data"' in html  # the words the details show
