@@ -67,8 +67,11 @@ browser-deps: ## axe-core for the accessibility tests (npm, pinned in tests/brow
 	@[ -f tests/browser/node_modules/axe-core/axe.min.js ] || \
 	  npm ci --prefix tests/browser --no-audit --no-fund --silent
 
+# Interruption trials per signal and target in `make test` (120 in all at 20: about 20 min here).
+INTERRUPTION_TRIALS ?= 5
+
 test: venv system-deps browser-deps book lint ## Every test: unit, notebooks, R parity, browser, nbval
-	$(PYTEST) -q
+	LNOB_INTERRUPTION_TRIALS=$(INTERRUPTION_TRIALS) $(PYTEST) -q
 	$(MAKE) --no-print-directory nbval
 
 regression: venv ## Regenerate tests/regression from freshly executed pilot notebooks
