@@ -25,15 +25,19 @@ $(STAMP): pyproject.toml
 venv: $(STAMP) ## Create .venv and install the project with its test tools
 
 # The brief PDFs quote testimonies in Nepali and Bangla: the Lohit fonts cover Devanagari and
-# Bengali (DejaVu does not). pdftoppm (poppler-utils) renders the briefs' pages for checking.
-BRIEF_DEBS := fonts-lohit-deva fonts-lohit-beng-bengali poppler-utils
+# Bengali (DejaVu does not). pdftoppm (poppler-utils) renders the briefs' pages for checking;
+# LibreOffice Writer lays out the Word briefs, so that their page count can be checked, and
+# Calc opens the inventory template as LibreOffice users do (frozen header, validation kept).
+BRIEF_DEBS := fonts-lohit-deva fonts-lohit-beng-bengali poppler-utils libreoffice-writer-nogui \
+  libreoffice-calc-nogui
 
-system-deps: ## Install Debian packages the tests need: chromium, R and rpart, fonts and poppler for the briefs
+system-deps: ## Install Debian packages the tests need: chromium, R and rpart; fonts, poppler, LibreOffice for the briefs
 	@if command -v chromium >/dev/null && command -v Rscript >/dev/null \
 	   && Rscript -e 'suppressMessages(library(rpart))' >/dev/null 2>&1 \
-	   && command -v pdftoppm >/dev/null && fc-list | grep -q Lohit-Devanagari \
+	   && command -v pdftoppm >/dev/null && command -v soffice >/dev/null \
+	   && fc-list | grep -q Lohit-Devanagari \
 	   && fc-list | grep -q Lohit-Bengali; then \
-	  echo "system packages present (chromium, R, rpart, Lohit fonts, poppler)"; \
+	  echo "system packages present (chromium, R, rpart, Lohit fonts, poppler, LibreOffice)"; \
 	else \
 	  $(SUDO) apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium r-base-core r-cran-rpart \

@@ -80,3 +80,22 @@ def test_country_page_and_brief_pages_link_the_documents(iso3):
             link = re.compile(rf'href="[^"]*_downloads/[0-9a-f]+/{kind}_brief\.{ext}"')
             assert link.search(index), f"{iso3} index links the {kind} brief ({ext})"
             assert link.search(page), f"the {kind} brief page links its {ext}"
+
+
+@pytest.mark.parametrize(("iso3", "kind"), CASES, ids=[f"{c}-{k}" for c, k in CASES])
+def test_word_briefs_fit_on_four_pages_as_laid_out_by_libreoffice(iso3, kind, tmp_path):
+    """python-docx lays nothing out: LibreOffice (make system-deps) lays the Word file out."""
+    import shutil
+    import subprocess
+
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    assert soffice, "LibreOffice Writer is missing: run `make system-deps`"
+    docx = _folder(iso3, kind) / f"{kind}_brief.docx"
+    profile = (tmp_path / "profile").as_uri()  # its own profile: parallel runs do not collide
+    subprocess.run(
+        [soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
+         "--outdir", str(tmp_path), str(docx)],
+        check=True, capture_output=True, timeout=180,
+    )  # fmt: skip
+    pages = documents.pdf_pages(tmp_path / f"{kind}_brief.pdf")
+    assert 1 <= len(pages) <= 4, f"{docx.name} lays out on {len(pages)} pages"

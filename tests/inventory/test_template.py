@@ -123,6 +123,34 @@ def test_the_header_is_frozen_as_libreoffice_reads_it(tmp_path):
     assert load_workbook(path)["Inventory"].freeze_panes == "A3"
 
 
+@pytest.mark.slow
+def test_libreoffice_keeps_the_frozen_header_validation_and_protection(tmp_path):
+    """A round trip through LibreOffice Calc (make system-deps installs it) keeps what we set.
+
+    Not the frozen header: a headless conversion has no view, and drops every file's view
+    settings (an openpyxl workbook frozen at A2 loses it too), so the pane is checked against
+    the importer's rule above instead.
+    """
+    import shutil
+    import subprocess
+
+    soffice = shutil.which("soffice")
+    assert soffice, "LibreOffice is missing: run `make system-deps`"
+    path = write_template("KEN", tmp_path / "t.xlsx")
+    out = tmp_path / "out"
+    subprocess.run(
+        [soffice, f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless",
+         "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", str(out), str(path)],
+        check=True, capture_output=True, timeout=180,
+    )  # fmt: skip
+    wb = load_workbook(out / "t.xlsx")
+    ws = wb["Inventory"]
+    assert ws.protection.sheet and wb["Lists"].sheet_state in ("hidden", "veryHidden")
+    assert ws["A1"].protection.locked and not ws["A3"].protection.locked
+    ranges = {str(dv.sqref) for dv in ws.data_validations.dataValidation}
+    assert any("L3" in r for r in ranges) and any("M3" in r for r in ranges)  # the two years
+
+
 def test_the_template_still_validates_its_example_and_a_typed_row(tmp_path):
     """The template, filled below the example, passes `lnob validate`'s checks."""
     path = write_template("KEN", tmp_path / "t.xlsx")
