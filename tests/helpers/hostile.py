@@ -42,7 +42,11 @@ CODE_KEYS = {
     "branding",
 }
 # Keys whose free text sits inside a structure: how the corpus reaches it.
-NESTED_TEXT = {"country_groups": "country_groups[].label", "languages": "languages{code: name}"}
+NESTED_TEXT = {
+    "country_groups": "country_groups[].label",
+    "languages": "languages{code: name}",
+    "translations": "translations{language: {phrase: text}}",
+}
 
 
 def free_text_fields() -> list[str]:
@@ -81,6 +85,13 @@ def hostile_config(base: dict) -> tuple[dict, dict[str, list[str]]]:
         elif name == "languages{code: name}":
             codes = ["en", "sw"] + [f"x{chr(97 + n)}" for n in range(len(mine) - 2)]
             cfg["languages"] = dict(zip(codes, mine, strict=True))
+        elif name == "translations{language: {phrase: text}}":
+            from lnob_methods.voices.validation_form import PHRASES
+
+            keys = sorted(PHRASES)
+            cfg["translations"] = {
+                "sw": {keys[n % len(keys)]: p for n, p in enumerate(mine)}  # shown in the form
+            }
         else:
             top, _, sub = name.partition(".")
             holder = cfg["research_focus"] if sub else cfg
