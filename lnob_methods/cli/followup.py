@@ -8,25 +8,8 @@ writes the Excel sheet in which the in-country team records its conclusions
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
+from lnob_methods.cli.output import output_path
 from lnob_methods.reference import countries
-
-
-def _out(command: str, given: str | None, default: str) -> Path | None:
-    out = Path(given or default)
-    if out.is_absolute() or ".." in out.parts:
-        print(
-            f"lnob {command}: refusing to write {str(out)!r}: give a file name relative to the "
-            "current folder, without '..'.",
-            file=sys.stderr,
-        )
-        return None
-    if out.suffix.lower() != ".xlsx":
-        print(f"lnob {command}: {out} must end in .xlsx", file=sys.stderr)
-        return None
-    return out
 
 
 def cmd_validation_form(args) -> int:
@@ -35,7 +18,7 @@ def cmd_validation_form(args) -> int:
     from lnob_methods.voices import prepare as voices
 
     iso3 = countries.check_iso3(args.country)
-    out = _out("validation-form", args.out, f"lnob_validation_xlsform_{iso3}.xlsx")
+    out = output_path("validation-form", args.out, f"lnob_validation_xlsform_{iso3}.xlsx")
     if out is None:
         return 2
     ce = country_evidence.assemble(iso3)
@@ -50,7 +33,7 @@ def cmd_conclusions_sheet(args) -> int:
     from lnob_methods.analysis import conclusions
 
     iso3 = countries.check_iso3(args.country)
-    out = _out("conclusions-sheet", args.out, f"lnob_conclusions_{iso3}.xlsx")
+    out = output_path("conclusions-sheet", args.out, f"lnob_conclusions_{iso3}.xlsx")
     if out is None:
         return 2
     conclusions.write_sheet(iso3, out)

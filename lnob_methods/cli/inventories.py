@@ -9,32 +9,18 @@ the community validation form, and with ``--conclusions``, the in-country team's
 
 from __future__ import annotations
 
-import os
-import sys
 from pathlib import Path
 
+from lnob_methods.cli.output import output_path
 from lnob_methods.core import paths
 from lnob_methods.core.errors import ParameterError
 from lnob_methods.reference import countries, provenance
 
 
-def _out(command: str, given: str | None, default: str) -> Path | None:
-    """Return where a command writes its workbook (any writable path), or print why not (None)."""
-    out = Path(given or default).expanduser()
-    if out.suffix.lower() != ".xlsx":
-        print(f"lnob {command}: {out} must end in .xlsx", file=sys.stderr)
-        return None
-    problem = writable_problem(out)
-    if problem:
-        print(f"lnob {command}: cannot write {str(out)!r}: {problem}", file=sys.stderr)
-        return None
-    return out
-
-
 def cmd_template(args) -> int:
     """Write the Excel template of a country's inventory."""
     iso3 = countries.check_iso3(args.country)
-    out = _out("template", args.out, f"lnob_inventory_template_{iso3}.xlsx")
+    out = output_path("template", args.out, f"lnob_inventory_template_{iso3}.xlsx")
     if out is None:
         return 2
     from lnob_methods.inventory.template import write_template
@@ -47,7 +33,7 @@ def cmd_template(args) -> int:
 def cmd_form(args) -> int:
     """Write the testimony XLSForm of a country (KoboToolbox, ODK)."""
     iso3 = countries.check_iso3(args.country)
-    out = _out("form", args.out, f"lnob_testimony_form_{iso3}.xlsx")
+    out = output_path("form", args.out, f"lnob_testimony_form_{iso3}.xlsx")
     if out is None:
         return 2
     from lnob_methods.voices.form import write_xlsform
@@ -55,18 +41,6 @@ def cmd_form(args) -> int:
     write_xlsform(out, iso3)
     print(f"testimony form written: {out}")
     return 0
-
-
-def writable_problem(out: Path) -> str:
-    """Return why ``out`` cannot be written (its folder missing or read-only), or ""."""
-    folder = out.parent if str(out.parent) else Path(".")
-    if out.is_dir():
-        return "it is a folder: give a file name ending in .xlsx."
-    if not folder.is_dir():
-        return f"the folder {str(folder)!r} does not exist: create it first."
-    if not os.access(folder, os.W_OK) or (out.exists() and not os.access(out, os.W_OK)):
-        return "you may not write there: choose another folder."
-    return ""
 
 
 def cmd_validate(args) -> int:

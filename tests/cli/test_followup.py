@@ -54,4 +54,10 @@ def test_a_country_is_needed(folder, capsys):
 def test_the_conclusions_sheet_is_written(folder, capsys):
     assert main(["conclusions-sheet", "--country", "KEN"]) == 0
     assert (folder / "lnob_conclusions_KEN.xlsx").exists()
-    assert main(["conclusions-sheet", "--country", "KEN", "--out", "../x.xlsx"]) == 2
+    capsys.readouterr()
+    # Any writable path (as for the template and the forms); a missing folder is said so.
+    assert main(["conclusions-sheet", "--country", "KEN", "--out", "no/such/x.xlsx"]) == 2
+    assert capsys.readouterr().err == (
+        "lnob conclusions-sheet: cannot write 'no/such/x.xlsx': the folder 'no/such' does not "
+        "exist: create it first.\n"
+    )
