@@ -105,15 +105,18 @@ def test_problems_are_located(tmp_path):
 def test_disputed_finding_and_suppression_by_hand(tmp_path):
     table = validation.judgement_table(_val(tmp_path)).set_index("item")
     # A: agree 1 (r4), partly 1 (r5), disagree 3 (r1-r3) of 5 people: 3 > 5/2, disputed.
-    # With k = 3 the two 1s are hidden (they are two, so neither follows from the total).
+    # With k = 3 the two 1s are hidden; shown beside 3, 0 and the total 5 they would add up to
+    # 2, so each lies in [0, 2], narrower than k: the audited suppression hides the 3 too. The
+    # verdict is made from the true counts, before suppression.
     a = table.loc[A]
-    assert pd.isna(a["agree"]) and pd.isna(a["partly"])
-    assert (a["disagree"], a["dont_know"], a["people asked"]) == (3, 0, 5)
+    assert pd.isna(a["agree"]) and pd.isna(a["partly"]) and pd.isna(a["disagree"])
+    assert a["dont_know"] == 0
     assert a["verdict"] == "disputed"
-    # B: agree 3, partly 1, don't know 1: judged 4, agreed by 3 > 4/2, confirmed.
+    # B: agree 3, partly 1, don't know 1: judged 4, agreed by 3 > 4/2, confirmed. The two 1s
+    # would lie in [0, 2] beside 3, 0 and the total 5: the 3 is hidden too, the total shown.
     b = table.loc[B]
-    assert b["agree"] == 3 and pd.isna(b["partly"]) and pd.isna(b["dont_know"])
-    assert b["disagree"] == 0
+    assert pd.isna(b["agree"]) and pd.isna(b["partly"]) and pd.isna(b["dont_know"])
+    assert (b["disagree"], b["people asked"]) == (0, 5)
     assert b["verdict"] == "confirmed"
     # Chosen among three: A by r1, r2, r4 (3, shown); B by r1, r3 (2, hidden).
     assert a["chose it among three"] == 3
