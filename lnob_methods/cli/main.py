@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -62,7 +63,13 @@ def _report_failures(failed: list[runner.Outcome]) -> None:
             print(f"FAILED: {same[0].message}", file=sys.stderr)
             continue
         pages = ", ".join(f"{o.job.country}/{o.job.notebook}" for o in same)
-        print(f"FAILED: {len(same)} pages with the same error ({pages}): {error}", file=sys.stderr)
+        # Named the cell, as a single failure is ("KEN/voices failed in cell 4: ...").
+        cells = {m[1] for o in same if (m := re.search(r"failed in cell (\d+)", o.message))}
+        where = f" in cell {cells.pop()}" if len(cells) == 1 else ""
+        print(
+            f"FAILED: {len(same)} pages with the same error{where} ({pages}): {error}",
+            file=sys.stderr,
+        )
 
 
 def cmd_run(args) -> int:

@@ -80,7 +80,9 @@ def test_failed_run_keeps_published_results_and_names_the_cell(sandbox):
     before = snapshot(f["results"] / "KEN")
     res = lnob(env, "run", "--country", "KEN", "NPL", "-p", "fail=true", "-p", "n=9", "--quiet")
     assert res.returncode == 1
-    assert "KEN/tiny failed in cell" in res.stderr
+    # Both pages fail with the same error: reported once, naming the pages and the cell.
+    assert "FAILED: 2 pages with the same error in cell " in res.stderr
+    assert "(KEN/tiny, NPL/tiny)" in res.stderr
     assert "ValueError: planned failure for the test" in res.stderr
     assert "Previously published results of the failed runs were kept unchanged." in res.stderr
     assert snapshot(f["results"] / "KEN") == before
