@@ -4,17 +4,15 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import os
 import re
 import signal
-import subprocess
 import sys
 import threading
 import traceback
-from pathlib import Path
 
 from lnob_methods.cli import book_pdf, country, followup, inventories, release
 from lnob_methods.cli import params as params_cli
+from lnob_methods.cli.book import build_book
 from lnob_methods.core import paths
 from lnob_methods.core.errors import LnobError
 from lnob_methods.reference import countries
@@ -124,31 +122,6 @@ def cmd_build(args) -> int:
                 paths.ROOT, paths.ROOT / "_build" / "html" / release.SWITCHER_JSON
             )
         return status
-
-
-def build_book(
-    root: Path = paths.ROOT,
-    quiet: bool = False,
-    toc: Path | None = None,
-    output: Path | None = None,
-    env: dict | None = None,
-) -> int:
-    """Build the book at ``root`` into ``_build/html``, warnings as errors; return the exit code.
-
-    ``toc`` is the table of contents to build with (default: ``_toc.yml`` at ``root``);
-    ``output`` the folder to build in instead of ``root`` (the site is then in its
-    ``_build/html``); ``env`` variables added to the environment (``LNOB_RELEASE``).
-    """
-    exe = Path(sys.executable).parent / "jupyter-book"
-    cmd = [str(exe), "build", str(root), "-W", "-n", "--keep-going"]
-    if toc is not None:
-        cmd += ["--toc", str(toc)]
-    if output is not None:
-        cmd += ["--path-output", str(output)]
-    # A development build never carries a release's version, whatever the shell says.
-    env = {**os.environ, "LNOB_RELEASE": "", "PYDEVD_DISABLE_FILE_VALIDATION": "1", **(env or {})}
-    out = subprocess.DEVNULL if quiet else None
-    return subprocess.run(cmd, cwd=root, env=env, stdout=out, check=False).returncode
 
 
 def parser() -> argparse.ArgumentParser:

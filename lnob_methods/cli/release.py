@@ -183,7 +183,7 @@ def release(version: str, root: Path, build: Builder) -> Path:
 def _build_site(root: Path, output: Path, env: dict) -> int:
     # What `lnob build` does (run what is stale, then build), into ``output``.
     from lnob_methods.cli import book_pdf
-    from lnob_methods.cli.main import build_book
+    from lnob_methods.cli.book import build_book
     from lnob_methods.run import runner
     from lnob_methods.site import toc
 

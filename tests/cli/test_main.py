@@ -149,7 +149,8 @@ def test_the_same_error_of_several_pages_is_reported_once(capsys):
     err = capsys.readouterr().err
     assert err.count("unknown group 'yuth'") == 1
     assert (
-        "FAILED: 3 pages with the same error (KEN/stocktake, KEN/gap_analysis, KEN/voices): "
+        "FAILED: 3 pages with the same error in cell 2 "
+        "(KEN/stocktake, KEN/gap_analysis, KEN/voices): "
         f"{error}\n"
     ) in err
     assert "NOTE KEN/tiny: testimony file refused\n" in err
