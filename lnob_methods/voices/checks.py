@@ -51,11 +51,14 @@ AMBIGUOUS_PUBLISH = "consent to publish missing or ambiguous (counted, never quo
 _SPLIT = re.compile(r"[\s,;]+")
 
 
-def _text(value: object) -> str:
+def cell_text(value: object) -> str:
     """Return a cell as stripped text; empty for a blank, None or NaN (a column not exported)."""
     if value is None or (isinstance(value, float) and value != value):
         return ""
     return str(value).strip()
+
+
+_text = cell_text
 
 
 def _norm(value: object) -> str:

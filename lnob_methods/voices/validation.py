@@ -32,6 +32,7 @@ from lnob_methods.voices.checks import (
     NO_ASSENT,
     NO_CAREGIVER,
     NO_USE,
+    cell_text,
     consent_status,
 )
 from lnob_methods.voices.form import AGE_BANDS, LANGUAGES, YES_NO
@@ -238,10 +239,7 @@ def _records(name: str, sheet: str | None, grid: list[list]):
     return rows, problems
 
 
-def _text(value: object) -> str:
-    if value is None or (isinstance(value, float) and value != value):
-        return ""
-    return str(value).strip()
+_text = cell_text  # one reading of a cell for testimonies and validation responses
 
 
 def _norm(value: object) -> str:
