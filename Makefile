@@ -72,7 +72,7 @@ browser-deps: ## axe-core for the accessibility tests (npm, pinned in tests/brow
 	  npm ci --prefix tests/browser --no-audit --no-fund --silent
 
 # Interruption trials per signal and target in `make test` (120 in all at 20: about 20 min here).
-INTERRUPTION_TRIALS ?= 5
+INTERRUPTION_TRIALS ?= 20
 
 test: venv system-deps browser-deps book lint ## Every test: unit, notebooks, R parity, browser, nbval
 	LNOB_INTERRUPTION_TRIALS=$(INTERRUPTION_TRIALS) $(PYTEST) -q

@@ -8,11 +8,15 @@ PDF is written again only when the page, the version or the date changed.
 
 from __future__ import annotations
 
+import concurrent.futures
 import hashlib
 import os
+import shutil
 import subprocess
 import sys
+import time
 import tomllib
+from collections.abc import Callable
 from pathlib import Path
 
 import yaml
@@ -135,3 +139,41 @@ def build(root: Path = paths.ROOT, out: Path | None = None, *, quiet: bool = Tru
     if not quiet:
         print(f"wrote {paths.shown(out)}")
     return out
+
+
+def beside_site(
+    build_site: Callable[[], int],
+    site: Path,
+    root: Path = paths.ROOT,
+    *,
+    quiet: bool = True,
+    timings: dict[str, float] | None = None,
+) -> int:
+    """Build the site with ``build_site`` and the method chapters' PDF at the same time.
+
+    The PDF does not depend on the country results, and each build is one Sphinx process: on two
+    cores they overlap instead of following each other. The PDF is made in the state folder and
+    copied into the built site (``site``, its ``_build/html``) once the site is built; nothing is
+    copied when the site build fails. Return the site build's exit code; ``timings``, when
+    given, receives the seconds each took (``site``, ``pdf``).
+    """
+    made = paths.state_dir() / "book-pdf" / book_pdf.BOOK_PDF
+    clock = timings if timings is not None else {}
+
+    def timed(key: str, work: Callable):
+        start = time.perf_counter()
+        try:
+            return work()
+        finally:
+            clock[key] = time.perf_counter() - start
+
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        pdf = pool.submit(timed, "pdf", lambda: build(root, made, quiet=True))
+        status = timed("site", build_site)
+        made = pdf.result()
+    if status == 0:
+        out = site / book_pdf.BOOK_PDF
+        shutil.copyfile(made, out)
+        if not quiet:
+            print(f"wrote {paths.shown(out)}")
+    return status

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import json
 import re
 import signal
 import sys
 import threading
+import time
 import traceback
 
 from lnob_methods.cli import book_pdf, country, followup, inventories, release
@@ -96,10 +98,20 @@ def _after_the_runs(outcomes: list[runner.Outcome]):
         raise runner.Interrupted(signum, ran) from None
 
 
+def _write_build_timings(timings: dict[str, float]) -> None:
+    # Where the last build's time went (read by `make bench`): the runs, then the site's build
+    # and the book's PDF side by side. Seconds of this machine, never shown in the book.
+    path = paths.state_dir() / "last-build.json"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps({k: round(v, 3) for k, v in timings.items()}, indent=1) + "\n")
+
+
 def cmd_build(args) -> int:
     """Run what is stale of the configured countries and the published pages; build the book."""
+    start = time.perf_counter()
     jobs = runner.build_plan()
     outcomes = runner.run(jobs, n_jobs=args.jobs, progress=not args.quiet)
+    timings = {"runs": time.perf_counter() - start}
     with _after_the_runs(outcomes):
         status = _report(outcomes)
         toc.write_toc()
@@ -114,9 +126,12 @@ def cmd_build(args) -> int:
                 file=sys.stderr,
             )
             return 1
-        status = build_book(toc=paths.built_toc_file())
+        site = paths.ROOT / "_build" / "html"
+        status = book_pdf.beside_site(
+            lambda: build_book(toc=paths.built_toc_file()), site, quiet=args.quiet, timings=timings
+        )
+        _write_build_timings(timings)
         if status == 0:
-            book_pdf.build(quiet=args.quiet)
             # The version switcher's list: the released versions and this development version.
             release.write_switcher(
                 paths.ROOT, paths.ROOT / "_build" / "html" / release.SWITCHER_JSON

@@ -191,10 +191,12 @@ def _build_site(root: Path, output: Path, env: dict) -> int:
     if any(o.status == "failed" for o in outcomes):
         return 1
     toc.write_toc()
-    status = build_book(root, toc=paths.built_toc_file(), output=output, env=env)
-    if status == 0:  # the method chapters as one PDF, linked from the release's pages
-        book_pdf.build(root, output / "_build" / "html" / book_pdf.book_pdf.BOOK_PDF)
-    return status
+    # The method chapters as one PDF, linked from the release's pages, made beside the site.
+    return book_pdf.beside_site(
+        lambda: build_book(root, toc=paths.built_toc_file(), output=output, env=env),
+        output / "_build" / "html",
+        root,
+    )
 
 
 def cmd_release(args) -> int:
