@@ -225,6 +225,9 @@ def group_gaps(
         "group_behind",
     ]
     out = pd.DataFrame(rows, columns=cols)
+    # Typed even when empty (a territory with no breakdown by group): an empty mask of objects
+    # would select columns, not rows, and the pages' filters would lose every column.
+    out = out.astype({"percent": bool, "ranked": bool, "group_behind": bool, "year": "int64"})
     return out.sort_values(
         ["group", "indicator", "series_code", "breakdown"], kind="stable"
     ).reset_index(drop=True)

@@ -156,7 +156,8 @@ def _prepare(place: countries.Country, k: int, files: list[Path]) -> Voices:
     status = consent_status(tidy)
     accounting = exclusion_counts(len(raw), problems, status)
     used = status[status["use"]].reset_index(drop=True)
-    gaz = redact.gazetteer(place.iso3, place.places)
+    # Place names are needed only when there is text to redact (a country may have none).
+    gaz = redact.gazetteer(place.iso3, place.places) if len(used) else None
     used, log = _redact_column(used, "story_text", "story", gaz)
     props = raw_proposals.merge(used[["testimony_id", "language", "publish"]], on="testimony_id")
     props = props[props["proposal_text"].fillna("").astype(str).str.strip().ne("")]

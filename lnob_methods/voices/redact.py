@@ -113,7 +113,7 @@ def gazetteer(iso3: str, places: Sequence[str] = ()) -> Gazetteer:
     Raises
     ------
     InputError
-        When the P-code file has no admin names for ``iso3``.
+        When the P-code file has no admin names for ``iso3`` and ``places`` is empty.
     """
     return _gazetteer(str(iso3).strip().upper(), tuple(str(p) for p in places))
 
@@ -121,15 +121,16 @@ def gazetteer(iso3: str, places: Sequence[str] = ()) -> Gazetteer:
 @lru_cache(maxsize=32)
 def _gazetteer(iso3: str, places: tuple[str, ...]) -> Gazetteer:
     rows = pcodes.areas(iso3)
-    if rows.empty:
+    if rows.empty and not places:
         raise InputError(
             [
                 Problem(
                     file=paths.PCODES.name,
                     kind="unknown-country",
                     value=iso3,
-                    message="has no admin-1 or admin-2 names in the OCHA P-code file; "
-                    "check the ISO3 code.",
+                    message="has no admin-1 or admin-2 names for this country, so place names "
+                    "cannot be redacted from its texts; check the ISO3 code, or list the "
+                    f"country's villages and settlements under `places` in {iso3}.yaml.",
                 )
             ]
         )

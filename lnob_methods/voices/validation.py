@@ -401,7 +401,8 @@ def prepare(
     status = consent_status(tidy.assign(age_band=tidy["age_band"].fillna("")))
     items = [c for c in tidy.columns if parse_code(c)]
     used = status[status["use"]].reset_index(drop=True)
-    gaz = redact.gazetteer(place.iso3, place.places)
+    # Place names are needed only when there is text to redact (a country may have none).
+    gaz = redact.gazetteer(place.iso3, place.places) if len(used) else None
     for column in TEXT_FIELDS:
         used[column] = [
             redact.redact(t, lang if lang not in {None, "other"} else "en", gaz).text if t else ""

@@ -384,3 +384,23 @@ def test_levels_shown_apart_count_once_as_a_comparison():
     # poverty series count once each: 3.
     assert group_gaps.n_comparisons(table) == 3
     assert group_gaps.n_comparisons(table.iloc[:0]) == 0
+
+
+def test_a_country_without_breakdowns_keeps_every_column_when_filtered():
+    # A territory whose only series has no value for any group (Aland, Bouvet Island...): no
+    # comparison at all. Filtering the empty table by "group behind" must keep its columns, as
+    # the pages do (an untyped empty mask selects columns and loses them all).
+    data = _rows(
+        {
+            "series_code": "SI_POV_DAY1",
+            "series_description": "Poverty (%)",
+            "indicator": "1.1.1",
+            "year": 2020,
+            "value_num": 1.0,
+        }
+    )
+    gaps = group_gaps.group_gaps(data)
+    assert gaps.empty
+    behind = gaps[gaps["group_behind"]]
+    assert list(behind.columns) == list(gaps.columns)
+    assert "ranking_gap" in behind.columns and group_gaps.n_comparisons(behind) == 0

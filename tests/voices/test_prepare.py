@@ -276,3 +276,10 @@ def test_refused_files_are_named_for_the_console_without_their_content(tmp_path,
         for line in lines
     )
     assert not any("Amina" in line or "700" in line for line in lines)
+
+
+def test_a_territory_without_testimonies_or_ocha_names_has_an_empty_voices_page():
+    # Aland has no testimonies and no OCHA admin names: nothing to redact, so no place list is
+    # needed (it used to stop the voices page and the programme brief with an error).
+    v = voices.prepare("ALA", k=5, files=[])
+    assert v.used.empty and v.proposals.empty

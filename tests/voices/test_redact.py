@@ -223,9 +223,17 @@ def test_unknown_country_is_reported():
         redact.gazetteer("XXX")
     message = str(err.value)
     assert "ocha_global_pcodes_adm1_adm2.csv.gz" in message
-    assert (
-        "has no admin-1 or admin-2 names in the OCHA P-code file; check the ISO3 code." in message
-    )
+    assert "has no admin-1 or admin-2 names for this country" in message
+    assert "check the ISO3 code, or list the country's villages and settlements" in message
+
+
+def test_a_territory_without_ocha_names_uses_the_places_of_its_config():
+    # Aland (ALA) has no row in the OCHA P-code file: its own places are what is redacted.
+    with pytest.raises(InputError, match="under `places` in ALA.yaml"):
+        redact.gazetteer("ALA")
+    gaz = redact.gazetteer("ALA", ["Mariehamn"])
+    assert "Mariehamn" in gaz
+    assert redact.redact("I grew up in Mariehamn.", "en", gaz).text != "I grew up in Mariehamn."
 
 
 def test_deterministic_and_independent_of_call_order():

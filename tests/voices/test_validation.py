@@ -165,3 +165,9 @@ def test_no_files_is_no_round(tmp_path):
     val = validation.prepare("KEN", k=5, files=[])
     assert val.used.empty and val.items == []
     assert validation.judgement_table(val).empty
+
+
+def test_a_territory_without_responses_or_ocha_names_is_prepared_empty():
+    # Aland: no responses and no OCHA admin names, so no place list is needed to redact nothing.
+    val = validation.prepare("ALA", k=5, files=[])
+    assert val.used.empty
