@@ -12,7 +12,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures"
-LNOB = [sys.executable, "-m", "lnob_methods.cli.main"]
+# The same entry point as the `lnob` script, with this interpreter.
+LNOB = [sys.executable, "-m", "lnob_methods.cli.entry"]
 PILOTS = ["BGD", "KEN", "NPL", "VNM"]
 
 
