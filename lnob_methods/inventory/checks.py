@@ -10,6 +10,7 @@ import datetime as dt
 import re
 from functools import cache, lru_cache
 
+import numpy as np
 import pandas as pd
 
 from lnob_methods.core.cells import ABSENT, ORIGIN, Formula, is_date
@@ -24,23 +25,14 @@ CODE_NORMALISE = re.compile(r"[\s\-]+")
 
 
 class _Row:
-    """Collects the problems of one row, located by file, sheet, row and column header."""
+    """Collects the problems of one cell value: (kind, message, value), located later."""
 
-    def __init__(self, raw: dict, problems: list[Problem]):
-        self.raw, self.problems = raw, problems
+    def __init__(self, iso3: str = ""):
+        self.issues: list[tuple[str, str, object]] = []
+        self.iso3 = iso3  # the row's own ISO3 text, for admin-1 areas when no country is given
 
     def add(self, field, kind, message, value):
-        self.problems.append(
-            Problem(
-                file=self.raw["_file"],
-                sheet=self.raw["_sheet"],
-                row=self.raw["_row"],
-                column=field.label,
-                kind=kind,
-                message=message,
-                value=value,
-            )
-        )
+        self.issues.append((kind, message, value))
 
 
 @lru_cache(maxsize=65536)
@@ -136,41 +128,6 @@ def _targets(row, f, value) -> tuple[str, ...]:
     return tuple(sorted(set(out), key=lambda t: (int(t.split(".")[0]), t)))
 
 
-def check_row(
-    raw: dict, country: countries.Country | None, groups: set[str], problems: list[Problem]
-) -> dict:
-    """Return the cleaned record of one raw row, adding its problems to ``problems``."""
-    row = _Row(raw, problems)
-    rec: dict = {}
-    for f in FIELDS:
-        value = raw.get(f.name)
-        if value is ABSENT:
-            rec[f.name] = () if f.kind in MULTI_VALUE_KINDS else None
-            continue
-        if isinstance(value, Formula):
-            row.add(f, "formula-cell", "holds a formula; type the value itself.", str(value))
-            rec[f.name] = None
-            continue
-        if isinstance(value, str):
-            value = value.strip()
-        if value is None or value == "" or (isinstance(value, float) and pd.isna(value)):
-            if f.required:
-                row.add(f, "missing-value", "is empty; this column is required.", None)
-            rec[f.name] = () if f.kind in MULTI_VALUE_KINDS else None
-            continue
-        rec[f.name] = _clean(row, f, value, country, groups)
-    if rec.get("year_from") and rec.get("year_to") and rec["year_from"] > rec["year_to"]:
-        row.add(
-            next(f for f in FIELDS if f.name == "year_from"),
-            "year-order",
-            f"is after the last year {rec['year_to']}.",
-            rec["year_from"],
-        )
-    for key in ORIGIN:
-        rec[key] = raw[key]
-    return rec
-
-
 @cache
 def _allowed(name: str) -> frozenset[str]:
     """Return the allowed codes of a field, built once (not once per cell)."""
@@ -233,7 +190,7 @@ def _iso3(row, f, value, country):
 
 
 def _admin1(row, f, value, country):
-    iso3 = country.iso3 if country is not None else str(row.raw.get("iso3") or "").upper()
+    iso3 = country.iso3 if country is not None else row.iso3
     known = pcodes.admin1_lookup(iso3)
     out = []
     for part in (p.strip() for p in str(value).split(";") if p.strip()):
@@ -252,24 +209,163 @@ def _admin1(row, f, value, country):
     return tuple(sorted(set(out)))
 
 
+def _cell(f, value, country, groups, iso3: str = "") -> tuple[object, tuple]:
+    """Return the cleaned value of one cell value and its problems ((kind, message, value), ...).
+
+    The same value in the same column always gives the same answer (the admin-1 areas also
+    depend on the row's ISO3 when no country is given): it is worked out once per distinct value.
+    """
+    row = _Row(iso3)
+    empty = () if f.kind in MULTI_VALUE_KINDS else None
+    if value is ABSENT:
+        return empty, ()
+    if isinstance(value, Formula):
+        row.add(f, "formula-cell", "holds a formula; type the value itself.", str(value))
+        return None, tuple(row.issues)
+    if isinstance(value, str):
+        value = value.strip()
+    if value is None or value == "" or (isinstance(value, float) and pd.isna(value)):
+        if f.required:
+            row.add(f, "missing-value", "is empty; this column is required.", None)
+        return empty, tuple(row.issues)
+    return _clean(row, f, value, country, groups), tuple(row.issues)
+
+
+_TYPE = np.frompyfunc(type, 1, 1)
+
+
+def _distinct(values: np.ndarray) -> tuple[np.ndarray, list]:
+    """Return each cell's index into the distinct values of a column, and those values.
+
+    Text is factorised in one go; other cells (numbers, dates, empty, formulas) are few and
+    keyed with their type, so 1, 1.0, True and "1" stay apart (their messages differ).
+    """
+    codes = np.empty(len(values), dtype=np.intp)
+    is_text = _TYPE(values) == str  # noqa: E721 - element by element: exactly text, not Formula
+    text_at = np.flatnonzero(is_text)
+    text_codes, text_values = pd.factorize(values[text_at])
+    codes[text_at] = text_codes
+    uniques = list(text_values)
+    seen: dict = {}
+    for i in np.flatnonzero(~is_text):
+        v = values[i]
+        key = (type(v), "nan" if v != v else v)  # noqa: PLR0124 - NaN is not equal to itself
+        j = seen.get(key)
+        if j is None:
+            j = seen[key] = len(uniques)
+            uniques.append(v)
+        codes[i] = j
+    return codes, uniques
+
+
+def _objects(items: list) -> np.ndarray:
+    """Return a 1-D object array of ``items`` (tuples stay whole, as cells)."""
+    return np.fromiter(items, dtype=object, count=len(items))
+
+
+def _check_column(f, values, country, groups, iso3_text):
+    """Return (cleaned column, positions of failing cells, the problems of each position)."""
+    if f.kind == "admin1" and country is None:
+        # Areas are looked up in each row's own country: distinct (area, country) pairs.
+        area_codes, areas = _distinct(values)
+        iso3_codes, iso3s = iso3_text
+        pair_codes, pairs = pd.factorize(area_codes * len(iso3s) + iso3_codes)
+        results = [
+            _cell(f, areas[p // len(iso3s)], country, groups, iso3s[p % len(iso3s)]) for p in pairs
+        ]
+        codes = pair_codes
+    else:
+        codes, uniques = _distinct(values)
+        results = [_cell(f, u, country, groups) for u in uniques]
+    cleaned = _objects([r[0] for r in results])[codes]
+    failing = [j for j, r in enumerate(results) if r[1]]
+    if not failing:
+        return cleaned, np.empty(0, dtype=np.intp), []
+    at = np.flatnonzero(np.isin(codes, failing))
+    return cleaned, at, [results[j][1] for j in codes[at]]
+
+
+def _iso3_text(values: np.ndarray) -> tuple[np.ndarray, list[str]]:
+    """Return each row's ISO3 as typed (upper case, "" when empty), as codes and distinct texts."""
+    codes, uniques = _distinct(values)
+    return codes, [str(v or "").upper() for v in uniques]
+
+
+def check_row(
+    raw: dict, country: countries.Country | None, groups: set[str], problems: list[Problem]
+) -> dict:
+    """Return the cleaned record of one raw row, adding its problems to ``problems``."""
+    table = pd.DataFrame([raw], columns=[*(f.name for f in FIELDS), *ORIGIN], dtype=object)
+    columns, found = _check_columns(table, country, groups)
+    problems += found
+    return {name: column[0] for name, column in columns.items()}
+
+
+def _check_columns(
+    raw: pd.DataFrame, country: countries.Country | None, groups: set[str]
+) -> tuple[dict[str, np.ndarray], list[Problem]]:
+    """Clean every column; return the cleaned columns and the problems, in row then column order.
+
+    Each rule is applied once per distinct value of a column; problems are located only for the
+    cells that fail.
+    """
+    n = len(raw)
+    iso3_text = _iso3_text(raw["iso3"].to_numpy(dtype=object)) if country is None else None
+    columns: dict[str, np.ndarray] = {}
+    found: list[tuple[int, int, int, str, tuple]] = []
+    for fi, f in enumerate(FIELDS):
+        values = raw[f.name].to_numpy(dtype=object)
+        cleaned, at, issues = _check_column(f, values, country, groups, iso3_text)
+        columns[f.name] = cleaned
+        for i, cell_issues in zip(at.tolist(), issues, strict=True):
+            found += [(i, fi, k, f.label, issue) for k, issue in enumerate(cell_issues)]
+    first, last = columns["year_from"], columns["year_to"]
+    both = np.fromiter(
+        (bool(a) and bool(b) for a, b in zip(first, last, strict=True)), dtype=bool, count=n
+    )
+    label = next(f.label for f in FIELDS if f.name == "year_from")
+    for i in np.flatnonzero(both).tolist():
+        if first[i] > last[i]:
+            message = f"is after the last year {last[i]}."
+            found.append((i, len(FIELDS), 0, label, ("year-order", message, first[i])))
+    found.sort(key=lambda p: p[:3])
+    files, sheets, rows = (raw[k].to_numpy(dtype=object) for k in ORIGIN)
+    problems = [
+        Problem(
+            file=files[i],
+            sheet=sheets[i],
+            row=rows[i],
+            column=column,
+            kind=kind,
+            message=message,
+            value=value,
+        )
+        for i, _, _, column, (kind, message, value) in found
+    ]
+    for key in ORIGIN:
+        columns[key] = raw[key].to_numpy(dtype=object)
+    return columns, problems
+
+
 def check_rows(
     raw: pd.DataFrame, country: countries.Country | None
 ) -> tuple[pd.DataFrame, list[Problem]]:
     """Clean every raw row; return (tidy table, problems), duplicates checked across all rows."""
-    problems: list[Problem] = []
     if country is not None:
         groups = set(country.groups()["group"])
     else:
         groups = set(taxonomy.groups_table()["group"])
-    records = [check_row(r, country, groups, problems) for r in raw.to_dict("records")]
-    tidy = pd.DataFrame(records, columns=[*(f.name for f in FIELDS), *ORIGIN])
+    columns, problems = _check_columns(raw, country, groups)
+    tidy = pd.DataFrame(
+        {name: list(column) for name, column in columns.items()},
+        columns=[*(f.name for f in FIELDS), *ORIGIN],
+    )
     problems += _duplicates(tidy)
     if len(tidy):
+        kinds: dict[tuple, str] = {}
         tidy["source_type"] = [
-            source_type(h or "", e or "", m or "")
-            for h, e, m in zip(
-                tidy["holder_type"], tidy["evidence_type"], tidy["method"], strict=True
-            )
+            kinds.get(k) or kinds.setdefault(k, source_type(*(v or "" for v in k)))
+            for k in zip(tidy["holder_type"], tidy["evidence_type"], tidy["method"], strict=True)
         ]
     else:
         tidy["source_type"] = pd.Series(dtype=str)
