@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 
 from lnob_methods.core.cells import ABSENT, ORIGIN, Formula, is_date
+from lnob_methods.core.columns import distinct, objects
 from lnob_methods.core.errors import Problem
 from lnob_methods.core.suggest import close_matches
 from lnob_methods.core.vocabulary import MULTI_VALUE_KINDS, source_type
@@ -231,43 +232,11 @@ def _cell(f, value, country, groups, iso3: str = "") -> tuple[object, tuple]:
     return _clean(row, f, value, country, groups), tuple(row.issues)
 
 
-_TYPE = np.frompyfunc(type, 1, 1)
-
-
-def _distinct(values: np.ndarray) -> tuple[np.ndarray, list]:
-    """Return each cell's index into the distinct values of a column, and those values.
-
-    Text is factorised in one go; other cells (numbers, dates, empty, formulas) are few and
-    keyed with their type, so 1, 1.0, True and "1" stay apart (their messages differ).
-    """
-    codes = np.empty(len(values), dtype=np.intp)
-    is_text = _TYPE(values) == str  # noqa: E721 - element by element: exactly text, not Formula
-    text_at = np.flatnonzero(is_text)
-    text_codes, text_values = pd.factorize(values[text_at])
-    codes[text_at] = text_codes
-    uniques = list(text_values)
-    seen: dict = {}
-    for i in np.flatnonzero(~is_text):
-        v = values[i]
-        key = (type(v), "nan" if v != v else v)  # noqa: PLR0124 - NaN is not equal to itself
-        j = seen.get(key)
-        if j is None:
-            j = seen[key] = len(uniques)
-            uniques.append(v)
-        codes[i] = j
-    return codes, uniques
-
-
-def _objects(items: list) -> np.ndarray:
-    """Return a 1-D object array of ``items`` (tuples stay whole, as cells)."""
-    return np.fromiter(items, dtype=object, count=len(items))
-
-
 def _check_column(f, values, country, groups, iso3_text):
     """Return (cleaned column, positions of failing cells, the problems of each position)."""
     if f.kind == "admin1" and country is None:
         # Areas are looked up in each row's own country: distinct (area, country) pairs.
-        area_codes, areas = _distinct(values)
+        area_codes, areas = distinct(values)
         iso3_codes, iso3s = iso3_text
         pair_codes, pairs = pd.factorize(area_codes * len(iso3s) + iso3_codes)
         results = [
@@ -275,9 +244,9 @@ def _check_column(f, values, country, groups, iso3_text):
         ]
         codes = pair_codes
     else:
-        codes, uniques = _distinct(values)
+        codes, uniques = distinct(values)
         results = [_cell(f, u, country, groups) for u in uniques]
-    cleaned = _objects([r[0] for r in results])[codes]
+    cleaned = objects([r[0] for r in results])[codes]
     failing = [j for j, r in enumerate(results) if r[1]]
     if not failing:
         return cleaned, np.empty(0, dtype=np.intp), []
@@ -287,7 +256,7 @@ def _check_column(f, values, country, groups, iso3_text):
 
 def _iso3_text(values: np.ndarray) -> tuple[np.ndarray, list[str]]:
     """Return each row's ISO3 as typed (upper case, "" when empty), as codes and distinct texts."""
-    codes, uniques = _distinct(values)
+    codes, uniques = distinct(values)
     return codes, [str(v or "").upper() for v in uniques]
 
 
