@@ -325,16 +325,17 @@ def check_rows(
     else:
         groups = set(taxonomy.groups_table()["group"])
     columns, problems = _check_columns(raw, country, groups)
-    tidy = pd.DataFrame(
-        {name: list(column) for name, column in columns.items()},
-        columns=[*(f.name for f in FIELDS), *ORIGIN],
-    )
+    # Where each row was read is inferred from lists (the row number as int64, as before).
+    origin = {key: list(columns[key]) for key in ORIGIN}
+    tidy = pd.DataFrame({**columns, **origin}, columns=[*(f.name for f in FIELDS), *ORIGIN])
     problems += _duplicates(tidy)
     if len(tidy):
         kinds: dict[tuple, str] = {}
+        triples = zip(
+            *(columns[k] for k in ("holder_type", "evidence_type", "method")), strict=True
+        )
         tidy["source_type"] = [
-            kinds.get(k) or kinds.setdefault(k, source_type(*(v or "" for v in k)))
-            for k in zip(tidy["holder_type"], tidy["evidence_type"], tidy["method"], strict=True)
+            kinds.get(k) or kinds.setdefault(k, source_type(*(v or "" for v in k))) for k in triples
         ]
     else:
         tidy["source_type"] = pd.Series(dtype=str)
@@ -354,11 +355,13 @@ def _duplicates(tidy: pd.DataFrame) -> list[Problem]:
     if tidy.empty:
         return out
     id_field = next(f for f in FIELDS if f.name == "id")
-    keys = tidy[[f.name for f in FIELDS]].astype(str)
+    # A repeated row repeats its ID (or its empty ID): only rows whose ID comes back are compared.
+    maybe = np.flatnonzero(tidy["id"].duplicated(keep=False).to_numpy())
+    keys = tidy[[f.name for f in FIELDS]].iloc[maybe].astype(str)
     row_group = keys.groupby(list(keys.columns), sort=False, dropna=False).ngroup().to_numpy()
     first_of_group: dict[int, int] = {}
     repeated = []
-    for i, g in enumerate(row_group):
+    for i, g in zip(maybe.tolist(), row_group.tolist(), strict=True):
         if g in first_of_group:
             repeated.append((i, first_of_group[g]))
         else:

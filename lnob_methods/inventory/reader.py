@@ -175,11 +175,14 @@ def _table(
     name: str,
     sheet: str | None,
     header: list,
-    rows: Iterable[tuple[int, list]],
+    rows: Iterable[list],
+    first_row: int,
     problems: list[Problem],
     empty_is_none: bool = False,
 ) -> pd.DataFrame:
-    """Map header cells to fields and build the raw table from (row number, cells) pairs.
+    """Map header cells to fields and build the raw table from the rows under the header.
+
+    ``first_row`` is the number a spreadsheet user sees on the first of ``rows``.
 
     Rows are taken a chunk at a time and turned into columns: blank rows, repeated headers and
     the template's example row are found column by column. With ``empty_is_none`` (CSV), empty
@@ -222,8 +225,11 @@ def _table(
     numbers: list[np.ndarray] = []
     pools: dict[int, dict] = {j: {} for j in cols}
     rows = iter(rows)
+    start = first_row
     while chunk := list(islice(rows, CHUNK)):
         keep, headers, columns = _chunk(chunk, header_norm, by_field.get("id"), empty_is_none)
+        numbered = objects(list(range(start, start + len(chunk))))
+        start += len(chunk)
         for i in np.flatnonzero(headers).tolist():
             problems.append(
                 Problem(
@@ -231,12 +237,14 @@ def _table(
                     "repeated-header",
                     "repeats the header row; delete it.",
                     sheet=sheet,
-                    row=chunk[i][0],
+                    row=numbered[i],
                 )
             )
-        numbers.append(np.array([n for n, _ in chunk], dtype=object)[keep])
+        numbers.append(numbered[keep])
         for j in cols:
-            kept[j].append(_shared(columns[j][keep], pools[j]))
+            codes, uniques = columns[j]
+            shared = [pools[j].setdefault(u, u) if type(u) is str else u for u in uniques]
+            kept[j].append(objects(shared)[codes[keep]])
     n = sum(len(x) for x in numbers)
     data = {
         f.name: np.concatenate(kept[by_field[f.name]])
@@ -250,53 +258,57 @@ def _table(
     return pd.DataFrame(data, columns=[*(f.name for f in FIELDS), *ORIGIN], dtype=object)
 
 
-def _chunk(chunk, header_norm, id_at, empty_is_none):
+def _chunk(chunk: list[list], header_norm: list[str], id_at: int | None, empty_is_none: bool):
     """Return which rows of a chunk to keep, which repeat the header, and the chunk's columns.
 
-    Dropped: blank rows, repeated headers and the template's example row.
+    Each column comes as (index of each cell's distinct value, the distinct values). Dropped:
+    blank rows, repeated headers and the template's example row.
     """
     width = len(header_norm)
     padded = [
         cells if len(cells) >= width else [*cells, *[None] * (width - len(cells))]
-        for _, cells in chunk
+        for cells in chunk
     ]
-    columns = [np.array(c, dtype=object) for c in zip(*padded, strict=False)][:width]
-    if empty_is_none:
-        for c in columns:
-            c[c == ""] = None
+    columns = []
     blank = np.ones(len(chunk), dtype=bool)
-    for c in columns:
-        codes, uniques = distinct(c)
+    for cells in list(zip(*padded, strict=False))[:width]:
+        codes, uniques = distinct(np.array(cells, dtype=object))
+        if empty_is_none:
+            uniques = [None if u == "" else u for u in uniques]
         blank &= np.array([u is None or str(u).strip() == "" for u in uniques], dtype=bool)[codes]
-    for i, (_, cells) in enumerate(chunk):  # cells beyond the header count too
+        columns.append((codes, uniques))
+    for i, cells in enumerate(chunk):  # cells beyond the header count too
         if len(cells) > width and blank[i]:
             blank[i] = all(c is None or str(c).strip() == "" for c in cells[width:])
     headers = ~blank & _repeated_header(chunk, columns, header_norm, empty_is_none)
     keep = ~blank & ~headers
     if id_at is not None:
-        codes, uniques = distinct(columns[id_at])
+        codes, uniques = columns[id_at]
         example = [str(u or "").upper().startswith("EXAMPLE") for u in uniques]
         keep &= ~np.array(example, dtype=bool)[codes]
     return keep, headers, columns
 
 
 def _repeated_header(chunk, columns, header_norm, empty_is_none) -> np.ndarray:
-    """Return which rows of a chunk repeat the header (first cell first, then the whole row)."""
+    """Return which rows of a chunk repeat the header row.
+
+    A repeat has every cell equal to the header's: the column with the fewest distinct values
+    picks the candidates, each then compared cell by cell.
+    """
     found = np.zeros(len(chunk), dtype=bool)
     if not header_norm or not columns:
         return found
-    codes, uniques = distinct(columns[0])
-    first = np.array([_norm(u) == header_norm[0] for u in uniques], dtype=bool)[codes]
-    for i in np.flatnonzero(first).tolist():
-        cells = [None if c == "" else c for c in chunk[i][1]] if empty_is_none else chunk[i][1]
-        found[i] = bool(cells) and [_norm(c) for c in cells[: len(header_norm)]] == header_norm
+    j = min(range(len(columns)), key=lambda k: len(columns[k][1]))
+    codes, uniques = columns[j]
+    maybe = np.array([_norm(u) == header_norm[j] for u in uniques], dtype=bool)[codes]
+    for i in np.flatnonzero(maybe).tolist():
+        cells = [None if c == "" else c for c in chunk[i]] if empty_is_none else chunk[i]
+        found[i] = (
+            bool(cells)
+            and _norm(cells[0]) == header_norm[0]
+            and [_norm(c) for c in cells[: len(header_norm)]] == header_norm
+        )
     return found
-
-
-def _shared(column: np.ndarray, pool: dict) -> np.ndarray:
-    """Return the column with each repeated text one object (a sheet repeats its codes)."""
-    codes, uniques = distinct(column)
-    return objects([pool.setdefault(u, u) if type(u) is str else u for u in uniques])[codes]
 
 
 def read_xlsx(path: Path) -> tuple[pd.DataFrame, list[Problem]]:
@@ -358,8 +370,7 @@ def read_xlsx(path: Path) -> tuple[pd.DataFrame, list[Problem]]:
                     row=hdr + 1,
                 )
             )
-    rows = ((i + 1, cells) for i, cells in enumerate(grid) if i > hdr)
-    table = _table(name, ws.title, grid[hdr], rows, problems)
+    table = _table(name, ws.title, grid[hdr], islice(grid, hdr + 1, None), hdr + 2, problems)
     if table.empty and not problems:
         problems.append(Problem(name, "empty-file", "has a header but no items.", sheet=ws.title))
     return table, problems
@@ -434,8 +445,8 @@ def _csv_table(name: str, records) -> tuple[pd.DataFrame, list[Problem]]:
         hdr = hxl
     if hdr + 1 < len(grid) and sum(str(c).startswith("#") for c in grid[hdr + 1]) >= 3:
         hdr += 1  # HXL: the hashtag row under the human header names the columns
-    rows = ((i + 1, r) for i, r in enumerate(chain(grid, records)) if i > hdr)
-    table = _table(name, None, grid[hdr], rows, problems, empty_is_none=True)
+    rows = chain(grid[hdr + 1 :], records)
+    table = _table(name, None, grid[hdr], rows, hdr + 2, problems, empty_is_none=True)
     if table.empty and not problems:
         problems.append(Problem(name, "empty-file", "has a header but no items."))
     return table, problems
