@@ -245,7 +245,13 @@ def _check_column(f, values, country, groups, iso3_text):
         codes = pair_codes
     else:
         codes, uniques = distinct(values)
-        results = [_cell(f, u, country, groups) for u in uniques]
+        if f.kind == "text":  # IDs and titles: many distinct values, most of them plain text
+            results = [
+                (t, ()) if type(u) is str and (t := u.strip()) else _cell(f, u, country, groups)
+                for u in uniques
+            ]
+        else:
+            results = [_cell(f, u, country, groups) for u in uniques]
     cleaned = objects([r[0] for r in results])[codes]
     failing = [j for j, r in enumerate(results) if r[1]]
     if not failing:
