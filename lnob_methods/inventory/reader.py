@@ -404,6 +404,8 @@ def read_csv(path: Path) -> tuple[pd.DataFrame, list[Problem]]:
         # Line breaks csv does not know (form feed, U+2028, a carriage return inside a quoted
         # cell): every one of them is a new line, as in a text editor.
         text = "\n".join(text.splitlines())
+    else:  # the same without a copy of every line: only the last line break goes
+        text = text.removesuffix("\n")
     delim = max([",", ";", "\t"], key=text.partition("\n")[0].count)
     records = csv.reader(_lines(text), delimiter=delim)
     try:
