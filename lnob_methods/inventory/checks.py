@@ -363,6 +363,8 @@ def _duplicates(tidy: pd.DataFrame) -> list[Problem]:
     id_field = next(f for f in FIELDS if f.name == "id")
     # A repeated row repeats its ID (or its empty ID): only rows whose ID comes back are compared.
     maybe = np.flatnonzero(tidy["id"].duplicated(keep=False).to_numpy())
+    if not len(maybe):  # no ID comes back: no repeated row, no repeated ID
+        return out
     keys = tidy[[f.name for f in FIELDS]].iloc[maybe].astype(str)
     row_group = keys.groupby(list(keys.columns), sort=False, dropna=False).ngroup().to_numpy()
     first_of_group: dict[int, int] = {}
