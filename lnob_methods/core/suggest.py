@@ -19,10 +19,14 @@ def close_matches(value: object, choices: Iterable[object], n: int = 3) -> list[
     value
         What the user typed.
     choices
-        The valid values.
+        The valid values (a set is taken in sorted order, for the same answer on every run).
     n
         How many suggestions at most.
     """
+    if isinstance(choices, (set, frozenset)):
+        # A set's order changes from one run to the next (string hashing is salted): sorted,
+        # the same typo gets the same suggestion every time.
+        choices = sorted(choices, key=str)
     text, options = str(value), [str(c) for c in choices]
     # difflib.get_close_matches breaks ties in reverse alphabetical order: "KEM" got "YEM", "TKM",
     # "KHM" and never "KEN". Among equally close choices, the longest common prefix with what

@@ -10,9 +10,11 @@ import datetime as dt
 import re
 from functools import cache, lru_cache
 
+import numpy as np
 import pandas as pd
 
 from lnob_methods.core.cells import ABSENT, ORIGIN, Formula, is_date
+from lnob_methods.core.columns import distinct, objects
 from lnob_methods.core.errors import Problem
 from lnob_methods.core.suggest import close_matches
 from lnob_methods.core.vocabulary import MULTI_VALUE_KINDS, source_type
@@ -24,23 +26,14 @@ CODE_NORMALISE = re.compile(r"[\s\-]+")
 
 
 class _Row:
-    """Collects the problems of one row, located by file, sheet, row and column header."""
+    """Collects the problems of one cell value: (kind, message, value), located later."""
 
-    def __init__(self, raw: dict, problems: list[Problem]):
-        self.raw, self.problems = raw, problems
+    def __init__(self, iso3: str = ""):
+        self.issues: list[tuple[str, str, object]] = []
+        self.iso3 = iso3  # the row's own ISO3 text, for admin-1 areas when no country is given
 
     def add(self, field, kind, message, value):
-        self.problems.append(
-            Problem(
-                file=self.raw["_file"],
-                sheet=self.raw["_sheet"],
-                row=self.raw["_row"],
-                column=field.label,
-                kind=kind,
-                message=message,
-                value=value,
-            )
-        )
+        self.issues.append((kind, message, value))
 
 
 @lru_cache(maxsize=65536)
@@ -136,41 +129,6 @@ def _targets(row, f, value) -> tuple[str, ...]:
     return tuple(sorted(set(out), key=lambda t: (int(t.split(".")[0]), t)))
 
 
-def check_row(
-    raw: dict, country: countries.Country | None, groups: set[str], problems: list[Problem]
-) -> dict:
-    """Return the cleaned record of one raw row, adding its problems to ``problems``."""
-    row = _Row(raw, problems)
-    rec: dict = {}
-    for f in FIELDS:
-        value = raw.get(f.name)
-        if value is ABSENT:
-            rec[f.name] = () if f.kind in MULTI_VALUE_KINDS else None
-            continue
-        if isinstance(value, Formula):
-            row.add(f, "formula-cell", "holds a formula; type the value itself.", str(value))
-            rec[f.name] = None
-            continue
-        if isinstance(value, str):
-            value = value.strip()
-        if value is None or value == "" or (isinstance(value, float) and pd.isna(value)):
-            if f.required:
-                row.add(f, "missing-value", "is empty; this column is required.", None)
-            rec[f.name] = () if f.kind in MULTI_VALUE_KINDS else None
-            continue
-        rec[f.name] = _clean(row, f, value, country, groups)
-    if rec.get("year_from") and rec.get("year_to") and rec["year_from"] > rec["year_to"]:
-        row.add(
-            next(f for f in FIELDS if f.name == "year_from"),
-            "year-order",
-            f"is after the last year {rec['year_to']}.",
-            rec["year_from"],
-        )
-    for key in ORIGIN:
-        rec[key] = raw[key]
-    return rec
-
-
 @cache
 def _allowed(name: str) -> frozenset[str]:
     """Return the allowed codes of a field, built once (not once per cell)."""
@@ -233,7 +191,7 @@ def _iso3(row, f, value, country):
 
 
 def _admin1(row, f, value, country):
-    iso3 = country.iso3 if country is not None else str(row.raw.get("iso3") or "").upper()
+    iso3 = country.iso3 if country is not None else row.iso3
     known = pcodes.admin1_lookup(iso3)
     out = []
     for part in (p.strip() for p in str(value).split(";") if p.strip()):
@@ -252,24 +210,138 @@ def _admin1(row, f, value, country):
     return tuple(sorted(set(out)))
 
 
+def _cell(f, value, country, groups, iso3: str = "") -> tuple[object, tuple]:
+    """Return the cleaned value of one cell value and its problems ((kind, message, value), ...).
+
+    The same value in the same column always gives the same answer (the admin-1 areas also
+    depend on the row's ISO3 when no country is given): it is worked out once per distinct value.
+    """
+    row = _Row(iso3)
+    empty = () if f.kind in MULTI_VALUE_KINDS else None
+    if value is ABSENT:
+        return empty, ()
+    if isinstance(value, Formula):
+        row.add(f, "formula-cell", "holds a formula; type the value itself.", str(value))
+        return None, tuple(row.issues)
+    if isinstance(value, str):
+        value = value.strip()
+    if value is None or value == "" or (isinstance(value, float) and pd.isna(value)):
+        if f.required:
+            row.add(f, "missing-value", "is empty; this column is required.", None)
+        return empty, tuple(row.issues)
+    return _clean(row, f, value, country, groups), tuple(row.issues)
+
+
+def _check_column(f, values, country, groups, iso3_text):
+    """Return (cleaned column, positions of failing cells, the problems of each position)."""
+    if f.kind == "admin1" and country is None:
+        # Areas are looked up in each row's own country: distinct (area, country) pairs.
+        area_codes, areas = distinct(values)
+        iso3_codes, iso3s = iso3_text
+        pair_codes, pairs = pd.factorize(area_codes * len(iso3s) + iso3_codes)
+        results = [
+            _cell(f, areas[p // len(iso3s)], country, groups, iso3s[p % len(iso3s)]) for p in pairs
+        ]
+        codes = pair_codes
+    else:
+        codes, uniques = distinct(values)
+        if f.kind == "text":  # IDs and titles: many distinct values, most of them plain text
+            results = [
+                (t, ()) if type(u) is str and (t := u.strip()) else _cell(f, u, country, groups)
+                for u in uniques
+            ]
+        else:
+            results = [_cell(f, u, country, groups) for u in uniques]
+    cleaned = objects([r[0] for r in results])[codes]
+    failing = [j for j, r in enumerate(results) if r[1]]
+    if not failing:
+        return cleaned, np.empty(0, dtype=np.intp), []
+    at = np.flatnonzero(np.isin(codes, failing))
+    return cleaned, at, [results[j][1] for j in codes[at]]
+
+
+def _iso3_text(values: np.ndarray) -> tuple[np.ndarray, list[str]]:
+    """Return each row's ISO3 as typed (upper case, "" when empty), as codes and distinct texts."""
+    codes, uniques = distinct(values)
+    return codes, [str(v or "").upper() for v in uniques]
+
+
+def check_row(
+    raw: dict, country: countries.Country | None, groups: set[str], problems: list[Problem]
+) -> dict:
+    """Return the cleaned record of one raw row, adding its problems to ``problems``."""
+    table = pd.DataFrame([raw], columns=[*(f.name for f in FIELDS), *ORIGIN], dtype=object)
+    columns, found = _check_columns(table, country, groups)
+    problems += found
+    return {name: column[0] for name, column in columns.items()}
+
+
+def _check_columns(
+    raw: pd.DataFrame, country: countries.Country | None, groups: set[str]
+) -> tuple[dict[str, np.ndarray], list[Problem]]:
+    """Clean every column; return the cleaned columns and the problems, in row then column order.
+
+    Each rule is applied once per distinct value of a column; problems are located only for the
+    cells that fail.
+    """
+    n = len(raw)
+    iso3_text = _iso3_text(raw["iso3"].to_numpy(dtype=object)) if country is None else None
+    columns: dict[str, np.ndarray] = {}
+    found: list[tuple[int, int, int, str, tuple]] = []
+    for fi, f in enumerate(FIELDS):
+        values = raw[f.name].to_numpy(dtype=object)
+        cleaned, at, issues = _check_column(f, values, country, groups, iso3_text)
+        columns[f.name] = cleaned
+        for i, cell_issues in zip(at.tolist(), issues, strict=True):
+            found += [(i, fi, k, f.label, issue) for k, issue in enumerate(cell_issues)]
+    first, last = columns["year_from"], columns["year_to"]
+    both = np.fromiter(
+        (bool(a) and bool(b) for a, b in zip(first, last, strict=True)), dtype=bool, count=n
+    )
+    label = next(f.label for f in FIELDS if f.name == "year_from")
+    for i in np.flatnonzero(both).tolist():
+        if first[i] > last[i]:
+            message = f"is after the last year {last[i]}."
+            found.append((i, len(FIELDS), 0, label, ("year-order", message, first[i])))
+    found.sort(key=lambda p: p[:3])
+    files, sheets, rows = (raw[k].to_numpy(dtype=object) for k in ORIGIN)
+    problems = [
+        Problem(
+            file=files[i],
+            sheet=sheets[i],
+            row=rows[i],
+            column=column,
+            kind=kind,
+            message=message,
+            value=value,
+        )
+        for i, _, _, column, (kind, message, value) in found
+    ]
+    for key in ORIGIN:
+        columns[key] = raw[key].to_numpy(dtype=object)
+    return columns, problems
+
+
 def check_rows(
     raw: pd.DataFrame, country: countries.Country | None
 ) -> tuple[pd.DataFrame, list[Problem]]:
     """Clean every raw row; return (tidy table, problems), duplicates checked across all rows."""
-    problems: list[Problem] = []
     if country is not None:
         groups = set(country.groups()["group"])
     else:
         groups = set(taxonomy.groups_table()["group"])
-    records = [check_row(r, country, groups, problems) for r in raw.to_dict("records")]
-    tidy = pd.DataFrame(records, columns=[*(f.name for f in FIELDS), *ORIGIN])
+    columns, problems = _check_columns(raw, country, groups)
+    # Where each row was read is inferred from lists (the row number as int64, as before).
+    origin = {key: list(columns[key]) for key in ORIGIN}
+    tidy = pd.DataFrame({**columns, **origin}, columns=[*(f.name for f in FIELDS), *ORIGIN])
     problems += _duplicates(tidy)
     if len(tidy):
+        kinds: dict[tuple, str] = {}
+        triples = zip(
+            *(columns[k] for k in ("holder_type", "evidence_type", "method")), strict=True
+        )
         tidy["source_type"] = [
-            source_type(h or "", e or "", m or "")
-            for h, e, m in zip(
-                tidy["holder_type"], tidy["evidence_type"], tidy["method"], strict=True
-            )
+            kinds.get(k) or kinds.setdefault(k, source_type(*(v or "" for v in k))) for k in triples
         ]
     else:
         tidy["source_type"] = pd.Series(dtype=str)
@@ -289,11 +361,15 @@ def _duplicates(tidy: pd.DataFrame) -> list[Problem]:
     if tidy.empty:
         return out
     id_field = next(f for f in FIELDS if f.name == "id")
-    keys = tidy[[f.name for f in FIELDS]].astype(str)
+    # A repeated row repeats its ID (or its empty ID): only rows whose ID comes back are compared.
+    maybe = np.flatnonzero(tidy["id"].duplicated(keep=False).to_numpy())
+    if not len(maybe):  # no ID comes back: no repeated row, no repeated ID
+        return out
+    keys = tidy[[f.name for f in FIELDS]].iloc[maybe].astype(str)
     row_group = keys.groupby(list(keys.columns), sort=False, dropna=False).ngroup().to_numpy()
     first_of_group: dict[int, int] = {}
     repeated = []
-    for i, g in enumerate(row_group):
+    for i, g in zip(maybe.tolist(), row_group.tolist(), strict=True):
         if g in first_of_group:
             repeated.append((i, first_of_group[g]))
         else:

@@ -12,14 +12,17 @@ Files are checked for safety before any parser touches them.
 from __future__ import annotations
 
 import csv
-import io
 import re
+from collections.abc import Iterable
 from functools import lru_cache
+from itertools import chain, islice
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from lnob_methods.core.cells import ABSENT, ORIGIN, Formula
+from lnob_methods.core.columns import distinct, objects
 from lnob_methods.core.errors import Problem
 from lnob_methods.core.safety import MAX_ROWS, read_text, safety_problems, too_many_rows
 from lnob_methods.core.vocabulary import MULTI_VALUE_KINDS
@@ -165,14 +168,26 @@ def _empty() -> pd.DataFrame:
     return pd.DataFrame(columns=[*(f.name for f in FIELDS), *ORIGIN])
 
 
+CHUNK = 8192  # rows turned into columns at a time: memory stays near the distinct values
+
+
 def _table(
     name: str,
     sheet: str | None,
     header: list,
-    rows: list[tuple[int, list]],
+    rows: Iterable[list],
+    first_row: int,
     problems: list[Problem],
+    empty_is_none: bool = False,
 ) -> pd.DataFrame:
-    """Map header cells to fields and build the raw table from (row number, cells) pairs."""
+    """Map header cells to fields and build the raw table from the rows under the header.
+
+    ``first_row`` is the number a spreadsheet user sees on the first of ``rows``.
+
+    Rows are taken a chunk at a time and turned into columns: blank rows, repeated headers and
+    the template's example row are found column by column. With ``empty_is_none`` (CSV), empty
+    text is an empty cell.
+    """
     labelled = kobo_label_header(header)
     if labelled is not None:
         problems.append(Problem(name, "label-headers", FIX_LABELS, sheet=sheet, column=labelled))
@@ -205,35 +220,95 @@ def _table(
             )
         )
     header_norm = [_norm(h) for h in header]
-    records = []
-    for rownum, cells in rows:
-        if all(c is None or str(c).strip() == "" for c in cells):
-            continue  # blank rows are allowed and skipped
-        # A repeated header: its first cell first, so an ordinary row costs one comparison.
-        if (
-            cells
-            and header_norm
-            and _norm(cells[0]) == header_norm[0]
-            and [_norm(c) for c in cells[: len(header)]] == header_norm
-        ):
+    by_field = {fname: j for j, fname in cols.items()}
+    kept: dict[int, list[np.ndarray]] = {j: [] for j in cols}
+    numbers: list[np.ndarray] = []
+    pools: dict[int, dict] = {j: {} for j in cols}
+    rows = iter(rows)
+    start = first_row
+    while chunk := list(islice(rows, CHUNK)):
+        keep, headers, columns = _chunk(chunk, header_norm, by_field.get("id"), empty_is_none)
+        numbered = objects(list(range(start, start + len(chunk))))
+        start += len(chunk)
+        for i in np.flatnonzero(headers).tolist():
             problems.append(
                 Problem(
                     name,
                     "repeated-header",
                     "repeats the header row; delete it.",
                     sheet=sheet,
-                    row=rownum,
+                    row=numbered[i],
                 )
             )
-            continue
-        rec = {f.name: None if f.name in cols.values() else ABSENT for f in FIELDS}
-        for j, fname in cols.items():
-            rec[fname] = cells[j] if j < len(cells) else None
-        if str(rec.get("id") or "").upper().startswith("EXAMPLE"):
-            continue  # the template's example row
-        rec.update({"_file": name, "_sheet": sheet, "_row": rownum})
-        records.append(rec)
-    return pd.DataFrame(records, columns=[*(f.name for f in FIELDS), *ORIGIN], dtype=object)
+        numbers.append(numbered[keep])
+        for j in cols:
+            codes, uniques = columns[j]
+            shared = [pools[j].setdefault(u, u) if type(u) is str else u for u in uniques]
+            kept[j].append(objects(shared)[codes[keep]])
+    n = sum(len(x) for x in numbers)
+    data = {
+        f.name: np.concatenate(kept[by_field[f.name]])
+        if f.name in by_field and n
+        else objects([None if f.name in by_field else ABSENT] * n)
+        for f in FIELDS
+    }
+    data["_file"] = objects([name] * n)
+    data["_sheet"] = objects([sheet] * n)
+    data["_row"] = np.concatenate(numbers) if n else objects([])
+    return pd.DataFrame(data, columns=[*(f.name for f in FIELDS), *ORIGIN], dtype=object)
+
+
+def _chunk(chunk: list[list], header_norm: list[str], id_at: int | None, empty_is_none: bool):
+    """Return which rows of a chunk to keep, which repeat the header, and the chunk's columns.
+
+    Each column comes as (index of each cell's distinct value, the distinct values). Dropped:
+    blank rows, repeated headers and the template's example row.
+    """
+    width = len(header_norm)
+    padded = [
+        cells if len(cells) >= width else [*cells, *[None] * (width - len(cells))]
+        for cells in chunk
+    ]
+    columns = []
+    blank = np.ones(len(chunk), dtype=bool)
+    for cells in list(zip(*padded, strict=False))[:width]:
+        codes, uniques = distinct(np.array(cells, dtype=object))
+        if empty_is_none:
+            uniques = [None if u == "" else u for u in uniques]
+        blank &= np.array([u is None or str(u).strip() == "" for u in uniques], dtype=bool)[codes]
+        columns.append((codes, uniques))
+    for i, cells in enumerate(chunk):  # cells beyond the header count too
+        if len(cells) > width and blank[i]:
+            blank[i] = all(c is None or str(c).strip() == "" for c in cells[width:])
+    headers = ~blank & _repeated_header(chunk, columns, header_norm, empty_is_none)
+    keep = ~blank & ~headers
+    if id_at is not None:
+        codes, uniques = columns[id_at]
+        example = [str(u or "").upper().startswith("EXAMPLE") for u in uniques]
+        keep &= ~np.array(example, dtype=bool)[codes]
+    return keep, headers, columns
+
+
+def _repeated_header(chunk, columns, header_norm, empty_is_none) -> np.ndarray:
+    """Return which rows of a chunk repeat the header row.
+
+    A repeat has every cell equal to the header's: the column with the fewest distinct values
+    picks the candidates, each then compared cell by cell.
+    """
+    found = np.zeros(len(chunk), dtype=bool)
+    if not header_norm or not columns:
+        return found
+    j = min(range(len(columns)), key=lambda k: len(columns[k][1]))
+    codes, uniques = columns[j]
+    maybe = np.array([_norm(u) == header_norm[j] for u in uniques], dtype=bool)[codes]
+    for i in np.flatnonzero(maybe).tolist():
+        cells = [None if c == "" else c for c in chunk[i]] if empty_is_none else chunk[i]
+        found[i] = (
+            bool(cells)
+            and _norm(cells[0]) == header_norm[0]
+            and [_norm(c) for c in cells[: len(header_norm)]] == header_norm
+        )
+    return found
 
 
 def read_xlsx(path: Path) -> tuple[pd.DataFrame, list[Problem]]:
@@ -295,8 +370,7 @@ def read_xlsx(path: Path) -> tuple[pd.DataFrame, list[Problem]]:
                     row=hdr + 1,
                 )
             )
-    rows = [(i + 1, cells) for i, cells in enumerate(grid) if i > hdr]
-    table = _table(name, ws.title, grid[hdr], rows, problems)
+    table = _table(name, ws.title, grid[hdr], islice(grid, hdr + 1, None), hdr + 2, problems)
     if table.empty and not problems:
         problems.append(Problem(name, "empty-file", "has a header but no items.", sheet=ws.title))
     return table, problems
@@ -326,13 +400,36 @@ def read_csv(path: Path) -> tuple[pd.DataFrame, list[Problem]]:
     text, refused = read_text(path)
     if text is None:
         return _empty(), refused
-    lines = text.splitlines()
-    first = lines[0] if lines else ""
-    delim = max([",", ";", "\t"], key=first.count)
+    if UNUSUAL_BREAKS.search(text):
+        # Line breaks csv does not know (form feed, U+2028, a carriage return inside a quoted
+        # cell): every one of them is a new line, as in a text editor.
+        text = "\n".join(text.splitlines())
+    else:  # the same without a copy of every line: only the last line break goes
+        text = text.removesuffix("\n")
+    delim = max([",", ";", "\t"], key=text.partition("\n")[0].count)
+    records = csv.reader(_lines(text), delimiter=delim)
     try:
-        grid = list(csv.reader(io.StringIO("\n".join(lines)), delimiter=delim))
+        return _csv_table(name, records)
     except csv.Error as exc:
         return _empty(), [Problem(name, "not-a-spreadsheet", f"is not a readable CSV ({exc}).")]
+
+
+UNUSUAL_BREAKS = re.compile("[\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
+
+
+def _lines(text: str):
+    """Yield the lines of a text one at a time, each with its line break (no copy of the whole)."""
+    start = 0
+    while (end := text.find("\n", start)) >= 0:
+        yield text[start : end + 1]
+        start = end + 1
+    if start < len(text):
+        yield text[start:]
+
+
+def _csv_table(name: str, records) -> tuple[pd.DataFrame, list[Problem]]:
+    """Build the raw table of a CSV from its records (read as they are needed)."""
+    grid = list(islice(records, 16))  # the header is looked for in the first 15 rows
     problems: list[Problem] = []
     hdr = _header_index(grid)
     if hdr is None:
@@ -350,8 +447,8 @@ def read_csv(path: Path) -> tuple[pd.DataFrame, list[Problem]]:
         hdr = hxl
     if hdr + 1 < len(grid) and sum(str(c).startswith("#") for c in grid[hdr + 1]) >= 3:
         hdr += 1  # HXL: the hashtag row under the human header names the columns
-    rows = [(i + 1, [c if c != "" else None for c in r]) for i, r in enumerate(grid) if i > hdr]
-    table = _table(name, None, grid[hdr], rows, problems)
+    rows = chain(grid[hdr + 1 :], records)
+    table = _table(name, None, grid[hdr], rows, hdr + 2, problems, empty_is_none=True)
     if table.empty and not problems:
         problems.append(Problem(name, "empty-file", "has a header but no items."))
     return table, problems

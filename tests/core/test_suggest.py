@@ -73,3 +73,26 @@ def test_closest_or_all_names_the_close_ones_or_every_choice():
     assert closest_or_all("Kampala", regions) == (
         " Choose one of: Central, Eastern, Northern, Western."
     )
+
+
+def test_a_set_of_choices_gives_the_same_suggestion_on_every_run():
+    # "3.x" is as close to 3.1 as to 3.9 (same ratio, same prefix "3."): the tie goes to the first
+    # choice, and a set has no fixed order from one interpreter to the next, so it is sorted.
+    import subprocess
+    import sys
+
+    code = (
+        "from lnob_methods.core.suggest import close_matches;"
+        "print(close_matches('3.x', frozenset(f'3.{i}' for i in range(9, 0, -1)))[0])"
+    )
+    seen = {
+        subprocess.run(
+            [sys.executable, "-c", code],
+            env={"PYTHONHASHSEED": str(seed), "PATH": ""},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+        for seed in range(6)
+    }
+    assert seen == {"3.1"}

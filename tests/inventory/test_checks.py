@@ -8,6 +8,7 @@ import json
 import sys
 import time
 import tracemalloc
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -21,6 +22,7 @@ from tests.helpers import FIXTURES, KENYA_COUNTIES
 
 CORPUS = FIXTURES / "inventory"
 sys.path.insert(0, str(CORPUS))  # the corpus builder's helpers (row, LABELS)
+sys.path.insert(0, str(CORPUS / "many-errors"))  # the many-errors cases
 EXPECTED = json.loads((CORPUS / "expected.json").read_text())
 
 
@@ -247,3 +249,98 @@ def test_check_rows_of_no_rows_is_an_empty_table_with_every_column():
     tidy, problems = check_rows(pd.DataFrame(columns=list(raw())), KEN)
     assert problems == [] and tidy.empty
     assert "source_type" in tidy.columns and "year_to" in tidy.columns
+
+
+# Column-wise checks: the same messages as the per-row checks they replaced, in the same order.
+MANY = FIXTURES / "inventory" / "many-errors"
+
+
+def _outcome(problems, tidy) -> dict:
+    """The plain-JSON form of a validation that ``make_many_errors.py`` froze."""
+    import hashlib
+
+    return {
+        "problems": [
+            {
+                **{k: getattr(p, k) for k in ("file", "sheet", "row", "column", "kind")},
+                "message": p.message,
+                "value": repr(p.value),
+                "value_type": type(p.value).__name__,
+            }
+            for p in problems
+        ],
+        "dtypes": [f"{c}: {t}" for c, t in tidy.dtypes.items()],
+        "tidy_rows": len(tidy),
+        "tidy_sha256": hashlib.sha256(
+            "\n".join(repr(tuple(r)) for r in tidy.itertuples(index=False)).encode()
+        ).hexdigest(),
+    }
+
+
+MANY_EXPECTED = json.loads((MANY / "expected.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("case", sorted(MANY_EXPECTED))
+def test_column_wise_checks_say_what_the_per_row_checks_said(case, monkeypatch):
+    """Every problem (text, order, file, sheet, row, column, value) and the tidy table, as the
+    per-row checks gave them before (frozen in expected.json by make_many_errors.py)."""
+    from make_many_errors import CASES, excluding_country
+
+    from lnob_methods.inventory.reader import read_any
+
+    monkeypatch.chdir(MANY)
+    if case == "xlsx, KEN excluding two groups":
+        raw, _ = read_any(Path("many-errors.xlsx"))
+        tidy, problems = check_rows(raw, excluding_country())
+    elif case in CASES:
+        files, country = CASES[case]
+        tidy, problems = check_files([Path(f) for f in files], country)
+    else:
+        path = case.removeprefix("fixture ").removesuffix(", KEN")
+        tidy, problems = check_files([Path(path)], "KEN")
+    got = json.dumps(_outcome(problems, tidy), ensure_ascii=False, indent=1)
+    assert got == json.dumps(MANY_EXPECTED[case], ensure_ascii=False, indent=1)
+
+
+def test_many_errors_cover_every_kind_a_row_can_have():
+    kinds = {p["kind"] for case in MANY_EXPECTED.values() for p in case["problems"]}
+    row_kinds = {
+        "missing-value", "unknown-code", "near-miss", "excluded-group", "target-as-number",
+        "unknown-target", "unknown-area", "country-mismatch", "date-serial", "date-in-year",
+        "text-date", "not-a-year", "not-a-number", "year-order", "formula-cell", "duplicate-row",
+        "duplicate-id", "repeated-header",
+    }  # fmt: skip
+    assert row_kinds <= kinds
+
+
+def test_the_same_bad_value_in_many_rows_is_reported_on_each_row_in_row_order(tmp_path):
+    """Worked out by hand: one distinct bad value is judged once, but located on every row."""
+    from make_fixtures import LABELS, row
+
+    rows = [
+        row(id="A-1", holder_type="icos"),
+        row(id="A-2", holder_type="icos", title=""),
+        row(id="A-3", year_from="2021", year_to="2019"),
+        row(id="A-4", holder_type="icos", sdg_targets="1.1; zz"),
+        row(id="A-5"),
+        row(id="A-5"),
+    ]
+    lines = [",".join(LABELS), *(",".join(f'"{v}"' for v in r.values()) for r in rows)]
+    path = tmp_path / "same-typo.csv"
+    path.write_text("\n".join(lines) + "\n")
+    tidy, problems = check_files([path], "KEN")
+    near = "is not an allowed value. Did you mean 'icso'?"
+    assert [(p.row, p.column, p.kind, p.message, p.value) for p in problems] == [
+        (2, "Holder type", "near-miss", near, "icos"),
+        (3, "Holder type", "near-miss", near, "icos"),
+        (3, "Title", "missing-value", "is empty; this column is required.", None),
+        (4, "First year", "year-order", "is after the last year 2019.", 2021),
+        (5, "Holder type", "near-miss", near, "icos"),
+        (5, "SDG targets", "unknown-target", "'zz' is not an SDG target.", "1.1; zz"),
+        (7, None, "duplicate-row", f"repeats row 6 of {path}; delete one.", None),
+    ]
+    assert all(p.file == str(path) and p.sheet is None for p in problems)
+    assert tidy["holder_type"].isna().tolist() == [True, True, False, True, False, False]
+    assert tidy["holder_type"][2] == "icso"
+    assert tidy["sdg_targets"].tolist()[3] == ("1.1",)
+    assert tidy["year_from"].tolist()[2] == 2021 and tidy["_row"].tolist() == [2, 3, 4, 5, 6, 7]

@@ -69,3 +69,27 @@ def test_valid_generated_inventories_are_accepted_and_round_trip(tmp_path, items
     assert table["title"].tolist() == [it["title"] for it in items]
     assert [set(t) for t in table["sdg_targets"]] == [set(it["sdg_targets"]) for it in items]
     assert table["year_to"].tolist() == [it["year_from"] + it["span"] for it in items]
+
+
+def test_a_100000_row_inventory_is_validated_within_200_mib(tmp_path):
+    """Peak memory (traced) of reading and checking 100,000 rows: a bound, not a timing."""
+    import tracemalloc
+
+    from lnob_methods.core import paths
+
+    source = paths.countries_dir() / "KEN" / "inventories" / "synthetic_care.csv"
+    header, *rows = source.read_text(encoding="utf-8").splitlines()
+    lines = [header]
+    lines += [f"B-{i:06d};" + rows[i % len(rows)].split(";", 1)[1] for i in range(100_000)]
+    path = tmp_path / "inventory_100k.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    del lines
+    tracemalloc.start()
+    try:
+        tidy, problems = inventories.check_files([path], "KEN")
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert problems == [] and len(tidy) == 100_000
+    assert tidy["id"].is_unique and tidy["organisation"].eq("CARE").all()
+    assert peak < 200 * 2**20, f"peak {peak / 2**20:.0f} MiB"

@@ -348,3 +348,15 @@ def test_the_template_with_its_labels_is_not_a_kobo_label_export(tmp_path):
     path.write_text(csv_text([ROW], LABELS), encoding="utf-8")
     raw, problems = read_any(path)
     assert problems == [] and len(raw) == 1
+
+
+def test_an_unclosed_quote_on_the_last_line_holds_no_line_break(tmp_path):
+    """The last line break of a file is not part of a cell, even inside an unclosed quote."""
+    from lnob_methods.inventory.reader import read_csv
+
+    header = "ID,Organisation,Title,Method"
+    path = tmp_path / "unclosed.csv"
+    path.write_text(f'{header}\nA-1,CARE,"Survey of 2021\n', encoding="utf-8")
+    raw, _ = read_csv(path)
+    assert raw["title"].tolist() == ["Survey of 2021"]
+    assert raw["method"].tolist() == [None] and raw["_row"].tolist() == [2]
