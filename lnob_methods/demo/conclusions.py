@@ -18,7 +18,7 @@ from pathlib import Path
 
 import yaml
 
-from lnob_methods.analysis import conclusions, country_evidence, validation_items
+from lnob_methods.analysis import conclusions, country_evidence, ranking, validation_items
 from lnob_methods.core import paths
 from lnob_methods.reference import countries, provenance
 from lnob_methods.voices import prepare as voices
@@ -110,7 +110,11 @@ def generate(out_root: Path | None = None) -> list[Path]:
     for iso3 in PILOTS:
         ce = country_evidence.assemble(iso3)
         v = voices.prepare(iso3) if voices.country_files(iso3) else None
-        items = validation_items.findings(ce, v)
+        # The findings put to people before any validation round: the ranking without community
+        # priority (the responses this generator writes must not choose their own questions).
+        items = validation_items.findings(
+            ce, v, ranked=ranking.country_ranking(ce, val=None).ranked
+        )
         entries = rows(iso3, [i.code for i in items])
         folder = out_root / iso3 / "conclusions"
         folder.mkdir(parents=True, exist_ok=True)

@@ -24,7 +24,7 @@ from pathlib import Path
 import numpy as np
 from openpyxl import Workbook
 
-from lnob_methods.analysis import country_evidence, validation_items
+from lnob_methods.analysis import country_evidence, ranking, validation_items
 from lnob_methods.core import paths
 from lnob_methods.core.workbook import fix_workbook_times, save_reproducible
 from lnob_methods.reference import provenance
@@ -144,11 +144,14 @@ def generate(out_root: Path | None = None, forms_root: Path | None = None) -> li
     for iso3 in PILOTS:
         ce = country_evidence.assemble(iso3)
         v = voices.prepare(iso3) if voices.country_files(iso3) else None
-        items = validation_items.findings(ce, v)
+        # The findings put to people before any validation round: the ranking without community
+        # priority (the responses this generator writes must not choose their own questions).
+        before = ranking.country_ranking(ce, val=None).ranked
+        items = validation_items.findings(ce, v, ranked=before)
         if default or forms_root is not None:
             form = validation_items.form_path(iso3, forms_root)
             form.parent.mkdir(parents=True, exist_ok=True)
-            written.append(validation_items.write_country_form(ce, v, form))
+            written.append(validation_items.write_country_form(ce, v, form, ranked=before))
         folder = out_root / iso3 / "validation"
         folder.mkdir(parents=True, exist_ok=True)
         path = write_export(folder / FILE, iso3, [i.code for i in items])
