@@ -15,7 +15,7 @@ import pandas as pd
 
 from lnob_methods.analysis import conclusions, ranking, validation_items
 from lnob_methods.core.errors import Problem
-from lnob_methods.reference import countries, provenance
+from lnob_methods.reference import countries, provenance, rounds
 from lnob_methods.voices import validation
 
 
@@ -74,9 +74,10 @@ def validation_sentence(fu: FollowUp) -> str:
         if disputed
         else "none of the findings and proposals put to them was disputed"
     )
+    which = rounds.round_words(fu.validation.files) or "round"
     return (
-        f"In {fu.place.name}'s validation round ({fu.validation.label}), {n} people of the focus "
-        f"groups answered with consent; {what}."
+        f"In {fu.place.name}'s validation {which} ({fu.validation.label}), {n} people of the "
+        f"focus groups answered with consent; {what}."
     )
 
 
