@@ -96,7 +96,8 @@ def test_testimonies_added_hide_small_counts_and_what_would_give_them_back():
     # shown. b: 3 -> 9: 3 hidden, and 9 - 6 would give it back: the number added is hidden.
     # c: 8 -> 10: 2 added hidden, and 10 - 8 would give it back: the earlier count is hidden.
     # d: 0 -> 7: nothing to hide. f: 6 -> 12, but the voices page hides f's 12: 12 hidden here
-    # too, and 6 + 6 would give it back: the number added is hidden. g: 2 -> 4: all small, all hidden.
+    # too, and 6 + 6 would give it back: the number added is hidden. g: 2 -> 4: all small, all
+    # hidden.
     # e: 12 -> 12: unchanged, not listed.
     before = pd.Series({"a": 10, "b": 3, "c": 8, "e": 12, "f": 6, "g": 2})
     after = pd.Series({"a": 16, "b": 9, "c": 10, "d": 7, "e": 12, "f": 12, "g": 4})
