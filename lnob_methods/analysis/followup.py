@@ -94,6 +94,8 @@ def judgement_table(fu: FollowUp, kind: str | None = None) -> pd.DataFrame:
 def findings_table(fu: FollowUp, ce, top_n: int = 10, ranked: pd.DataFrame | None = None):
     """Return the findings conclusions answer: the items put to the people, else the top gaps.
 
+    Then any finding a conclusion answers that is not among them (one of an earlier round).
+
     The top gaps are those of ``ranked``, default the country's ranking
     (:func:`lnob_methods.analysis.ranking.country_ranking`, with the community priority of
     ``fu``'s validation round when it counts).
@@ -107,6 +109,10 @@ def findings_table(fu: FollowUp, ce, top_n: int = 10, ranked: pd.DataFrame | Non
             validation_items.gap_code(g, t)
             for g, t in zip(ranked["group"], ranked["target"], strict=True)
         ][:top_n]
+    # A conclusion may answer a finding of an earlier round that the latest round no longer puts:
+    # it stays listed, after the others.
+    if "responds_to" in fu.conclusions:
+        codes += [c for c in dict.fromkeys(fu.conclusions["responds_to"]) if c not in codes]
     from lnob_methods.voices import coding
 
     labels = validation_items.item_labels(codes, fu.place.groups(), coding.load_codebook())

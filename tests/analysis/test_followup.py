@@ -42,3 +42,15 @@ def test_the_kenya_demonstration_round_in_words():
     )
     first = followup.gather("KEN", round_no=1)
     assert followup.conclusions_sentence(first).endswith("3 open, 1 done.")
+
+
+def test_a_conclusion_on_a_finding_no_longer_put_stays_listed():
+    # Nepal's round-2 form no longer puts round 1's children x SDG 5.2 and 5.3, which the
+    # register's NPL-01 (done) and NPL-02 (in progress) answer: they stay, after the others.
+    from lnob_methods.analysis import country_evidence
+
+    fu = followup.gather("NPL")
+    table = followup.conclusions_table(fu, country_evidence.assemble("NPL"))
+    shown = " ".join(table["conclusion"])
+    for cid in ("NPL-01", "NPL-02", "NPL-03", "NPL-04"):
+        assert f"{cid}:" in shown
