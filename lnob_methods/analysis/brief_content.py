@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from lnob_methods.analysis import briefs, conclusions, gaps, page_text
+from lnob_methods.analysis import briefs, conclusions, gaps, page_text, ranking
 from lnob_methods.reference import provenance, taxonomy
 from lnob_methods.voices import prepare as voices
 
@@ -132,20 +132,16 @@ GAP_WORDS = {
 }
 
 
-def knowledge_gaps(ce, top: int = TOP) -> pd.DataFrame:
+def knowledge_gaps(ce, top: int = TOP, ranked: pd.DataFrame | None = None) -> pd.DataFrame:
     """Return the main knowledge gaps: the in-scope cells that rank highest, in words.
 
-    Cells are ranked as on the gap analysis page (:func:`lnob_methods.analysis.gaps.priority`,
-    default weights); a cell table without some gap classes counts them as absent.
+    Cells are ranked as on the gap analysis page: ``ranked``, default the country's ranking
+    (:func:`lnob_methods.analysis.ranking.country_ranking`, default weights, with community
+    priority when the latest validation round counts); a cell table without some gap classes
+    counts them as absent.
     """
-    cells = ce.cells.copy()
-    for g in gaps.GAP_CLASSES:
-        if f"gap_{g}" not in cells:
-            cells[f"gap_{g}"] = False
-        cells[f"gap_{g}"] = cells[f"gap_{g}"].fillna(False).astype(bool)
-    if "goal" not in cells:
-        cells["goal"] = cells["target"].str.split(".").str[0].astype(int)
-    ranked = gaps.priority(cells, ce.severity())
+    if ranked is None:
+        ranked = ranking.country_ranking(ce).ranked
     ranked = ranked[ranked[list(gaps.GAP_CLASSES)].sum(axis=1) > 0].head(top)
     names = target_names()
     missing = [
@@ -310,12 +306,19 @@ def _reach_sentence(ce) -> str:
 
 
 def _gaps_finding(ce) -> Finding:
-    t = knowledge_gaps(ce)
+    r = ranking.country_ranking(ce)
+    t = knowledge_gaps(ce, ranked=r.ranked)
     if t.empty:
         return Finding("The main knowledge gaps", "No gap found in the evidence in scope.")
+    counts = (
+        "the research focus, the groups furthest behind and the gaps the people asked in the "
+        "validation round chose count most"
+        if r.includes_community
+        else "the research focus and the groups furthest behind count most"
+    )
     text = (
         "Where the evidence is thinnest around the research focus, ranked as on the gap analysis "
-        "page (the research focus and the groups furthest behind count most)."
+        f"page ({counts})."
     )
     return Finding("The main knowledge gaps", text, t)
 

@@ -2,8 +2,11 @@
 
 Compares the evidence of two rounds (:mod:`lnob_methods.reference.rounds`): the gaps closed and
 opened (per in-scope cell and gap class), the evidence added per group and goal, the groups whose
-official picture improved or worsened (the largest official gap where the group is behind), and the
-conclusions completed. Every table is empty, and every sentence says so, when nothing changed.
+official picture improved or worsened (the largest official gap where the group is behind), the
+testimonies added per group (counts from 1 to k − 1 hidden, with a second count where the other two
+would give a hidden one back), how the people asked judged the findings put to them in each round,
+and the conclusions completed. Every table is empty, and every sentence says so, when nothing
+changed.
 """
 
 from __future__ import annotations
@@ -13,6 +16,103 @@ import pandas as pd
 from lnob_methods.analysis import conclusions, gaps
 
 CLOSED, OPENED = "closed", "opened"
+SAME, CHANGED, FIRST, DROPPED = "same", "changed", "first asked", "not asked again"
+
+
+def people_per_group(v) -> pd.Series:
+    """Return the exact number of people whose testimony counts, per group id (private)."""
+    if v is None or v.used.empty:
+        return pd.Series(dtype=int)
+    long = v.used[["testimony_id", "groups"]].explode("groups").dropna()
+    return long.groupby("groups")["testimony_id"].nunique().astype(int)
+
+
+def testimonies_added(
+    before: pd.Series, after: pd.Series, k: int, hidden_after: set[str] | frozenset = frozenset()
+) -> pd.DataFrame:
+    """Return per group the people counted in each round and how many were added, protected.
+
+    ``before`` and ``after`` are exact counts per group (:func:`people_per_group`; testimonies
+    accumulate, so ``after`` includes ``before``). Only groups whose count changed are listed.
+
+    Every count from 1 to k − 1 is hidden, and so is the later count of the groups in
+    ``hidden_after`` (those the voices page hides). Since ``after = before + added`` and the
+    voices page publishes the later count, a hidden count must not be found by subtraction: when
+    the number added is hidden, the earlier count is hidden too; when the earlier or the later
+    count is hidden, the number added is hidden too.
+    """
+    both = pd.concat([before.rename("before"), after.rename("after")], axis=1).fillna(0)
+    both = both.astype(int)
+    both["added"] = both["after"] - both["before"]
+    both = both[both["added"] != 0]
+    shown = both[["before", "after", "added"]].astype("Int64")
+    for group, row in both.iterrows():
+        hide = {c for c in ("before", "after", "added") if 1 <= row[c] < k}
+        if group in hidden_after:
+            hide.add("after")
+        if "added" in hide:
+            hide.add("before")
+        if hide & {"before", "after"}:
+            hide.add("added")
+        for c in hide:
+            shown.loc[group, c] = pd.NA
+    shown.index.name = "group"
+    return shown.reset_index()[["group", "before", "after", "added"]]
+
+
+def judgement_changes(before: pd.DataFrame, after: pd.DataFrame) -> pd.DataFrame:
+    """Return how each finding was judged in two validation rounds.
+
+    ``before`` and ``after`` are the rounds' published judgement tables
+    (:func:`lnob_methods.voices.validation.judgement_table`: ``item`` codes and ``verdict``).
+    One row per item: ``item``, ``verdict before``, ``verdict after`` and ``change``
+    (:data:`SAME`, :data:`CHANGED`, :data:`FIRST` for an item put only in the later round,
+    :data:`DROPPED` for one put only in the earlier). The later round's items come first, in its
+    order, then those not asked again.
+    """
+    was = dict(zip(before["item"], before["verdict"], strict=True))
+    now = dict(zip(after["item"], after["verdict"], strict=True))
+    rows = []
+    for item, verdict in now.items():
+        if item in was:
+            change = SAME if was[item] == verdict else CHANGED
+            rows.append((item, was[item], verdict, change))
+        else:
+            rows.append((item, "", verdict, FIRST))
+    rows += [(item, verdict, "", DROPPED) for item, verdict in was.items() if item not in now]
+    return pd.DataFrame(rows, columns=["item", "verdict before", "verdict after", "change"])
+
+
+def judgements_sentence(table: pd.DataFrame | None, round_from: int, round_to: int) -> str:
+    """Return in words how the findings' judgements changed, or why they cannot be compared.
+
+    ``table`` is :func:`judgement_changes`' result, or None when the two rounds do not both have
+    their own counted validation responses (the sentence then says the comparison waits).
+    """
+    if table is None:
+        return (
+            f"The findings were not put to the people asked in both round {round_from} and round "
+            f"{round_to} with enough answers counted: how their judgement changed can be shown "
+            "once both rounds have their own validation responses."
+        )
+    both = table[table["change"].isin([SAME, CHANGED])]
+    changed = int((both["change"] == CHANGED).sum())
+    first = int((table["change"] == FIRST).sum())
+    dropped = int((table["change"] == DROPPED).sum())
+    out = f"{len(both)} findings and proposals were put to the people asked in both rounds; " + (
+        f"{changed} {'was' if changed == 1 else 'were'} judged differently in round "
+        f"{round_to} than in round {round_from}."
+        if changed
+        else "each was judged as before."
+    )
+    extra = []
+    if first:
+        extra.append(f"{first} {'was' if first == 1 else 'were'} put for the first time")
+    if dropped:
+        extra.append(f"{dropped} {'was' if dropped == 1 else 'were'} not put again")
+    if extra:
+        out += f" In round {round_to}, " + " and ".join(extra) + "."
+    return out
 
 
 def gap_changes(before: pd.DataFrame, after: pd.DataFrame) -> pd.DataFrame:
@@ -145,10 +245,15 @@ def compare(country: str, round_from: int = 0, round_to: int = 0) -> dict:
 
     Keys: ``sentence`` (always), and when two rounds are held: ``rounds`` (the rounds table),
     ``gaps`` (:func:`gap_changes`), ``gaps_sentence``, ``evidence`` (:func:`evidence_added`),
-    ``official`` (:func:`official_picture`), ``completed`` (:func:`conclusions_completed`).
+    ``official`` (:func:`official_picture`), ``testimonies`` (:func:`testimonies_added`),
+    ``judgements`` (:func:`judgement_changes`, None when the two rounds do not both have their own
+    counted validation responses), ``judgements_sentence``, ``completed``
+    (:func:`conclusions_completed`).
     """
-    from lnob_methods.analysis import country_evidence
+    from lnob_methods.analysis import country_evidence, ranking
     from lnob_methods.reference import countries, rounds
+    from lnob_methods.voices import prepare as voices
+    from lnob_methods.voices import validation
 
     place = countries.load_country(country)
     table = rounds.country_rounds(place.iso3)
@@ -163,6 +268,25 @@ def compare(country: str, round_from: int = 0, round_to: int = 0) -> dict:
     out["gaps_sentence"] = gaps_sentence(out["gaps"])
     out["evidence"] = evidence_added(a.evidence, b.evidence)
     out["official"] = official_picture(a.group_gaps, b.group_gaps)
+    people = [
+        people_per_group(voices.prepare(place.iso3, round_no=r))
+        if voices.country_files(place.iso3, r)
+        else pd.Series(dtype=int)
+        for r in (start, to)
+    ]
+    latest = (
+        voices.prepare(place.iso3, round_no=to) if voices.country_files(place.iso3, to) else None
+    )
+    shown = voices.group_table(latest)["Total"] if latest is not None else pd.Series(dtype=int)
+    out["testimonies"] = testimonies_added(
+        *people, validation.DEFAULT_K, set(shown[shown.isna()].index)
+    )
+    val = [ranking.latest_validation(place.iso3, round_no=r) for r in (start, to)]
+    own = all(v is not None and len(v.used) >= v.k for v in val) and val[0].files != val[1].files
+    out["judgements"] = (
+        judgement_changes(*(validation.judgement_table(v) for v in val)) if own else None
+    )
+    out["judgements_sentence"] = judgements_sentence(out["judgements"], start, to)
     before, _, _ = conclusions.load(place.iso3, start)
     after, _, _ = conclusions.load(place.iso3, to)
     out["completed"] = conclusions_completed(before, after)
@@ -177,6 +301,37 @@ def gaps_table(changes: pd.DataFrame) -> pd.DataFrame:
             "target": "SDG " + changes["target"].astype(str),
             "gap": changes["gap"] + " gap",
             "change": changes["change"],
+        }
+    )
+
+
+def testimonies_table(table: pd.DataFrame, country: str) -> pd.DataFrame:
+    """Return the testimonies added as readers see them: group label, people before and after."""
+    labels = _group_labels(country)
+    return pd.DataFrame(
+        {
+            "group": table["group"].map(lambda g: labels.get(g, g)),
+            "people before": table["before"].array,
+            "people after": table["after"].array,
+            "added": table["added"].array,
+        }
+    )
+
+
+def judgements_table(table: pd.DataFrame, country: str) -> pd.DataFrame:
+    """Return the judgement changes as readers see them: each finding in words."""
+    from lnob_methods.analysis import validation_items
+    from lnob_methods.reference import countries
+    from lnob_methods.voices import coding
+
+    groups = countries.load_country(country).groups()
+    labels = validation_items.item_labels(list(table["item"]), groups, coding.load_codebook())
+    return pd.DataFrame(
+        {
+            "finding": labels,
+            "judged before": table["verdict before"].to_numpy(),
+            "judged after": table["verdict after"].to_numpy(),
+            "change": table["change"].to_numpy(),
         }
     )
 

@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from lnob_methods.analysis import conclusions, gaps, validation_items
+from lnob_methods.analysis import conclusions, ranking, validation_items
 from lnob_methods.core.errors import Problem
-from lnob_methods.reference import countries, provenance
+from lnob_methods.reference import countries, provenance, rounds
 from lnob_methods.voices import validation
 
 
@@ -47,11 +47,7 @@ def gather(iso3: str, k: int = validation.DEFAULT_K, round_no: int | None = None
     Those of round ``round_no`` (default: the latest; :mod:`lnob_methods.reference.rounds`).
     """
     place = countries.load_country(iso3)
-    val = (
-        validation.prepare(place.iso3, k=k, round_no=round_no)
-        if validation.country_files(place.iso3, round_no)
-        else None
-    )
+    val = ranking.latest_validation(place.iso3, k=k, round_no=round_no)
     table, problems, files = conclusions.load(place.iso3, round_no)
     return FollowUp(place, k, val, table, files, problems)
 
@@ -78,9 +74,10 @@ def validation_sentence(fu: FollowUp) -> str:
         if disputed
         else "none of the findings and proposals put to them was disputed"
     )
+    which = rounds.round_words(fu.validation.files) or "round"
     return (
-        f"In {fu.place.name}'s validation round ({fu.validation.label}), {n} people of the focus "
-        f"groups answered with consent; {what}."
+        f"In {fu.place.name}'s validation {which} ({fu.validation.label}), {n} people of the "
+        f"focus groups answered with consent; {what}."
     )
 
 
@@ -94,48 +91,37 @@ def judgement_table(fu: FollowUp, kind: str | None = None) -> pd.DataFrame:
     return table.reset_index(drop=True)
 
 
-def community_ranking(
-    ce, fu: FollowUp, weights: dict[str, float], w_community: float, top_n: int
-) -> pd.DataFrame:
-    """Return the top of the ranking with community priority as a weighted component.
+def findings_table(fu: FollowUp, ce, top_n: int = 10, ranked: pd.DataFrame | None = None):
+    """Return the findings conclusions answer: the items put to the people, else the top gaps.
 
-    Empty when the country has no counted validation responses (the ranking above stands).
+    Then any finding a conclusion answers that is not among them (one of an earlier round).
+
+    The top gaps are those of ``ranked``, default the country's ranking
+    (:func:`lnob_methods.analysis.ranking.country_ranking`, with the community priority of
+    ``fu``'s validation round when it counts).
     """
-    if fu.validation is None or fu.n_counted < fu.k or w_community == 0:
-        return pd.DataFrame()
-    community = validation_items.community_by_cell(fu.validation)
-    ranked = gaps.priority(
-        ce.cells, ce.severity(), {**weights, "community": w_community}, community=community
-    )
-    table = gaps.top_table(ranked, top_n)
-    head = gaps.top(ranked, top_n)
-    table.insert(
-        len(table.columns) - 1,
-        "chosen by the people asked",
-        [f"{round(100 * s)}%" if s else "" for s in head["community"]],
-    )
-    return table
-
-
-def findings_table(fu: FollowUp, ce, top_n: int = 10) -> pd.DataFrame:
-    """Return the findings conclusions answer: the items put to the people, else the top gaps."""
     if fu.validation is not None and fu.validation.items:
         codes = list(fu.validation.items)
     else:
-        ranked = gaps.priority(ce.cells, ce.severity())
+        if ranked is None:
+            ranked = ranking.country_ranking(ce, val=fu.validation).ranked
         codes = [
             validation_items.gap_code(g, t)
             for g, t in zip(ranked["group"], ranked["target"], strict=True)
         ][:top_n]
+    # A conclusion may answer a finding of an earlier round that the latest round no longer puts:
+    # it stays listed, after the others.
+    if "responds_to" in fu.conclusions:
+        codes += [c for c in dict.fromkeys(fu.conclusions["responds_to"]) if c not in codes]
     from lnob_methods.voices import coding
 
     labels = validation_items.item_labels(codes, fu.place.groups(), coding.load_codebook())
     return pd.DataFrame({"code": codes, "finding": labels})
 
 
-def conclusions_table(fu: FollowUp, ce) -> pd.DataFrame:
+def conclusions_table(fu: FollowUp, ce, ranked: pd.DataFrame | None = None) -> pd.DataFrame:
     """Return each finding beside the conclusions that answer it, or "open for discussion"."""
-    return conclusions.beside_findings(findings_table(fu, ce), fu.conclusions)
+    return conclusions.beside_findings(findings_table(fu, ce, ranked=ranked), fu.conclusions)
 
 
 def conclusions_sentence(fu: FollowUp) -> str:

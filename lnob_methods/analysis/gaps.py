@@ -41,6 +41,7 @@ DEFAULT_WEIGHTS = {
 # round who chose the gap among the three that matter most (0 to 1). It enters the score only when
 # validation responses exist (``community`` given to :func:`priority`).
 DEFAULT_COMMUNITY_WEIGHT = 1.0
+COMMUNITY_COLUMN = "chosen by the people asked"
 
 
 def official_coverage(stocktake: pd.DataFrame) -> pd.DataFrame:
@@ -321,7 +322,11 @@ def top_note(ranked: pd.DataFrame, n: int) -> str:
 
 
 def top_table(ranked: pd.DataFrame, n: int) -> pd.DataFrame:
-    """Return the top ``n`` (ties whole) as readers see it: labels, yes or blank, rounded."""
+    """Return the top ``n`` (ties whole) as readers see it: labels, yes or blank, rounded.
+
+    When the ranking includes community priority, a column gives the share of the people asked who
+    chose the gap (blank when fewer than k did).
+    """
     head = top(ranked, n)
     out = pd.DataFrame(
         {
@@ -336,6 +341,8 @@ def top_table(ranked: pd.DataFrame, n: int) -> pd.DataFrame:
         out[f"{g} gap"] = head[g].map({1.0: "yes", 0.0: ""})
     out["severity"] = head["severity"].round(2)
     out["research focus"] = head["focus"].map({1.0: "yes", 0.0: ""})
+    if "community" in head:
+        out[COMMUNITY_COLUMN] = [f"{round(100 * s)}%" if s else "" for s in head["community"]]
     out["score"] = head["score"].round(2)
     return out.reset_index(drop=True)
 
@@ -346,20 +353,26 @@ def sensitivity(
     weights: dict[str, float] | None = None,
     top: int = 10,
     change: float = 0.5,
+    community: pd.Series | None = None,
 ) -> pd.DataFrame:
     """Return how the top ranking changes when each weight moves by ±``change`` (50 %).
 
     The top is tie-aware (:func:`top`): a tie group reaching rank ``top`` counts whole, so no cell
     enters or leaves by the order of names within a tie. One row per weight and direction: the
     new weight, the cells in the new top, how many of the baseline top cells stay, and which cells
-    enter and leave (named by their labels).
+    enter and leave (named by their labels). With ``community`` (as in :func:`priority`), the
+    community weight is moved too.
     """
     w = {**DEFAULT_WEIGHTS, **(weights or {})}
-    base = _top_cells(priority(cells, sev, w), top)
+    if community is not None:
+        w.setdefault("community", DEFAULT_COMMUNITY_WEIGHT)
+    else:
+        w.pop("community", None)
+    base = _top_cells(priority(cells, sev, w, community), top)
     rows = []
     for k in w:
         for factor in (1 - change, 1 + change):
-            new = _top_cells(priority(cells, sev, {**w, k: w[k] * factor}), top)
+            new = _top_cells(priority(cells, sev, {**w, k: w[k] * factor}, community), top)
             rows.append(
                 {
                     "weight": k,

@@ -219,7 +219,8 @@ def conclusions(ranked: pd.DataFrame, overlaps: pd.DataFrame, top_n: int) -> pd.
     """Return discussion points: the top gaps with what they call for, and top overlaps.
 
     The top gaps are those ranked ``top_n`` or better, so a tie group reaching ``top_n`` is
-    listed whole.
+    listed whole. When the ranking includes community priority, a gap chosen by the people asked
+    says so.
     """
     rows = []
     for r in ranked[ranked["rank"] <= top_n].itertuples(index=False):
@@ -236,7 +237,10 @@ def conclusions(ranked: pd.DataFrame, overlaps: pd.DataFrame, top_n: int) -> pd.
             needs.append("strengthen quality")
         if r.synthesis:
             needs.append("synthesise existing items")
-        rows.append(("gap", f"{r.label} × SDG {r.target}", "; ".join(needs) or "review"))
+        calls = "; ".join(needs) or "review"
+        if getattr(r, "community", 0):
+            calls += f" (chosen by {round(100 * r.community)}% of the people asked)"
+        rows.append(("gap", f"{r.label} × SDG {r.target}", calls))
     for r in overlaps.head(5).itertuples(index=False):
         rows.append(("overlap", f"{r.label} × SDG {r.target}", f"coordinate: {r.organisations}"))
     return pd.DataFrame(rows, columns=["kind", "cell", "what it calls for"])

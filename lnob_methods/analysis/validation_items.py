@@ -1,10 +1,12 @@
 """What goes back to the people: the findings and proposals of a country's validation round.
 
-The items of a country's validation form are its main findings, the top gaps of the priority
-ranking (default weights), said in plain words, and the themes of the people's own proposals that
-at least k people raised. :func:`judgements` sets the answers of the validation round beside
-them for the pages; :func:`community_by_cell` turns the priorities people chose into the
-``community`` component of the gap score (:func:`lnob_methods.analysis.gaps.priority`).
+The items of a country's validation form are its main findings, the top gaps of the country's
+priority ranking (:func:`lnob_methods.analysis.ranking.country_ranking`, default weights, with the
+community priority of the latest validation round when there is one), said in plain words, and
+the themes of the people's own proposals that at least k people raised. :func:`judgements` sets
+the answers of the validation round beside them for the pages;
+:func:`lnob_methods.analysis.ranking.community_by_cell` turns the priorities people chose into the
+``community`` component of the gap score.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from lnob_methods.analysis import gaps
+from lnob_methods.analysis import gaps, ranking
 from lnob_methods.reference import taxonomy
 from lnob_methods.voices import coding, validation
 from lnob_methods.voices import prepare as voices
@@ -57,7 +59,13 @@ def proposal_statement(theme_label: str) -> str:
     return f"People like you proposed action on: {theme_label.lower()}."
 
 
-def findings(ce, v: voices.Voices | None, n_gaps: int = N_GAPS, n_proposals: int = N_PROPOSALS):
+def findings(
+    ce,
+    v: voices.Voices | None,
+    n_gaps: int = N_GAPS,
+    n_proposals: int = N_PROPOSALS,
+    ranked: pd.DataFrame | None = None,
+):
     """Return the items of a country's validation form: top gaps, then the proposals' themes.
 
     Parameters
@@ -67,10 +75,14 @@ def findings(ce, v: voices.Voices | None, n_gaps: int = N_GAPS, n_proposals: int
     v
         Its testimonies (:func:`lnob_methods.voices.prepare.prepare`), or None.
     n_gaps, n_proposals
-        How many of each: the first ``n_gaps`` cells of the ranking (default weights, in the
-        ranking's order) and the ``n_proposals`` themes most people proposed (at least k).
+        How many of each: the first ``n_gaps`` cells of the ranking (in the ranking's order) and
+        the ``n_proposals`` themes most people proposed (at least k).
+    ranked
+        The ranking to take the gaps from; default the country's
+        (:func:`lnob_methods.analysis.ranking.country_ranking`, default weights).
     """
-    ranked = gaps.priority(ce.cells, ce.severity())
+    if ranked is None:
+        ranked = ranking.country_ranking(ce).ranked
     items = []
     for r in ranked.head(n_gaps).itertuples(index=False):
         classes = [g for g in gaps.GAP_CLASSES if getattr(r, g) == 1.0]
@@ -93,13 +105,16 @@ def form_path(iso3: str, root: Path | None = None) -> Path:
     return base / "validation" / f"validation_xlsform_{iso3}.xlsx"
 
 
-def write_country_form(ce, v, path: Path) -> Path:
-    """Write the validation XLSForm of a country's findings; return the path."""
+def write_country_form(ce, v, path: Path, ranked: pd.DataFrame | None = None) -> Path:
+    """Write the validation XLSForm of a country's findings; return the path.
+
+    The gaps are the top of ``ranked``, default the country's ranking (:func:`findings`).
+    """
     place = ce.place
     translations = {str(k): dict(t) for k, t in place.translations.items()}
     return write_xlsform(
         path,
-        findings(ce, v),
+        findings(ce, v, ranked=ranked),
         form_id=f"lnob_validation_{place.iso3.lower()}",
         title=f"LNOB community validation: {place.name}",
         languages=place.languages,
@@ -131,23 +146,6 @@ def judgements(val: validation.Validation, groups: pd.DataFrame) -> pd.DataFrame
     table = validation.judgement_table(val)
     table["item"] = item_labels(list(table["item"]), groups, coding.load_codebook())
     return table.rename(columns=validation.JUDGEMENT_LABELS)
-
-
-def community_by_cell(val: validation.Validation) -> pd.Series:
-    """Return the community priority (0 to 1) per (group, target) of the gap items."""
-    share = validation.community_priority(val)
-    keys, values = [], []
-    for code, value in share.items():
-        what = parse_code(code)
-        if what and what["kind"] == "gap":
-            keys.append((what["group"], what["target"]))
-            values.append(float(value))
-    index = pd.MultiIndex.from_tuples(keys, names=["group", "target"]) if keys else None
-    if index is None:
-        return pd.Series(
-            dtype=float, index=pd.MultiIndex.from_arrays([[], []], names=["group", "target"])
-        )
-    return pd.Series(values, index=index)
 
 
 def disputed(val: validation.Validation) -> list[str]:

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import yaml
 
-from lnob_methods.analysis import conclusions, country_evidence, validation_items
+from lnob_methods.analysis import conclusions, country_evidence, ranking, validation_items
 from lnob_methods.core import paths
 from lnob_methods.reference import countries, provenance
 from lnob_methods.voices import prepare as voices
@@ -108,9 +108,15 @@ def generate(out_root: Path | None = None) -> list[Path]:
     out_root = Path(out_root) if out_root is not None else paths.countries_dir()
     written = []
     for iso3 in PILOTS:
-        ce = country_evidence.assemble(iso3)
-        v = voices.prepare(iso3) if voices.country_files(iso3) else None
-        items = validation_items.findings(ce, v)
+        # Round 1: what was known before any validation round (a second round, written later by
+        # lnob_methods.demo.rounds, must not change the questions of the first).
+        ce = country_evidence.assemble(iso3, round_no=1)
+        v = voices.prepare(iso3, round_no=1) if voices.country_files(iso3, 1) else None
+        # The findings put to people before any validation round: the ranking without community
+        # priority (the responses this generator writes must not choose their own questions).
+        items = validation_items.findings(
+            ce, v, ranked=ranking.country_ranking(ce, val=None).ranked
+        )
         entries = rows(iso3, [i.code for i in items])
         folder = out_root / iso3 / "conclusions"
         folder.mkdir(parents=True, exist_ok=True)

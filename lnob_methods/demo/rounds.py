@@ -6,12 +6,18 @@ No second round took place. For Kenya and Nepal this writes, tagged ``round: 2``
 - one more inventory (the lead organisation's round-2 holdings): a recent, high-quality survey for
   each of the first four in-scope cells that had no evidence at all in round 1 (those of a focus
   group first: Kenya has four, Nepal none), so that their absolute gaps close in round 2;
+- round-2 testimonies: 64 more invented people, met from April 2026, in the country's export format
+  (the generator of :mod:`lnob_methods.demo.testimonies`, a random stream of its own);
+- round-2 validation responses: 48 invented people answering the round-2 form, whose findings are
+  the top gaps of round 2's ranking (its evidence, with round 1's community priority) and the
+  proposals' themes (the generator of :mod:`lnob_methods.demo.validation`; most people now
+  disagree with the third finding instead of the second);
 - a round-2 conclusions register: the round-1 conclusions carried forward, the data request
   (``<ISO3>-01``) now done and the new research (``<ISO3>-02``) in progress.
 
 The round-1 files are left as they are (a file that declares no round is in round 1). Run after
-``python -m lnob_methods.demo.inventories`` and ``python -m lnob_methods.demo.conclusions``, which
-rewrite their folders: ``python -m lnob_methods.demo.rounds [OUT_ROOT]``.
+``python -m lnob_methods.demo.inventories``, ``testimonies``, ``validation`` and ``conclusions``,
+which rewrite their folders: ``python -m lnob_methods.demo.rounds [OUT_ROOT]``.
 """
 
 from __future__ import annotations
@@ -22,10 +28,13 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
-from lnob_methods.analysis import conclusions, country_evidence
+from lnob_methods.analysis import conclusions, country_evidence, ranking, validation_items
 from lnob_methods.core import paths
+from lnob_methods.demo import testimonies
+from lnob_methods.demo import validation as demo_validation
 from lnob_methods.demo.inventories import _write_xlsx, slug
 from lnob_methods.reference import countries, provenance
+from lnob_methods.voices import prepare as voices
 
 PILOTS = ["KEN", "NPL"]
 ROUND, ROUND_DATE = 2, "2027-03-01"
@@ -33,6 +42,7 @@ N_CLOSED = 4
 _CLOSES = ("absolute", "recency", "quality")
 INVENTORY = "synthetic_round2_{org}.xlsx"
 CONCLUSIONS = "synthetic_conclusions_round2.yaml"
+VALIDATION = "synthetic_validation_round2_kobo.xlsx"
 
 
 def new_items(iso3: str, cells) -> list[dict]:
@@ -98,6 +108,57 @@ NOTE = (
 )
 
 
+def _declaration(file: str, holder: str, source: str, what: str) -> provenance.Declaration:
+    return provenance.Declaration(
+        file=file,
+        synthetic=True,
+        holder=holder,
+        collected="generated 2026",
+        source=source,
+        licence=f"CC0 1.0: synthetic demonstration data, describing no real {what}",
+        round=ROUND,
+        round_date=ROUND_DATE,
+    )
+
+
+def _testimonies(iso3: str, folder: Path) -> list[Path]:
+    """Write a pilot's round-2 testimonies and declare them; return the files."""
+    folder.mkdir(parents=True, exist_ok=True)
+    files = testimonies.write_round(iso3, folder, ROUND)
+    for f in files:
+        decl = _declaration(
+            f.name,
+            "the LNOB partnership (invented testimonies)",
+            f"python -m lnob_methods.demo.rounds (testimonies seed {testimonies.SEED}, round 2)",
+            "person",
+        )
+        _add_declaration(folder, decl, NOTE)
+    return files
+
+
+def _validation(iso3: str, folder: Path) -> Path:
+    """Write a pilot's round-2 validation responses and declare them; return the file.
+
+    The round-2 form puts round 2's findings: the top gaps of its evidence ranked with round 1's
+    community priority, and the themes of its testimonies.
+    """
+    ce = country_evidence.assemble(iso3, round_no=ROUND)
+    v = voices.prepare(iso3, round_no=ROUND) if voices.country_files(iso3, ROUND) else None
+    first = ranking.latest_validation(iso3, round_no=1)
+    ranked = ranking.country_ranking(ce, val=first).ranked
+    items = validation_items.findings(ce, v, ranked=ranked)
+    folder.mkdir(parents=True, exist_ok=True)
+    path = demo_validation.write_export(folder / VALIDATION, iso3, [i.code for i in items], ROUND)
+    decl = _declaration(
+        path.name,
+        "the LNOB partnership (invented validation responses)",
+        f"python -m lnob_methods.demo.rounds (validation seed {demo_validation.SEED}, round 2)",
+        "person",
+    )
+    _add_declaration(folder, decl, NOTE)
+    return path
+
+
 def generate(out_root: Path | None = None) -> list[Path]:
     """Write the synthetic second round of KEN and NPL; return the files written."""
     out_root = Path(out_root) if out_root is not None else paths.countries_dir()
@@ -106,6 +167,7 @@ def generate(out_root: Path | None = None) -> list[Path]:
         place = countries.load_country(iso3)
         cells = country_evidence.assemble(iso3, round_no=1).cells
         folder = out_root / iso3 / "inventories"
+        folder.mkdir(parents=True, exist_ok=True)
         path = folder / INVENTORY.format(org=slug(place.lead_organisation))
         _write_xlsx(iso3, new_items(iso3, cells), path)
         _add_declaration(
@@ -123,7 +185,10 @@ def generate(out_root: Path | None = None) -> list[Path]:
             NOTE,
         )
         written.append(path)
+        written += _testimonies(iso3, out_root / iso3 / "testimonies")
+        written.append(_validation(iso3, out_root / iso3 / "validation"))
         folder = out_root / iso3 / "conclusions"
+        folder.mkdir(parents=True, exist_ok=True)
         table, _ = conclusions.read_files(conclusions.country_files(iso3, 1), iso3)
         before = table[conclusions.COLUMNS].to_dict("records")
         entries = round2_conclusions(iso3, before)

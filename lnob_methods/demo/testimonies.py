@@ -64,6 +64,9 @@ NOT_MET = {"KEN": {"caste_affected_groups"}, "VNM": {"caste_affected_groups"}}
 FOREIGN_ADMIN1 = {"BGD": "VN101", "KEN": "NP03", "NPL": "BD30", "VNM": "KE047"}
 EN_SHARE, N_CHILD, N_YOUNG_CHILD, N_CANARY = 0.45, 38, 16, 48
 N_PUBLISH_NO, N_UNSURE, N_CHILD_MISSING = 21, 12, 7
+# The synthetic second round (written by lnob_methods.demo.rounds): fewer people, met later, each
+# count above scaled to the smaller size, and a random stream of its own.
+N_ROUND2, FIRST_DAY = 64, {1: dt.date(2024, 2, 1), 2: dt.date(2026, 4, 1)}
 FORMAT = {"BGD": "kobo_xlsx_typed", "KEN": "kobo_xlsx", "NPL": "odk_csv", "VNM": "kobo_xlsx"}
 KOBO_REPEAT = ["proposal_text", "_index", "_parent_table_name", "_parent_index"]
 KOBO_REPEAT += [f"_submission_{c}" for c in KOBO_COPY]
@@ -190,7 +193,7 @@ def _person(ctx, i) -> dict:
     in_focus = rng.random() < weights.sum()
     areas = list(ADMIN1[iso3]) if in_focus else ctx["all_admin1"]
     admin1 = str(rng.choice(areas, p=weights / weights.sum() if in_focus else None))
-    day = dt.date(2024, 2, 1) + dt.timedelta(days=int(rng.integers(0, 300)))
+    day = ctx["first_day"] + dt.timedelta(days=int(rng.integers(0, 300)))
     tz = dt.timezone(dt.timedelta(minutes=UTC_MINUTES[iso3]))
     start = dt.datetime.combine(day, dt.time(8), tz)
     start += dt.timedelta(seconds=int(rng.integers(0, 9 * 3600)))
@@ -217,21 +220,32 @@ def _person(ctx, i) -> dict:
     }
 
 
-def _people(iso3: str) -> tuple[list[dict], dict]:
-    """Return the main rows (in export order, numbered) and the orphan proposal of a country."""
-    # One stream per country, so that canaries(iso3) regenerates one country alone.
-    rng = np.random.default_rng([SEED, PILOTS.index(iso3)])
+def _people(iso3: str, wave: int = 1) -> tuple[list[dict], dict]:
+    """Return the main rows (in export order, numbered) and the orphan proposal of a country.
+
+    ``wave`` 1 is the first round's people; 2 the smaller synthetic second round's.
+    """
+    # One stream per country (and round), so that canaries(iso3) regenerates one country alone.
+    rng = np.random.default_rng([SEED, PILOTS.index(iso3)] + ([] if wave == 1 else [wave]))
     place = countries.load_country(iso3)
     pc = pcodes.table()
+    size = N if wave == 1 else N_ROUND2
+
+    def scaled(count):
+        return count if wave == 1 else max(1, round(count * size / N))
 
     def take(n):
-        mask = np.zeros(N, bool)
-        mask[rng.permutation(N)[:n]] = True
+        mask = np.zeros(size, bool)
+        mask[rng.permutation(size)[:n]] = True
         return mask
 
-    flags = {"child": take(N_CHILD), "en": take(round(EN_SHARE * N)), "canary": take(N_CANARY)}
-    flags["young"] = np.zeros(N, bool)
-    flags["young"][np.flatnonzero(flags["child"])[:N_YOUNG_CHILD]] = True
+    flags = {
+        "child": take(scaled(N_CHILD)),
+        "en": take(round(EN_SHARE * size)),
+        "canary": take(scaled(N_CANARY)),
+    }
+    flags["young"] = np.zeros(size, bool)
+    flags["young"][np.flatnonzero(flags["child"])[: scaled(N_YOUNG_CHILD)]] = True
     skip = {*place.focus_groups, *NOT_MET.get(iso3, ())}
     ctx = {
         "iso3": iso3,
@@ -242,21 +256,23 @@ def _people(iso3: str) -> tuple[list[dict], dict]:
         "queues": {lang: deque() for lang in CANARIES},
         "places": places(iso3),
         "all_admin1": sorted(pc.loc[(pc["iso3"] == iso3) & (pc["admin_level"] == "1"), "pcode"]),
+        "first_day": FIRST_DAY[wave],
     }
-    rows = [_person(ctx, i) for i in range(N)]
+    rows = [_person(ctx, i) for i in range(size)]
     # Consent: children without assent or caregiver consent; refusals; unsure or left blank.
     children = [int(i) for i in rng.permutation(np.flatnonzero(flags["child"]))]
-    for k, i in enumerate(children[:N_CHILD_MISSING]):
+    for k, i in enumerate(children[: scaled(N_CHILD_MISSING)]):
         rows[i]["child_assent" if k % 2 == 0 else "caregiver_consent"] = ""
     adults = [int(i) for i in rng.permutation(np.flatnonzero(~flags["child"]))]
-    for i in adults[:N_PUBLISH_NO]:
+    n_no, n_unsure = scaled(N_PUBLISH_NO), scaled(N_UNSURE)
+    for i in adults[:n_no]:
         rows[i]["consent_publish"] = "no"
-    for k, i in enumerate(adults[N_PUBLISH_NO : N_PUBLISH_NO + N_UNSURE]):
+    for k, i in enumerate(adults[n_no : n_no + n_unsure]):
         rows[i]["consent_use" if k % 4 in (0, 3) else "consent_publish"] = (
             "unsure" if k % 4 < 2 else ""
         )
     # Bad rows for the validator, among complete adult rows without canaries.
-    clean = [i for i in adults[N_PUBLISH_NO + N_UNSURE :] if not rows[i]["canaries"]]
+    clean = [i for i in adults[n_no + n_unsure :] if not rows[i]["canaries"]]
     bad, source = clean[:5], clean[5]
     rows[bad[0]]["sex"] = "femal"
     rows[bad[1]]["consent_use"] = "Yes "
@@ -266,23 +282,23 @@ def _people(iso3: str) -> tuple[list[dict], dict]:
     dup["submitted"] = rows[source]["submitted"] + dt.timedelta(hours=3)
     rows[bad[4]] = dup
     rows.sort(key=lambda r: (r["submitted"], r["uuid"]))
-    next_id = 150_000_000 + 10_000_000 * PILOTS.index(iso3)
+    next_id = 150_000_000 + 10_000_000 * PILOTS.index(iso3) + 5_000_000 * (wave - 1)
     for k, r in enumerate(rows, start=1):
         next_id += int(rng.integers(1, 40))
         r["_id"], r["_index"] = next_id, k
     text = _pick(rng, BANK["participation_voice"]["en"]["p"])
     orphan_uuid = str(uuid.UUID(bytes=rng.bytes(16), version=4))
-    return rows, {"text": text, "uuid": orphan_uuid, "_id": next_id + 1000, "_index": N + 7}
+    return rows, {"text": text, "uuid": orphan_uuid, "_id": next_id + 1000, "_index": size + 7}
 
 
-def canaries(iso3: str) -> list[str]:
+def canaries(iso3: str, wave: int = 1) -> list[str]:
     """Return every personal-data canary inserted in a pilot country's synthetic stories.
 
     Full names as written ("Nyambura Kamau", "Nguyễn Thị Quỳnh", or the given name after
     "Mama"), phone numbers, e-mail addresses, identity numbers and places, each once, in the
     order they were inserted. Regenerated deterministically; nothing is stored.
     """
-    rows, _ = _people(iso3.upper())
+    rows, _ = _people(iso3.upper(), wave)
     return list(dict.fromkeys(c for r in rows for c in r["canaries"]))
 
 
@@ -315,8 +331,10 @@ def _typed(value):
         return value
 
 
-def _kobo_tables(iso3: str, sep: str = "/", typed: bool = False) -> tuple[list[list], list[list]]:
-    rows, orphan = _people(iso3)
+def _kobo_tables(
+    iso3: str, sep: str = "/", typed: bool = False, wave: int = 1
+) -> tuple[list[list], list[list]]:
+    rows, orphan = _people(iso3, wave)
     place = countries.load_country(iso3)
     choices = [g for g, _ in voices_form.choice_lists(list(place.country_groups))["groups"]]
     questions = list(_answers(rows[0], sep))
@@ -349,8 +367,18 @@ def _kobo_tables(iso3: str, sep: str = "/", typed: bool = False) -> tuple[list[l
     return main, repeat
 
 
-def _write_kobo_xlsx(iso3: str, folder: Path, sep: str = "/", typed: bool = False) -> list[Path]:
-    main, repeat = _kobo_tables(iso3, sep, typed)
+def file_names(fmt: str, wave: int = 1) -> list[str]:
+    """Return the files of an export format, in a round: round 2's carry "round2" in the name."""
+    return [
+        n.replace("synthetic_testimonies", f"synthetic_testimonies_round{wave}") if wave > 1 else n
+        for n in FILES[fmt]
+    ]
+
+
+def _write_kobo_xlsx(
+    iso3: str, folder: Path, sep: str = "/", typed: bool = False, wave: int = 1
+) -> list[Path]:
+    main, repeat = _kobo_tables(iso3, sep, typed, wave)
     wb = Workbook()
     wb.active.title = sheet_title(voices_form.FORM_TITLE)
     for row in main:
@@ -359,11 +387,11 @@ def _write_kobo_xlsx(iso3: str, folder: Path, sep: str = "/", typed: bool = Fals
     for row in repeat:
         ws.append(row)
     fix_workbook_times(wb)
-    return [save_reproducible(wb, folder / FILES["kobo_xlsx"][0])]
+    return [save_reproducible(wb, folder / file_names("kobo_xlsx", wave)[0])]
 
 
-def _write_kobo_xlsx_typed(iso3: str, folder: Path) -> list[Path]:
-    return _write_kobo_xlsx(iso3, folder, sep=".", typed=True)
+def _write_kobo_xlsx_typed(iso3: str, folder: Path, wave: int = 1) -> list[Path]:
+    return _write_kobo_xlsx(iso3, folder, sep=".", typed=True, wave=wave)
 
 
 def _csv(rows, path: Path, delimiter: str, encoding: str, newline: str) -> Path:
@@ -373,8 +401,8 @@ def _csv(rows, path: Path, delimiter: str, encoding: str, newline: str) -> Path:
     return path
 
 
-def _write_odk_csv(iso3: str, folder: Path) -> list[Path]:
-    rows, orphan = _people(iso3)
+def _write_odk_csv(iso3: str, folder: Path, wave: int = 1) -> list[Path]:
+    rows, orphan = _people(iso3, wave)
     header = ["SubmissionDate", *_answers(rows[0], "-"), *ODK_META]
     main, repeat = [header], [["proposal_text", "PARENT_KEY", "KEY"]]
     for r in rows:
@@ -389,7 +417,7 @@ def _write_odk_csv(iso3: str, folder: Path) -> list[Path]:
     repeat.append([orphan["text"], parent, f"{parent}/proposals[1]"])
     return [
         _csv(rows, folder / name, ",", "utf-8", "\n")
-        for rows, name in zip((main, repeat), FILES["odk_csv"], strict=True)
+        for rows, name in zip((main, repeat), file_names("odk_csv", wave), strict=True)
     ]
 
 
@@ -398,6 +426,15 @@ WRITERS = {
     "kobo_xlsx_typed": _write_kobo_xlsx_typed,
     "odk_csv": _write_odk_csv,
 }
+
+
+def write_round(iso3: str, folder: Path, wave: int) -> list[Path]:
+    """Write a pilot's synthetic testimonies of round ``wave`` into ``folder``; return the files.
+
+    Round 1 is :func:`generate`'s; round 2 (:data:`N_ROUND2` people, met from
+    ``FIRST_DAY[2]``) is written by :mod:`lnob_methods.demo.rounds`, in the same export format.
+    """
+    return WRITERS[FORMAT[iso3]](iso3, folder, wave=wave)
 
 
 def generate(out_root: Path | None = None) -> list[Path]:

@@ -24,7 +24,7 @@ from pathlib import Path
 import numpy as np
 from openpyxl import Workbook
 
-from lnob_methods.analysis import country_evidence, validation_items
+from lnob_methods.analysis import country_evidence, ranking, validation_items
 from lnob_methods.core import paths
 from lnob_methods.core.workbook import fix_workbook_times, save_reproducible
 from lnob_methods.reference import provenance
@@ -40,6 +40,9 @@ LOCAL = {"BGD": "bn", "KEN": "sw", "NPL": "ne", "VNM": "vi"}
 # Answer propensities: agree, partly, disagree, don't know.
 USUAL = [0.6, 0.2, 0.1, 0.1]
 DISPUTED = [0.15, 0.1, 0.7, 0.05]
+# Which item most people disagree with, and the year of the submissions, per round.
+DISPUTED_ITEM = {1: 1, 2: 2}
+MONTHS = {1: "2026", 2: "2027"}
 CORRECTIONS = [
     "The problem is not only money, it is that nobody listens to us at the office.",
     "Add that the clinic is too far for older people without transport.",
@@ -53,16 +56,22 @@ PROPOSALS = [
 ]
 
 
-def responses(iso3: str, codes: list[str]) -> list[dict]:
-    """Return the synthetic responses of a country to the items ``codes`` (seeded)."""
-    rng = np.random.default_rng([SEED, PILOTS.index(iso3)])
+def responses(iso3: str, codes: list[str], wave: int = 1) -> list[dict]:
+    """Return the synthetic responses of a country to the items ``codes`` (seeded).
+
+    In round 1 (``wave``) most people disagree with the second item; in the synthetic round 2
+    (written by :mod:`lnob_methods.demo.rounds`, its own random stream, submitted in
+    :data:`MONTHS` [2]) with the third: the pages show a judgement that changed.
+    """
+    rng = np.random.default_rng([SEED, PILOTS.index(iso3)] + ([] if wave == 1 else [wave]))
+    disputed = DISPUTED_ITEM[wave]
     rows = []
     for i in range(N):
         uid = str(uuid.UUID(int=int(rng.integers(0, 2**63)) << 64 | i))
         refuse = i < N_NO_CONSENT
         r = {
             "_uuid": uid,
-            "_submission_time": f"2026-0{3 + i % 3}-{10 + i % 15:02d}T10:{i % 60:02d}:00",
+            "_submission_time": f"{MONTHS[wave]}-0{3 + i % 3}-{10 + i % 15:02d}T10:{i % 60:02d}:00",
             "consent_use": "no" if refuse else "yes",
             "consent_publish": "yes" if rng.random() < 0.8 else "no",
             "age_band": str(rng.choice(["18_24", "25_34", "35_59", "60_plus"])),
@@ -73,7 +82,7 @@ def responses(iso3: str, codes: list[str]) -> list[dict]:
         if i == N_NO_CONSENT:  # a child whose own assent is missing
             r.update(age_band="15_17", caregiver_consent="yes", child_assent="")
         for j, code in enumerate(codes):
-            p = DISPUTED if j == 1 else USUAL
+            p = DISPUTED if j == disputed else USUAL
             r[f"j_{code}"] = str(rng.choice(JUDGEMENTS, p=p))
         picks = rng.choice(len(codes), size=3, replace=False, p=_weights(len(codes)))
         r[PRIORITY] = " ".join(codes[p] for p in sorted(picks))
@@ -105,14 +114,14 @@ def _headers(codes: list[str]) -> list[tuple[str, str]]:
     return out
 
 
-def write_export(path: Path, iso3: str, codes: list[str]) -> Path:
+def write_export(path: Path, iso3: str, codes: list[str], wave: int = 1) -> Path:
     """Write the Kobo XLSX export of the synthetic responses; return the path."""
     wb = Workbook()
     ws = wb.active
     ws.title = f"lnob_validation_{iso3.lower()}"
     headers = _headers(codes)
     ws.append([h for h, _ in headers])
-    for i, r in enumerate(responses(iso3, codes), start=1):
+    for i, r in enumerate(responses(iso3, codes, wave), start=1):
         row = []
         for h, key in headers:
             if key is not None:
@@ -142,13 +151,18 @@ def generate(out_root: Path | None = None, forms_root: Path | None = None) -> li
     out_root = Path(out_root) if out_root is not None else paths.countries_dir()
     written = []
     for iso3 in PILOTS:
-        ce = country_evidence.assemble(iso3)
-        v = voices.prepare(iso3) if voices.country_files(iso3) else None
-        items = validation_items.findings(ce, v)
+        # Round 1: what was known before any validation round (a second round, written later by
+        # lnob_methods.demo.rounds, must not change the questions of the first).
+        ce = country_evidence.assemble(iso3, round_no=1)
+        v = voices.prepare(iso3, round_no=1) if voices.country_files(iso3, 1) else None
+        # The findings put to people before any validation round: the ranking without community
+        # priority (the responses this generator writes must not choose their own questions).
+        before = ranking.country_ranking(ce, val=None).ranked
+        items = validation_items.findings(ce, v, ranked=before)
         if default or forms_root is not None:
             form = validation_items.form_path(iso3, forms_root)
             form.parent.mkdir(parents=True, exist_ok=True)
-            written.append(validation_items.write_country_form(ce, v, form))
+            written.append(validation_items.write_country_form(ce, v, form, ranked=before))
         folder = out_root / iso3 / "validation"
         folder.mkdir(parents=True, exist_ok=True)
         path = write_export(folder / FILE, iso3, [i.code for i in items])

@@ -44,6 +44,10 @@ DESCRIPTIONS = {
     "value": "Value of the series for the group (unit of the series).",
     "reference_value": "Value of the series for the comparison group (unit of the series).",
     "comparison": "Which two values of a database column are compared.",
+    "community": (
+        "Community priority: share (0 to 1) of the people counted in the latest validation round "
+        "who chose the gap among their three; 0 when fewer than k chose it."
+    ),
     "sdmx_dimension": "SDMX dimension of the SDG data structure definition (SEX, URBANISATION...).",
 }
 # Codes that look like numbers but are not (target "1.10" is not 1.1): always strings.

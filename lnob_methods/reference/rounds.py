@@ -68,6 +68,21 @@ def select(files: list[Path], stream: str, round_no: int | None = None) -> list[
     return [f for f in files if tagged[f] == last]
 
 
+def round_words(files: list[Path]) -> str:
+    """Return the round of ``files`` in words: "round 2 of 2027-03-01", or "round 1".
+
+    Files of several rounds give "rounds 1 and 2"; no files give "".
+    """
+    declared = _declared([Path(f) for f in files])
+    numbers = sorted({d.round if d else 1 for d in declared.values()})
+    if not numbers:
+        return ""
+    if len(numbers) > 1:
+        return "rounds " + ", ".join(map(str, numbers[:-1])) + f" and {numbers[-1]}"
+    dates = sorted({d.round_date for d in declared.values() if d and d.round_date})
+    return f"round {numbers[0]}" + (f" of {dates[0]}" if len(dates) == 1 else "")
+
+
 def _stream_files(iso3: str, stream: str) -> list[Path]:
     folder = paths.countries_dir() / iso3 / stream
     if not folder.exists():

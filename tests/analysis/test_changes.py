@@ -66,13 +66,81 @@ def test_honest_sentences_with_one_round_or_none():
 def test_kenya_second_round_closes_the_gaps_it_was_made_to_close():
     # lnob_methods.demo.rounds adds, in round 2, one recent high-quality survey for each of the
     # first four in-scope cells without any evidence in round 1 (Kenya has four of focus groups):
-    # their absolute gaps close; nothing else changes class (the voices gap stays: a survey is
-    # no testimony). The round-2 register marks KEN-01 done.
+    # their absolute gaps close (the voices gap of a survey's cell stays: a survey is no
+    # testimony). Its 64 round-2 testimonies add community voices: a voices gap closes too, and
+    # none opens (testimonies accumulate). The round-2 register marks KEN-01 done.
     out = changes.compare("KEN")
     assert out["sentence"] == "Kenya has held rounds 1, 2: round 1 is compared with round 2."
     assert set(out["gaps"]["change"]) == {"closed"}
-    assert out["gaps"]["gap"].tolist() == ["absolute"] * 4
-    assert out["gaps_sentence"].startswith("4 gaps closed and 0 gaps opened")
-    assert out["evidence"]["added"].sum() == 4
+    assert sorted(out["gaps"]["gap"]) == ["absolute"] * 4 + ["voices"]
+    assert out["gaps_sentence"].startswith("5 gaps closed and 0 gaps opened")
+    assert (out["evidence"]["added"] > 0).all()
     assert out["completed"]["conclusion"].tolist() == ["KEN-01"]
     assert out["official"].empty  # the same official extract in both rounds
+    # Testimonies accumulate: no group loses people, and every count shown is k or more.
+    shown = out["testimonies"][["before", "after", "added"]].to_numpy().ravel()
+    assert all(x == 0 or x >= 5 for x in shown if not pd.isna(x))
+    assert (out["testimonies"]["added"].dropna() > 0).all()
+    # Round 2's validation round (lnob_methods.demo.validation, round 2) asks the same ten items;
+    # most people now dispute the third (slum dwellers) and no longer the second (disabilities).
+    changed = out["judgements"][out["judgements"]["change"] == "changed"]
+    assert changed["item"].tolist() == [
+        "gap__persons_with_disabilities__10_2",
+        "gap__slum_dwellers__10_2",
+    ]
+    assert changed["verdict after"].tolist() == ["confirmed", "disputed"]
+
+
+def test_testimonies_added_hide_small_counts_and_what_would_give_them_back():
+    # k = 5; the later count is the one the voices page publishes. a: 10 -> 16, 6 added: all
+    # shown. b: 3 -> 9: 3 hidden, and 9 - 6 would give it back: the number added is hidden.
+    # c: 8 -> 10: 2 added hidden, and 10 - 8 would give it back: the earlier count is hidden.
+    # d: 0 -> 7: nothing to hide. f: 6 -> 12, but the voices page hides f's 12: 12 hidden here
+    # too, and 6 + 6 would give it back: the number added is hidden. g: 2 -> 4: all small, all
+    # hidden.
+    # e: 12 -> 12: unchanged, not listed.
+    before = pd.Series({"a": 10, "b": 3, "c": 8, "e": 12, "f": 6, "g": 2})
+    after = pd.Series({"a": 16, "b": 9, "c": 10, "d": 7, "e": 12, "f": 12, "g": 4})
+    got = changes.testimonies_added(before, after, k=5, hidden_after={"f"})
+    rows = [
+        tuple(None if pd.isna(x) else x for x in r)
+        for r in got[["group", "before", "after", "added"]].itertuples(index=False)
+    ]
+    assert rows == [
+        ("a", 10, 16, 6),
+        ("b", None, 9, None),
+        ("c", None, 10, None),
+        ("f", 6, None, None),
+        ("g", None, None, None),
+        ("d", 0, 7, 7),
+    ]
+
+
+def test_judgement_changes_by_hand():
+    before = pd.DataFrame(
+        {"item": ["g1", "g2", "p1"], "verdict": ["disputed", "confirmed", "mixed"]}
+    )
+    after = pd.DataFrame(
+        {"item": ["g2", "g1", "g3"], "verdict": ["disputed", "confirmed", "mixed"]}
+    )
+    got = changes.judgement_changes(before, after)
+    assert got.values.tolist() == [
+        ["g2", "confirmed", "disputed", "changed"],
+        ["g1", "disputed", "confirmed", "changed"],
+        ["g3", "", "mixed", "first asked"],
+        ["p1", "mixed", "", "not asked again"],
+    ]
+    assert changes.judgements_sentence(got, 1, 2) == (
+        "2 findings and proposals were put to the people asked in both rounds; 2 were judged "
+        "differently in round 2 than in round 1. In round 2, 1 was put for the first time and 1 "
+        "was not put again."
+    )
+    same = changes.judgement_changes(before, before)
+    assert set(same["change"]) == {"same"}
+    assert changes.judgements_sentence(same, 1, 2) == (
+        "3 findings and proposals were put to the people asked in both rounds; each was judged "
+        "as before."
+    )
+    assert changes.judgements_sentence(None, 1, 2).startswith(
+        "The findings were not put to the people asked in both round 1 and round 2"
+    )

@@ -31,6 +31,16 @@ def test_responses_are_seeded_and_hold_the_deliberate_cases():
     assert 2 * judged.count("disagree") > len(judged)
 
 
+def test_the_second_round_has_its_own_draw_and_disputes_the_third_finding():
+    rows = demo.responses("KEN", CODES, wave=2)
+    assert rows == demo.responses("KEN", CODES, wave=2)
+    assert rows != demo.responses("KEN", CODES)
+    assert rows[0]["_submission_time"].startswith("2027-")
+    third = [r[f"j_{CODES[2]}"] for r in rows[demo.N_NO_CONSENT + 1 :]]
+    judged = [a for a in third if a != "dont_know"]
+    assert 2 * judged.count("disagree") > len(judged)
+
+
 @pytest.mark.parametrize("stream", ["validation", "conclusions"])
 @pytest.mark.parametrize("iso3", demo.PILOTS)
 def test_every_pilot_file_is_declared_synthetic(iso3, stream):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from lnob_methods.reference import provenance, rounds
+from tests.helpers import ROOT
 
 
 def _folder(tmp_path, declared):
@@ -56,15 +57,27 @@ def test_unknown_stream():
 
 def test_the_pilots_rounds():
     # KEN: round 1 from the demonstration generators, round 2 from lnob_methods.demo.rounds
-    # (one inventory and one conclusions register); BGD has round 1 only.
+    # (one inventory, one testimony export, one validation export and one conclusions
+    # register); BGD has round 1 only.
     ken = rounds.country_rounds("KEN").set_index("round")
     assert list(ken.index) == [1, 2]
     assert ken.loc[2].to_dict() == {
         "date": "2027-03-01",
         "inventories": 1,
-        "testimonies": 0,
-        "validation": 0,
+        "testimonies": 1,
+        "validation": 1,
         "conclusions": 1,
     }
     assert rounds.latest_round("BGD") == 1
     assert rounds.latest_round("SEN") is None
+
+
+def test_a_round_in_words():
+    folder = ROOT / "data" / "countries" / "KEN" / "validation"
+    second = [folder / "synthetic_validation_round2_kobo.xlsx"]
+    assert rounds.round_words(second) == "round 2 of 2027-03-01"
+    assert rounds.round_words([folder / "synthetic_validation_kobo.xlsx"]) == "round 1"
+    assert rounds.round_words([folder / "synthetic_validation_kobo.xlsx", *second]) == (
+        "rounds 1 and 2"
+    )
+    assert rounds.round_words([]) == ""
