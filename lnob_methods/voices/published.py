@@ -20,7 +20,9 @@ from lnob_methods.voices.checks import NO_PUBLISH
 USED_STATUSES = (NO_PUBLISH, "consent to publish missing or ambiguous (counted, never quoted)")
 
 
-def publication(v: voices.Voices, focus_groups: list[str] | None = None):
+def publication(
+    v: voices.Voices, focus_groups: list[str] | None = None, added: pd.DataFrame | None = None
+):
     """Return every published count about the testimonies of ``v``, with their relations.
 
     Parameters
@@ -29,6 +31,10 @@ def publication(v: voices.Voices, focus_groups: list[str] | None = None):
         From :func:`lnob_methods.voices.prepare.prepare`.
     focus_groups
         The groups of the programme brief and of the quotes (default: the country's focus groups).
+    added
+        The testimonies added per group between two rounds, as the "What changed" page shows
+        them (:func:`lnob_methods.analysis.changes.testimonies_added`, ``v`` being the later
+        round), or None.
 
     Returns
     -------
@@ -42,7 +48,8 @@ def publication(v: voices.Voices, focus_groups: list[str] | None = None):
         testimonies on a target are at least those of each theme mapped to the target, at most
         their sum and at most the group's total, and at least 1 when the gap map shows the cell
         covered; a quoted group and theme holds at least *k* testimonies, and quotes come
-        largest cell first.
+        largest cell first. Between rounds, a group's later count is its earlier count plus the
+        number added (at least 1 where listed), and is the group's total on the voices page.
     """
     focus = list(v.place.focus_groups) if focus_groups is None else list(focus_groups)
     pub = disclosure_audit.Publication()
@@ -79,7 +86,21 @@ def publication(v: voices.Voices, focus_groups: list[str] | None = None):
     _proposals(pub, v, focus, co)
     _gap_cells(pub, v, th, g)
     _quotes(pub, v, focus, th, k)
+    if added is not None:
+        _rounds(pub, added, g)
     return pub
+
+
+def _rounds(pub, added: pd.DataFrame, g) -> None:
+    keys = pub.add_frame(
+        "testimonies_added", added.set_index("group")[["before", "after", "added"]]
+    )
+    for group in added["group"]:
+        before, after, more = (keys[(group, c)] for c in ("before", "after", "added"))
+        pub.sums_to([before, more], after)
+        pub.at_least(more, 1)  # testimonies accumulate: a listed group gained some
+        if (group, "Total") in g:
+            pub.same(after, g[(group, "Total")])
 
 
 def _proposals(pub, v, focus, co) -> None:

@@ -53,3 +53,22 @@ def test_no_suppressed_count_is_bounded_narrower_than_k(iso3):
     assert {"groups", "themes", "gap_cells"} <= set(audit["table"])
     exposed = audit[audit["exposed"]]
     assert exposed.empty, f"{iso3}: suppressed counts a reader can bound too narrowly:\n{exposed}"
+
+
+@pytest.mark.parametrize("iso3", ["KEN", "NPL"])
+def test_testimonies_added_between_rounds_are_audited_with_the_voices_page(iso3):
+    # The "What changed" page publishes per group the people counted in each round and how many
+    # were added; with the voices page's totals of the later round, no hidden count of either may
+    # be bounded narrower than k.
+    from lnob_methods.analysis import changes
+
+    table = changes.compare(iso3)["testimonies"]
+    assert len(table), f"{iso3}: the synthetic second round adds testimonies"
+    v = voices.prepare(iso3)
+    totals = voices.group_table(v)["Total"]
+    for row in table.itertuples(index=False):  # the later count is the voices page's total
+        if not pd.isna(row.after) and not pd.isna(totals.get(row.group)):
+            assert row.after == totals[row.group], (iso3, row.group)
+    audit = published.audit_table(published.publication(v, added=table), v.k)
+    exposed = audit[audit["exposed"]]
+    assert exposed.empty, f"{iso3}: counts bounded too narrowly:\n{exposed}"
