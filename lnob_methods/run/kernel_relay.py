@@ -97,11 +97,30 @@ def main(argv: list[str]) -> None:
     except (OSError, ValueError):
         if not still_wanted(parent):
             sys.exit(1)  # the run was stopped meanwhile: no kernel, and nothing on the console
-        os.execv(sys.executable, [sys.executable, "-m", "ipykernel_launcher", *args])
+        ordinary_kernel(args, parent)
+        return
     status = wait_for_exit(conn, pid, rest)
     if status < 0:  # killed by a signal: die the same way, so Jupyter sees what the kernel saw
         die_like(-status)
     sys.exit(status)
+
+
+def ordinary_kernel(args: list[str], parent: int) -> None:
+    """Become an ordinary kernel, as ``python -m ipykernel_launcher ARGS`` would, in this process.
+
+    A run stopped while the kernel starts removes its working folder under it: IPython's start
+    then fails (``os.getcwd()``), and the kernel ends quietly with status 1 instead of printing
+    a traceback on the console of a run that has ended.
+    """
+    import runpy
+
+    sys.argv = [sys.argv[0], *args]
+    try:
+        runpy.run_module("ipykernel_launcher", run_name="__main__", alter_sys=True)
+    except Exception:
+        if not still_wanted(parent):
+            os._exit(1)
+        raise
 
 
 def still_wanted(parent: int) -> bool:

@@ -198,31 +198,50 @@ def test_signals_are_passed_on_to_the_kernel(sock_path):
         kernel.wait()
 
 
-class Exec(Exception):
-    """Raised by the stand-in for os.execv: the relay would have become another program."""
+class Launched(Exception):
+    """Raised by the stand-in for runpy.run_module: the relay would have become a kernel."""
 
 
 @pytest.fixture
-def execv(monkeypatch):
-    def fake(path, argv):
-        raise Exec(path, argv)
+def launcher(monkeypatch):
+    import runpy
 
-    monkeypatch.setattr(os, "execv", fake)
+    def fake(name, run_name=None, alter_sys=False):
+        raise Launched(name, run_name, list(sys.argv[1:]))
+
+    monkeypatch.setattr(runpy, "run_module", fake)
+    monkeypatch.setattr(sys, "argv", list(sys.argv))
 
 
-def test_without_a_server_the_relay_becomes_an_ordinary_kernel(execv, sock_path):
-    with pytest.raises(Exec) as done:
+def test_without_a_server_the_relay_becomes_an_ordinary_kernel(launcher, sock_path):
+    with pytest.raises(Launched) as done:
         kernel_relay.main([sock_path, "-f", "/tmp/kernel-2.json"])  # nothing listens there
-    path, argv = done.value.args
-    assert path == sys.executable
-    assert argv == [sys.executable, "-m", "ipykernel_launcher", "-f", "/tmp/kernel-2.json"]
+    # As `python -m ipykernel_launcher -f /tmp/kernel-2.json`, in the relay's own process.
+    assert done.value.args == ("ipykernel_launcher", "__main__", ["-f", "/tmp/kernel-2.json"])
 
 
-def test_a_server_that_answers_nonsense_also_means_an_ordinary_kernel(execv, sock_path):
+def test_a_server_that_answers_nonsense_also_means_an_ordinary_kernel(launcher, sock_path):
     server = Server(sock_path, _reply(b"PID many\n"))
-    with pytest.raises(Exec):
+    with pytest.raises(Launched):
         kernel_relay.main([sock_path, "-f", "k.json"])
     server.join()
+
+
+def test_an_ordinary_kernel_whose_folder_goes_while_it_starts_ends_quietly(tmp_path):
+    # The run stopped (its server first) and removed the staging folder while the kernel was
+    # starting: IPython cannot read its working folder. Exit 1, no traceback on the console
+    # (IPython may still log one line saying that the folder does not exist).
+    code = (
+        "import os, sys\n"
+        f"os.chdir({str(tmp_path)!r}); os.rmdir({str(tmp_path)!r})\n"
+        "from lnob_methods.run import kernel_relay\n"
+        "kernel_relay.ordinary_kernel(['-f', 'kernel-gone.json'], os.getppid())\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, cwd="/"
+    )
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr and "Error:" not in done.stderr, done.stderr
 
 
 @pytest.mark.parametrize("status", [0, 3])
