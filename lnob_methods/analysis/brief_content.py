@@ -416,7 +416,9 @@ def build(ce, kind: str) -> Brief:
             _overlaps_finding(ce),
             _conclusions_finding(ce),
         )
-        if n_ind == 1:
+        if n_ind == 0:
+            have = ""
+        elif n_ind == 1:
             have = f"it {'has no' if n_none else 'has'} data for {ce.place.name}"
         elif n_none == 0:
             have = f"all of them have data for {ce.place.name}"
@@ -424,10 +426,16 @@ def build(ce, kind: str) -> Brief:
             have = (
                 f"{n_none} of them {'has' if n_none == 1 else 'have'} no data for {ce.place.name}"
             )
-        summary = (
-            f"The focus targets have {n_ind} SDG {'indicator' if n_ind == 1 else 'indicators'}; "
-            f"{have} in the UN SDG Global Database. {lead}"
-        )
+        if n_ind == 0 and not ce.focus_targets:
+            summary = f"No research focus is set, so no focus indicators are assessed. {lead}"
+        elif n_ind == 0:
+            summary = f"The focus targets have no SDG indicator in the global list. {lead}"
+        else:
+            summary = (
+                f"The focus targets have {n_ind} SDG "
+                f"{'indicator' if n_ind == 1 else 'indicators'}; "
+                f"{have} in the UN SDG Global Database. {lead}"
+            )
         questions = (
             "Count everyone: ask the national statistics office for the breakdowns above.",
             "Put the groups behind on the agenda with the official figures, beside their own "

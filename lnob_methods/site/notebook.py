@@ -42,7 +42,8 @@ def _table_html(df: pd.DataFrame, caption: str = "") -> str:
     df
         The table; its index is not shown.
     caption
-        A caption shown above the table (escaped too).
+        A caption shown above the table (escaped too). A table without rows is shown as its
+        caption and "None." (a country with no data for it), never as a header over nothing.
     """
     df = df.copy()
     df.columns.name = None  # a leftover axis name would show as an extra header cell
@@ -50,8 +51,10 @@ def _table_html(df: pd.DataFrame, caption: str = "") -> str:
         # Nullable columns (suppressed counts are Int64 NA) would print "<NA>", not na_rep.
         if isinstance(df[col].dtype, pd.api.extensions.ExtensionDtype) and df[col].isna().any():
             df[col] = df[col].astype(object).where(df[col].notna(), "–")
-    body = df.to_html(index=False, escape=True, na_rep="–", border=0, classes="lnob-table")
     cap = f"<p><strong>{html.escape(caption)}</strong></p>" if caption else ""
+    if df.empty:  # a header over no rows says nothing: say so in words
+        return cap + '<p class="lnob-empty-table">None.</p>'
+    body = df.to_html(index=False, escape=True, na_rep="–", border=0, classes="lnob-table")
     return cap + body
 
 

@@ -101,3 +101,16 @@ def test_the_briefs_end_with_the_open_conclusions():
     # (lnob_methods.demo.rounds): KEN-01 and KEN-03 done, KEN-02 in progress, KEN-04 planned.
     assert last.table["due"].tolist() == ["2026-12-31", "2027-03-31"]
     assert last.table["status"].tolist() == ["in progress", "planned"]
+
+
+def test_a_territory_without_focus_or_official_breakdowns_reads_honestly():
+    # Christmas Island: no country configuration (so no research focus) and no series broken down
+    # by group. The advocacy brief used to say "The focus targets have 0 SDG indicators; all of
+    # them have data for Christmas Island".
+    from lnob_methods.analysis import country_evidence
+
+    brief = bc.build(country_evidence.assemble("CXR"), "advocacy")
+    assert brief.summary.startswith(
+        "No research focus is set, so no focus indicators are assessed. "
+    ), brief.summary
+    assert "0 SDG indicators" not in brief.summary and "all of them" not in brief.summary

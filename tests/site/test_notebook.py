@@ -119,3 +119,10 @@ def test_a_notice_goes_to_the_runs_file_and_nowhere_outside_a_run(tmp_path, monk
     nb_helpers.notice(["first", "second"])
     nb_helpers.notice(["third"])
     assert target.read_text(encoding="utf-8") == "first\nsecond\nthird\n"
+
+
+def test_a_table_without_rows_says_none_under_its_caption():
+    # A territory with no breakdown by group: the table of groups behind has no row.
+    empty = pd.DataFrame({"group": pd.Series([], dtype=object), "gap": pd.Series([], dtype=float)})
+    html = shown(lambda: notebook.show_table(empty, caption="Groups behind"))
+    assert html == '<p><strong>Groups behind</strong></p><p class="lnob-empty-table">None.</p>'
