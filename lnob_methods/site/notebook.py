@@ -43,7 +43,7 @@ def _table_html(df: pd.DataFrame, caption: str = "") -> str:
         The table; its index is not shown.
     caption
         A caption shown above the table (escaped too). A table without rows is shown as its
-        caption and "None." (a country with no data for it), never as a header over nothing.
+        caption and "Nothing to list." (a country with no data for it), never as a header over nothing.
     """
     df = df.copy()
     df.columns.name = None  # a leftover axis name would show as an extra header cell
@@ -53,7 +53,7 @@ def _table_html(df: pd.DataFrame, caption: str = "") -> str:
             df[col] = df[col].astype(object).where(df[col].notna(), "–")
     cap = f"<p><strong>{html.escape(caption)}</strong></p>" if caption else ""
     if df.empty:  # a header over no rows says nothing: say so in words
-        return cap + '<p class="lnob-empty-table">None.</p>'
+        return cap + '<p class="lnob-empty-table">Nothing to list.</p>'
     body = df.to_html(index=False, escape=True, na_rep="–", border=0, classes="lnob-table")
     return cap + body
 
