@@ -43,7 +43,8 @@ def _table_html(df: pd.DataFrame, caption: str = "") -> str:
         The table; its index is not shown.
     caption
         A caption shown above the table (escaped too). A table without rows is shown as its
-        caption and "Nothing to list." (a country with no data for it), never as a header over nothing.
+        caption and "Nothing to list." (a country with no data for it), never as a header over
+        nothing.
     """
     df = df.copy()
     df.columns.name = None  # a leftover axis name would show as an extra header cell
