@@ -84,7 +84,24 @@ def field_type(values: pd.Series) -> str:
 
 
 def table_schema(path: Path) -> dict:
-    """Return the Table Schema of a CSV written by the project (``exports.write_csv``)."""
+    """Return the Table Schema of a CSV written by the project (``exports.write_csv``).
+
+    Each page's publishing rewrites its country's package: a file that has not changed since
+    this process last read it is not read again.
+    """
+    st = Path(path).stat()
+    stamp = (str(path), st.st_mtime_ns, st.st_size, st.st_ino)
+    if stamp not in _SCHEMAS:
+        if len(_SCHEMAS) > 512:
+            _SCHEMAS.clear()
+        _SCHEMAS[stamp] = json.dumps(_table_schema(Path(path)))
+    return json.loads(_SCHEMAS[stamp])  # a fresh copy: callers may change it
+
+
+_SCHEMAS: dict[tuple, str] = {}
+
+
+def _table_schema(path: Path) -> dict:
     table = pd.read_csv(path, dtype=str, keep_default_na=False)
     lists = sdmx.codelist_ids()
     codes = sdmx.codelists().groupby("dimension")["code"].apply(sorted).to_dict()

@@ -10,7 +10,7 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
-from lnob_methods.core import paths
+from lnob_methods.core import paths, yamlio
 from lnob_methods.core.errors import InputError, Problem
 from lnob_methods.core.suggest import closest_or_all, did_you_mean
 from lnob_methods.reference import taxonomy
@@ -185,8 +185,7 @@ def parse_country(path: Path) -> Country:
     """
     name = str(path.relative_to(paths.ROOT)) if path.is_relative_to(paths.ROOT) else str(path)
     try:
-        with open(path, encoding="utf-8") as fh:
-            raw = yaml.safe_load(fh)
+        raw = yamlio.safe_load_file(path)
     except yaml.YAMLError as exc:
         raise InputError(
             [_key_problem(file=name, kind="yaml-syntax", message=f"is not valid YAML: {exc}")]

@@ -27,6 +27,7 @@ from pathlib import Path
 
 import yaml
 
+from lnob_methods.core import yamlio
 from lnob_methods.core.errors import Problem
 from lnob_methods.core.suggest import did_you_mean
 
@@ -61,11 +62,28 @@ def read(folder: Path) -> tuple[dict[str, Declaration], list[Problem]]:
     reported as undeclared by :func:`check`).
     """
     path = Path(folder) / DECLARATION
-    if not path.exists():
+    try:
+        st = path.stat()
+    except OSError:
         return {}, []
+    stamp = (str(path), st.st_mtime_ns, st.st_size, st.st_ino)
+    if stamp not in _READ:
+        if len(_READ) > 256:
+            _READ.clear()
+        _READ[stamp] = _read(path)
+    found, problems = _READ[stamp]
+    return dict(found), list(problems)
+
+
+# Declarations read, by file and its stat: a page's data package asks for every input's
+# declaration, and each folder's file is parsed once while it is unchanged.
+_READ: dict[tuple, tuple[dict[str, Declaration], list[Problem]]] = {}
+
+
+def _read(path: Path) -> tuple[dict[str, Declaration], list[Problem]]:
     name = str(path)
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        raw = yamlio.safe_load(path.read_text(encoding="utf-8")) or {}
     except yaml.YAMLError as exc:
         where = getattr(exc, "problem_mark", None)
         row = where.line + 1 if where else None

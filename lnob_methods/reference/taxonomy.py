@@ -6,9 +6,8 @@ import re
 from functools import lru_cache
 
 import pandas as pd
-import yaml
 
-from lnob_methods.core import paths
+from lnob_methods.core import paths, yamlio
 
 TARGET_RE = re.compile(r"^(\d{1,2})\.([0-9]{1,2}|[a-z])$")
 
@@ -72,8 +71,7 @@ def goals() -> dict[int, str]:
 @lru_cache(maxsize=1)
 def groups_taxonomy() -> dict:
     """Return the LNOB groups taxonomy (``data/taxonomy/lnob_groups.yaml``) as a dict."""
-    with open(paths.GROUPS_TAXONOMY, encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+    return yamlio.safe_load_file(paths.GROUPS_TAXONOMY)
 
 
 def groups_table(extra: list[dict] | None = None) -> pd.DataFrame:

@@ -29,7 +29,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from lnob_methods.core import paths
-from lnob_methods.run import publish
 
 # Held back while a page is being published: a termination signal then ends the worker after it.
 HELD = {signal.SIGINT, signal.SIGTERM, signal.SIGHUP, signal.SIGQUIT}
@@ -59,6 +58,9 @@ def runs_dir() -> Path:
 
 def start() -> LiveRun:
     """Record a new live run of this process and return it; remove files of dead runs."""
+    # Here, not at module level: a kernel relay imports this module and must start fast.
+    from lnob_methods.run import publish
+
     folder = runs_dir()
     folder.mkdir(parents=True, exist_ok=True)
     for old in folder.glob("*.json"):

@@ -33,10 +33,13 @@ def manager_class(server: str | None):
     Its kernels talk over Unix sockets in the temporary folder, not TCP ports: with TCP the
     client picks five free ports and the kernel binds them a moment later, and parallel runs
     sometimes picked the same port ("Address already in use", the kernel died at start).
-    Without a server the kernel is started cold, as Jupyter starts it.
+    Without a server the kernel is started cold, as Jupyter starts it. Its client and its
+    shutdown skip Jupyter's fixed waits (see :mod:`lnob_methods.run.kernel_client`).
     """
-    from jupyter_client import AsyncKernelManager  # here: the CLI starts faster without it
-    from traitlets import default
+    from jupyter_client import AsyncKernelClient, AsyncKernelManager  # here: the CLI starts
+    from traitlets import DottedObjectName, Type, default  # faster without them
+
+    from lnob_methods.run.kernel_client import RunKernelClient
 
     class RunKernelManager(AsyncKernelManager):
         @default("transport")
@@ -48,8 +51,15 @@ def manager_class(server: str | None):
             # Short and unique: a Unix socket path may not exceed about 100 bytes.
             return os.path.join(tempfile.gettempdir(), f"lnob-{uuid.uuid4().hex[:16]}")
 
+        client_class = DottedObjectName("lnob_methods.run.kernel_client.RunKernelClient")
+        client_factory = Type(RunKernelClient, klass=AsyncKernelClient)
+
         def format_kernel_cmd(self, extra_arguments=None):
             return relay_command(super().format_kernel_cmd(extra_arguments), server)
+
+        async def _async_wait(self, pollinterval: float = 0.1) -> None:
+            # A stopped kernel is gone within milliseconds: look every hundredth of a second.
+            await super()._async_wait(pollinterval=min(pollinterval, 0.01))
 
     return RunKernelManager
 

@@ -7,11 +7,10 @@ import os
 
 import matplotlib as mpl
 import pandas as pd
-import yaml
 from IPython.display import HTML, display
 
 from lnob_methods.analysis import brief_content
-from lnob_methods.core import paths
+from lnob_methods.core import paths, yamlio
 from lnob_methods.formats import briefs as brief_documents
 from lnob_methods.run import runcard
 from lnob_methods.site import notices
@@ -129,7 +128,7 @@ def show_run_card() -> None:
 
 def site_url() -> str:
     """Return the site's address (``html.baseurl`` of ``_config.yml``), or "" when not set."""
-    config = yaml.safe_load((paths.ROOT / "_config.yml").read_text(encoding="utf-8")) or {}
+    config = yamlio.safe_load((paths.ROOT / "_config.yml").read_text(encoding="utf-8")) or {}
     return str((config.get("html") or {}).get("baseurl") or "")
 
 

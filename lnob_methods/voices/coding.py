@@ -17,7 +17,7 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
-from lnob_methods.core import paths
+from lnob_methods.core import paths, yamlio
 from lnob_methods.core.errors import InputError, Problem
 from lnob_methods.core.suggest import did_you_mean
 from lnob_methods.reference import taxonomy
@@ -129,7 +129,7 @@ def load_codebook(path: Path | str | None = None) -> Codebook:
     problems: list[Problem] = []
     add = partial(_add, problems, name)
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = yamlio.safe_load(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as exc:
         add("yaml-syntax", None, extra=f" {exc}")
         raise InputError(problems) from None

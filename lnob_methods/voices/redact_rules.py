@@ -13,9 +13,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import NamedTuple
 
-import yaml
-
-from lnob_methods.core import paths
+from lnob_methods.core import paths, yamlio
 
 NAMES_FILE = paths.DATA / "voices" / "names.yaml"
 DIGITS = str.maketrans("०१२३४५६७८९০১২৩৪৫৬৭৮৯", "01234567890123456789")
@@ -314,8 +312,7 @@ def name_lists() -> tuple[dict[str, dict[str, str]], dict[str, frozenset[str]]]:
     the Latin keys that are a name even written in lower case: English and Kenyan names in
     English text, Kenyan names in Kiswahili ("sita" is six, not Sita), none in Vietnamese.
     """
-    with open(NAMES_FILE, encoding="utf-8") as fh:
-        raw = yaml.safe_load(fh)
+    raw = yamlio.safe_load_file(NAMES_FILE)
     rank = {"given": "strong", "family": "strong", "ambiguous": "ambiguous", "groups": "group"}
     order = ["strong", "ambiguous", "group"]  # the more cautious class wins
     out: dict[str, dict[str, str]] = {"latin": {}, "ne": {}, "bn": {}}

@@ -118,3 +118,14 @@ def test_same_files_same_bytes(tmp_path):
     exports = _exports(tmp_path)
     first = write_datapackage(exports, "KEN").read_bytes()
     assert write_datapackage(exports, "KEN").read_bytes() == first
+
+
+def test_a_changed_csv_is_read_again(tmp_path):
+    # The schema of a file is kept while the file is unchanged: a rewrite must be seen.
+    path = tmp_path / "t.csv"
+    path.write_text("n\n1\n2\n", encoding="utf-8")
+    assert table_schema(path)["fields"] == [{"name": "n", "type": "integer"}]
+    table_schema(path)["fields"].clear()  # a caller changing its copy changes nothing kept
+    assert table_schema(path)["fields"] == [{"name": "n", "type": "integer"}]
+    path.write_text("n\n1\ntwo\n", encoding="utf-8")
+    assert table_schema(path)["fields"] == [{"name": "n", "type": "string"}]

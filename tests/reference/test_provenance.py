@@ -120,3 +120,16 @@ def test_every_pilot_file_is_declared_synthetic():
     assert len(files) > 40
     assert provenance.check(files) == []
     assert provenance.statuses(files) == {"synthetic"}
+
+
+def test_a_changed_declaration_is_read_again(folder):
+    # Each folder's file is parsed once while unchanged; a new declaration must be seen at once.
+    assert provenance.status(folder / "made_up.csv") == "synthetic"
+    found, _ = provenance.read(folder)
+    found.clear()  # a caller changing its copy changes nothing kept
+    assert provenance.status(folder / "made_up.csv") == "synthetic"
+    text = DECLARED.replace("synthetic: true", "synthetic: false")
+    (folder / "provenance.yaml").write_text(text, encoding="utf-8")
+    assert provenance.status(folder / "made_up.csv") == "real"
+    (folder / "provenance.yaml").unlink()
+    assert provenance.status(folder / "made_up.csv") == "undeclared"

@@ -6,6 +6,7 @@ Kernels started through all of this are tested in tests/e2e/test_warm_kernels.py
 from __future__ import annotations
 
 import os
+import subprocess
 import sys
 import tempfile
 
@@ -92,3 +93,21 @@ def test_a_server_that_cannot_start_means_cold_kernels(monkeypatch, tmp_path):
     monkeypatch.setattr(warm_kernels.sys, "executable", "/bin/false")  # exits at once
     with warm_kernels.kernel_server(tmp_path) as server:
         assert server is None
+
+
+def test_the_relay_starts_without_the_analysis_libraries():
+    # Jupyter starts a relay for every run: importing pandas there cost 0.4 s a run.
+    code = (
+        "import sys, lnob_methods.run.kernel_relay\n"
+        "print(sorted({'pandas', 'yaml', 'numpy'} & set(sys.modules)))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+def test_the_runs_kernels_use_the_client_that_does_not_idle():
+    from lnob_methods.run.kernel_client import RunKernelClient
+
+    for server in (None, "/tmp/lnob-kernels-x/server"):
+        km = warm_kernels.manager_class(server)(kernel_name="python3")
+        assert isinstance(km.client(), RunKernelClient)
