@@ -9,7 +9,7 @@ import pandas as pd
 from lnob_methods.analysis import evidence, gaps, group_gaps, stocktake
 from lnob_methods.core import diskcache
 from lnob_methods.inventory import load as inventories
-from lnob_methods.reference import countries, provenance, sdgdb, streams, taxonomy
+from lnob_methods.reference import countries, provenance, rounds, sdgdb, streams, taxonomy
 from lnob_methods.voices import prepare as voices
 
 
@@ -127,7 +127,9 @@ def assemble(
         "focus_groups": focus_groups,
         "k": k,
     }
-    if round_no is not None:  # the latest round keeps the cache key it always had
+    # The latest round, asked for by its number or not, is one entry: the files of the streams
+    # read here accumulate, so round L of a country whose latest round is L reads every file.
+    if round_no is not None and round_no != rounds.latest_round(place.iso3):
         params["round_no"] = round_no
     return diskcache.cached("evidence", place.iso3, params, lambda: _assemble(place, **params))
 

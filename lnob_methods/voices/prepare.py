@@ -133,6 +133,8 @@ def prepare(
     if k < 2:
         raise ValueError(f"k must be at least 2 (got {k}): a count of 1 identifies a person.")
     place = countries.load_country(iso3)
+    if round_no is not None and round_no == rounds.latest_round(place.iso3):
+        round_no = None  # testimonies accumulate: the latest round is every file, one entry
     if files is None:  # the country's own files are inputs of the cache key: safe to cache
         # The entry holds the redaction log (personal data): it stays in the private folder.
         v = diskcache.cached(

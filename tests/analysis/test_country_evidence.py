@@ -55,3 +55,21 @@ def test_severity_is_the_largest_ranking_gap_where_the_group_is_behind():
         ("rural_population", "10.2"): 0.5,
         (W, "1.2"): 1.0,
     }
+
+
+def test_the_latest_round_by_number_is_the_same_cache_entry(monkeypatch, tmp_path):
+    # Kenya holds rounds 1 and 2; its inventories and testimonies accumulate, so "round 2" and
+    # "the latest round" read the same files: the What changed page must find the entry the
+    # stocktake page made, not assemble the country again. Round 1 is another entry.
+    from lnob_methods.analysis import country_evidence as module
+    from lnob_methods.reference import rounds
+
+    monkeypatch.setenv("LNOB_STATE_DIR", str(tmp_path))
+    assert rounds.latest_round("KEN") == 2
+    calls = []
+    monkeypatch.setattr(module, "_assemble", lambda place, **params: calls.append(params) or 1)
+    module.assemble("KEN")
+    module.assemble("KEN", round_no=2)
+    assert len(calls) == 1
+    module.assemble("KEN", round_no=1)
+    assert len(calls) == 2 and calls[1]["round_no"] == 1
