@@ -34,17 +34,18 @@ NOTEBOOK_ORDER = [
 ]
 CELL_TIMEOUT = 900
 # The order runs start in: first a page of every country that assembles its evidence (the other
-# pages then load it from the cache instead of waiting for it), then the longer pages, then the
-# short ones that fill the gaps at the end. Templates not listed start first.
+# pages then load it from the cache instead of waiting for it), then the longer pages (What
+# changed assembles the earlier round as well, the voices page audits its tables), then the short
+# ones that fill the gaps at the end. Templates not listed start first.
 SCHEDULE = [
     "stocktake",
-    "furthest_behind",
-    "gap_analysis",
+    "what_changed",
     "voices",
-    "official_stocktake",
+    "gap_analysis",
+    "furthest_behind",
     "programme_brief",
     "advocacy_brief",
-    "what_changed",
+    "official_stocktake",
 ]
 
 

@@ -10,7 +10,7 @@ below return for display is suppressed and safe to publish.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -50,6 +50,10 @@ class Voices:
         One row per used testimony and group with the k-anonymous tags shown beside quotes.
     redactions
         The redaction log: where each piece of personal data was found (private: holds it).
+    tables
+        The published group and theme tables, once computed (:func:`group_table`,
+        :func:`theme_table`): their suppression is checked by solving small linear programs,
+        and every page that shows or uses them asks again.
     """
 
     place: countries.Country
@@ -63,6 +67,7 @@ class Voices:
     tags: pd.DataFrame
     redactions: pd.DataFrame
     codebook: coding.Codebook
+    tables: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @property
     def synthetic(self) -> bool:
@@ -177,9 +182,11 @@ def _prepare(place: countries.Country, k: int, files: list[Path]) -> Voices:
     coded = coding.code_frame(texts, codebook)
     tags = _tags(used, place, k)
     redactions = pd.concat([log, plog], ignore_index=True)
-    return Voices(
+    v = Voices(
         place, k, files, problems, accounting, used, props, coded, tags, redactions, codebook
     )
+    theme_table(v)  # computed once here, so that the cached object carries both tables
+    return v
 
 
 def _redact_column(
@@ -266,6 +273,12 @@ def group_table(v: Voices) -> pd.DataFrame:
     theme counts is suppressed: the gap map shows that the count is not 0, so with the total it
     would lie within fewer than ``k`` values (1 to the total).
     """
+    if "group" not in v.tables:
+        v.tables["group"] = _group_table(v)
+    return v.tables["group"].copy()
+
+
+def _group_table(v: Voices) -> pd.DataFrame:
     long = v.used[["testimony_id", "groups", "publish"]].explode("groups")
     if long.empty:
         return pd.DataFrame(columns=["quotable", "counted only", "Total"], dtype="Int64")
@@ -318,7 +331,10 @@ def theme_matrix(v: Voices) -> pd.DataFrame:
 
 def theme_table(v: Voices) -> pd.DataFrame:
     """Return the theme × group counts as published, by theme and group id (suppressed)."""
-    return disclosure.suppress_with_margins(theme_matrix(v), group_table(v)["Total"], v.k)
+    if "theme" not in v.tables:
+        totals = group_table(v)["Total"]
+        v.tables["theme"] = disclosure.suppress_with_margins(theme_matrix(v), totals, v.k)
+    return v.tables["theme"].copy()
 
 
 def theme_by_group(v: Voices) -> pd.DataFrame:

@@ -283,3 +283,25 @@ def test_a_territory_without_testimonies_or_ocha_names_has_an_empty_voices_page(
     # needed (it used to stop the voices page and the programme brief with an error).
     v = voices.prepare("ALA", k=5, files=[])
     assert v.used.empty and v.proposals.empty
+
+
+def test_the_published_tables_are_suppressed_once_and_handed_out_as_copies(monkeypatch):
+    # Every voices page asks for the group and theme tables several times; their suppression
+    # solves linear programs, so it runs once per prepared object. A caller that relabels its
+    # table (theme_by_group does) must not change what the next caller gets.
+    v = voices.prepare("KEN", k=5, files=voices.country_files("KEN"))
+    calls = []
+    real = disclosure.suppress_with_totals
+    monkeypatch.setattr(
+        disclosure, "suppress_with_totals", lambda *a, **kw: calls.append(1) or real(*a, **kw)
+    )
+    first = voices.theme_table(v)
+    first.iloc[:, :] = 0
+    first.columns = ["x"] * len(first.columns)
+    again = voices.theme_table(v)
+    assert calls == []  # computed when prepared
+    assert list(again.columns) != list(first.columns)
+    assert again.equals(voices.theme_table(v))
+    assert voices.group_table(v).equals(voices.group_table(v))
+    fresh = voices.prepare("KEN", k=5, files=voices.country_files("KEN"))
+    assert voices.group_table(fresh).equals(voices.group_table(v))
