@@ -59,14 +59,31 @@ def ensure_cache() -> Path:
             quoted_strings_can_be_null=False,
         ),
     )
-    table = table.filter(pc.not_equal(table["iso3"], ""))
-    year = table.schema.get_field_index("year")
-    table = table.set_column(year, "year", pc.cast(table["year"], pa.int64()))
-    order = [(c, "ascending") for c in ("iso3", "series_code", "year")]
-    table = table.take(pc.sort_indices(table, sort_keys=order))  # a stable sort
+    table = _country_sorted(table)
     with replacing(target) as tmp:
         pq.write_table(table, tmp, row_group_size=50_000)
     return target
+
+
+def _country_sorted(table: pa.Table) -> pa.Table:
+    """Return the rows with a country code, sorted by country, series and year (stable).
+
+    Only the three keys are sorted; the rows without a country code sort first (an empty code
+    comes before any other) and are cut from the order before the one gather of every column.
+    """
+    order = [(c, "ascending") for c in ("iso3", "series_code", "year")]
+    year = table.schema.get_field_index("year")
+    try:
+        years = pc.cast(table["year"], pa.int64())
+    except pa.ArrowInvalid:  # a year that is not a whole number, outside the countries' rows
+        table = table.filter(pc.not_equal(table["iso3"], ""))
+        table = table.set_column(year, "year", pc.cast(table["year"], pa.int64()))
+        return table.take(pc.sort_indices(table, sort_keys=order))
+    keys = pa.table({"iso3": table["iso3"], "series_code": table["series_code"], "year": years})
+    rows = pc.sort_indices(keys, sort_keys=order)
+    regions = pc.sum(pc.equal(table["iso3"], "")).as_py() or 0
+    table = table.combine_chunks().take(rows[regions:])
+    return table.set_column(year, "year", pc.cast(table["year"], pa.int64()))
 
 
 @lru_cache(maxsize=1)

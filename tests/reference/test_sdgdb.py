@@ -105,3 +105,27 @@ def test_kenya_series_of_two_indicators_is_counted_twice(kenya):
     rnew = kenya[kenya["series_code"] == "EG_EGY_RNEW"]
     assert len(rnew) == 264
     assert rnew["indicator"].value_counts().to_dict() == {"7.b.1": 132, "12.a.1": 132}
+
+
+@pytest.mark.parametrize("region_year", ["2015", "2015-2016"])
+def test_rows_are_sorted_by_country_series_year_and_regions_dropped(region_year):
+    import pyarrow as pa
+
+    from lnob_methods.reference.sdgdb import _country_sorted
+
+    text = pa.table(
+        {
+            "iso3": ["NPL", "", "KEN", "NPL", "KEN", "KEN", ""],
+            "series_code": ["SI_POV", "SI_POV", "SI_POV", "SE_ACC", "SE_ACC", "SE_ACC", "X"],
+            "year": ["2019", region_year, "2020", "2018", "2021", "998", "2001"],
+            "value": ["1", "2", "3", "4", "5", "6", "7"],
+        }
+    )
+    out = _country_sorted(text).to_pydict()
+    # worked out by hand: KEN before NPL, SE_ACC before SI_POV, 998 before 2021 (as numbers)
+    assert out == {
+        "iso3": ["KEN", "KEN", "KEN", "NPL", "NPL"],
+        "series_code": ["SE_ACC", "SE_ACC", "SI_POV", "SE_ACC", "SI_POV"],
+        "year": [998, 2021, 2020, 2018, 2019],
+        "value": ["6", "5", "3", "4", "1"],
+    }
