@@ -27,7 +27,7 @@ def safe_load(text: str | bytes):
         As :func:`yaml.safe_load` raises it for the same text.
     """
     try:
-        return yaml.load(text, Loader=_FAST)  # noqa: S506 - a safe loader
+        return _fast(text)
     except yaml.YAMLError:
         return yaml.safe_load(text)  # raises the pure-Python parser's error
 
@@ -40,7 +40,16 @@ def safe_load_file(path):
     with open(path, encoding="utf-8") as fh:
         text = fh.read()
     try:
-        return yaml.load(text, Loader=_FAST)  # noqa: S506 - a safe loader
+        return _fast(text)
     except yaml.YAMLError:
         with open(path, encoding="utf-8") as fh:
             return yaml.safe_load(fh)  # raises the pure-Python parser's error, naming the file
+
+
+def _fast(text: str | bytes):
+    # What yaml.safe_load does, with the libyaml safe loader: no tag builds a Python object.
+    loader = _FAST(text)
+    try:
+        return loader.get_single_data()
+    finally:
+        loader.dispose()

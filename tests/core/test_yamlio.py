@@ -62,3 +62,11 @@ def test_a_file_reads_as_its_text(tmp_path):
     path = tmp_path / "places.yaml"
     path.write_text("places:\n  - Thành phố Hồ Chí Minh\n", encoding="utf-8")
     assert yamlio.safe_load_file(path) == {"places": ["Thành phố Hồ Chí Minh"]}
+
+
+def test_valid_text_never_goes_through_the_slow_parser(monkeypatch):
+    # The pure-Python parser is only for the error message; valid text is parsed by libyaml.
+    if yamlio._FAST is yaml.SafeLoader:
+        pytest.skip("PyYAML built without libyaml")
+    monkeypatch.setattr(yaml, "safe_load", lambda *_: pytest.fail("the slow parser ran"))
+    assert yamlio.safe_load(DOC)["name"] == "Kenya"
