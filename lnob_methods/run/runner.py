@@ -217,7 +217,8 @@ def _with_published_parameters(job: Job) -> Job:
         values = params.resolve(defaults, given, f"notebooks/{job.notebook}.md")
     except ParameterError:
         return job  # the template changed a parameter's type since: back to the defaults
-    return Job(job.country, job.notebook, {**values, "country": job.country})
+    # In the template's order, as a first run injects them: the same page, the same bytes.
+    return Job(job.country, job.notebook, {**job.parameters, **values, "country": job.country})
 
 
 def is_fresh(job: Job, key: str) -> bool:

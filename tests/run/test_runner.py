@@ -55,6 +55,17 @@ def test_a_published_page_keeps_its_parameters(results):
     }
 
 
+def test_a_published_page_is_planned_with_its_parameters_in_the_first_runs_order(results):
+    # papermill injects the parameters in this order: a rebuild that re-runs a page must write
+    # the same notebook as the first build did, byte for byte (country first, as declared).
+    first = [list(j.parameters) for j in runner.build_plan() if j.country == "KEN"]
+    for notebook in runner.templates():
+        _publish(results, "KEN", notebook, {"since_year": 2000, "country": "KEN", "k": 5})
+    again = [list(j.parameters) for j in runner.build_plan() if j.country == "KEN"]
+    assert again == first
+    assert all(names[0] == "country" for names in again)
+
+
 def test_parameters_the_template_no_longer_takes_fall_back_to_defaults(results):
     _publish(results, "KEN", "voices", {"k": 8, "dropped_since": True})
     _publish(results, "NPL", "voices", {"k": "not a number"})
