@@ -255,28 +255,6 @@ def test_check_rows_of_no_rows_is_an_empty_table_with_every_column():
 MANY = FIXTURES / "inventory" / "many-errors"
 
 
-def _outcome(problems, tidy) -> dict:
-    """The plain-JSON form of a validation that ``make_many_errors.py`` froze."""
-    import hashlib
-
-    return {
-        "problems": [
-            {
-                **{k: getattr(p, k) for k in ("file", "sheet", "row", "column", "kind")},
-                "message": p.message,
-                "value": repr(p.value),
-                "value_type": type(p.value).__name__,
-            }
-            for p in problems
-        ],
-        "dtypes": [f"{c}: {t}" for c, t in tidy.dtypes.items()],
-        "tidy_rows": len(tidy),
-        "tidy_sha256": hashlib.sha256(
-            "\n".join(repr(tuple(r)) for r in tidy.itertuples(index=False)).encode()
-        ).hexdigest(),
-    }
-
-
 MANY_EXPECTED = json.loads((MANY / "expected.json").read_text(encoding="utf-8"))
 
 
@@ -284,7 +262,7 @@ MANY_EXPECTED = json.loads((MANY / "expected.json").read_text(encoding="utf-8"))
 def test_column_wise_checks_say_what_the_per_row_checks_said(case, monkeypatch):
     """Every problem (text, order, file, sheet, row, column, value) and the tidy table, as the
     per-row checks gave them before (frozen in expected.json by make_many_errors.py)."""
-    from make_many_errors import CASES, excluding_country
+    from make_many_errors import CASES, excluding_country, frozen_form
 
     from lnob_methods.inventory.reader import read_any
 
@@ -298,7 +276,7 @@ def test_column_wise_checks_say_what_the_per_row_checks_said(case, monkeypatch):
     else:
         path = case.removeprefix("fixture ").removesuffix(", KEN")
         tidy, problems = check_files([Path(path)], "KEN")
-    got = json.dumps(_outcome(problems, tidy), ensure_ascii=False, indent=1)
+    got = json.dumps(frozen_form(problems, tidy), ensure_ascii=False, indent=1)
     assert got == json.dumps(MANY_EXPECTED[case], ensure_ascii=False, indent=1)
 
 
