@@ -14,7 +14,6 @@
 
 from __future__ import annotations
 
-import io
 import os
 import re
 import tomllib
@@ -369,24 +368,16 @@ def _template_filters(app):
 def palette_png(path: Path) -> bool:
     """Rewrite a PNG figure with a palette of 256 colours when that makes it smaller.
 
-    Figures drawn by matplotlib hold few colours but are saved as 32-bit RGBA: the palette
-    version looks the same (no dithering; the figures are opaque) at about a third of the size,
-    for readers on slow links. Deterministic: the same image gives the same bytes. Returns
-    whether the file was rewritten.
+    See :func:`lnob_methods.formats.figures.palette_png`: the runs convert the country pages'
+    figures as they publish them, so this finds only the figures of the hand-written chapters
+    left to do. Returns whether the file was rewritten.
     """
-    from PIL import Image
+    from lnob_methods.formats.figures import palette_png as lighter
 
-    with Image.open(path) as im:
-        if im.mode == "P" or (im.mode == "RGBA" and im.getextrema()[3][0] < 255):
-            return False  # already a palette, or transparent: left as it is
-        small = im.convert("RGB").quantize(
-            colors=256, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE
-        )
-    buf = io.BytesIO()
-    small.save(buf, "PNG", optimize=True)
-    if buf.tell() >= path.stat().st_size:
+    smaller = lighter(path.read_bytes())
+    if smaller is None:
         return False
-    path.write_bytes(buf.getvalue())
+    path.write_bytes(smaller)
     return True
 
 
@@ -396,8 +387,29 @@ def _lighter_figures(app, exception):
             palette_png(png)
 
 
+def _stem_once_per_word():
+    # Sphinx's search index stems the words of each page afresh (30,000 stems for this book, a
+    # second of the build); a word's stem is the same on every page, so it is computed once.
+    from sphinx.search import en
+
+    plain = en.SearchEnglish.stem
+    if getattr(plain, "lnob_once", False):
+        return
+    stems: dict[str, str] = {}
+
+    def stem(self, word: str) -> str:
+        found = stems.get(word)
+        if found is None:
+            found = stems[word] = plain(self, word)
+        return found
+
+    stem.lnob_once = True
+    en.SearchEnglish.stem = stem
+
+
 def setup(app):
     """Register the lnob additions with Sphinx."""
+    _stem_once_per_word()
     version = methodology_version()
     app.add_config_value("lnob_version", version, "html")
     # Set by `lnob release X.Y.Z` for the build of a released version; empty for development.

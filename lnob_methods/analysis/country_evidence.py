@@ -147,14 +147,17 @@ def _assemble(
     round_no: int | None = None,
 ) -> CountryEvidence:
     groups = place.groups()
+    # The organisations' evidence first: in a build, the first pages read it while the UN
+    # extract is still being converted (see lnob_methods.run.runner).
+    inv = inventories.load_country(place.iso3, round_no)
+    heard = _voices_rows(place.iso3, k, round_no)
     data = sdgdb.country_data(place.iso3)
     official = stocktake.indicator_stocktake(data, since_year=since_year)
     described = stocktake.group_breakdowns(data, groups, since_year=since_year)
-    inv = inventories.load_country(place.iso3, round_no)
     ev = evidence.combine(
         evidence.official_evidence(official, described),
         evidence.inventory_evidence(inv),
-        _voices_rows(place.iso3, k, round_no),
+        heard,
     )
     f_targets = countries.split_codes(focus_targets) or place.focus_targets
     f_groups = countries.split_codes(focus_groups) or place.focus_groups

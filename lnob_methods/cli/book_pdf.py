@@ -9,14 +9,17 @@ PDF is written again only when the page, the version or the date changed.
 from __future__ import annotations
 
 import concurrent.futures
+import contextlib
 import hashlib
 import os
 import shutil
+import signal
 import subprocess
 import sys
+import tempfile
 import time
 import tomllib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import yaml
@@ -24,7 +27,7 @@ import yaml
 from lnob_methods.core import paths
 from lnob_methods.core.errors import LnobError
 from lnob_methods.formats import book_pdf
-from lnob_methods.run import runcard
+from lnob_methods.run import live_run, runcard
 
 # Links from the home page to the country results cannot resolve in a book without them; the
 # site's own build (which has them) checks every link with warnings as errors.
@@ -157,7 +160,7 @@ def beside_site(
     copied when the site build fails. Return the site build's exit code; ``timings``, when
     given, receives the seconds each took (``site``, ``pdf``).
     """
-    made = paths.state_dir() / "book-pdf" / book_pdf.BOOK_PDF
+    made = made_path()
     clock = timings if timings is not None else {}
 
     def timed(key: str, work: Callable):
@@ -172,8 +175,96 @@ def beside_site(
         status = timed("site", build_site)
         made = pdf.result()
     if status == 0:
-        out = site / book_pdf.BOOK_PDF
-        shutil.copyfile(made, out)
-        if not quiet:
-            print(f"wrote {paths.shown(out)}")
+        publish(made, site, quiet=quiet)
     return status
+
+
+def publish(made: Path, site: Path, *, quiet: bool = True) -> Path:
+    """Copy the PDF ``made`` into the built ``site`` (its ``_build/html``); return the copy."""
+    out = site / book_pdf.BOOK_PDF
+    shutil.copyfile(made, out)
+    if not quiet:
+        print(f"wrote {paths.shown(out)}")
+    return out
+
+
+def made_path() -> Path:
+    """Return where ``lnob build`` makes the PDF before copying it into the built site."""
+    return paths.state_dir() / "book-pdf" / book_pdf.BOOK_PDF
+
+
+@contextlib.contextmanager
+def in_background(root: Path = paths.ROOT) -> Iterator[Callable[[], Path]]:
+    """Build the method chapters' PDF in a low-priority process while the block runs.
+
+    The PDF does not depend on the country results, so ``lnob build`` starts it before the runs.
+    At the lowest CPU priority it takes only what the runs leave idle (their start, the gaps
+    between them, the last run), and what is left of it runs beside the site's build. Yields
+    ``wait``, which waits for the PDF and returns its path (:func:`made_path`), or raises
+    :class:`~lnob_methods.core.errors.LnobError` with the build's message. Leaving the block
+    before ``wait`` has returned stops the process and the Sphinx build it started.
+    """
+    made = made_path()
+    made.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryFile(mode="w+", encoding="utf-8") as errors:
+        proc = subprocess.Popen(
+            _command(root, made),
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=errors,
+            # A session of its own: the terminal's Ctrl-C goes to `lnob build`, which stops it.
+            start_new_session=True,
+            env={**os.environ, "LNOB_PARENT_PID": str(os.getpid())},
+        )
+
+        def wait() -> Path:
+            if proc.wait():
+                errors.seek(0)
+                raise LnobError(errors.read().strip() or "the book's PDF could not be made.")
+            return made
+
+        try:
+            yield wait
+        finally:
+            if proc.poll() is None:
+                _stop_group(proc.pid)
+                proc.wait()
+
+
+def _command(root: Path, made: Path) -> list[str]:
+    return [sys.executable, "-m", "lnob_methods.cli.book_pdf", str(root), str(made)]
+
+
+def _stop_group(pgid: int) -> None:
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(pgid, signal.SIGKILL)
+
+
+def _lowest_priority() -> None:
+    # Linux schedules each session as one group ("autogroup") and shares the CPU between groups
+    # by the group's own nice value, whatever the nice value of a process inside it: both are set.
+    os.nice(19)
+    with contextlib.suppress(OSError):
+        Path("/proc/self/autogroup").write_text("19", encoding="ascii")
+
+
+def _background_main(argv: list[str]) -> int:
+    # The process `in_background` starts: lowest priority, gone with `lnob build` (and its Sphinx
+    # build with it), the error's message on standard error.
+    root, out = Path(argv[0]), Path(argv[1])
+    live_run.die_with_parent(int(os.environ.get("LNOB_PARENT_PID") or os.getppid()))
+    signal.signal(signal.SIGTERM, lambda *_: _stop_group(os.getpgid(0)))
+    _lowest_priority()
+    try:
+        build(root, out, quiet=True)
+    except LnobError as exc:
+        print(str(exc), file=sys.stderr)
+        return 1
+    except Exception as exc:  # noqa: BLE001 - told to the user by `lnob build`, not a traceback
+        print(f"the book's PDF could not be made: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(_background_main(sys.argv[1:]))

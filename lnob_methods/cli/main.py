@@ -109,34 +109,40 @@ def _write_build_timings(timings: dict[str, float]) -> None:
 def cmd_build(args) -> int:
     """Run what is stale of the configured countries and the published pages; build the book."""
     start = time.perf_counter()
-    jobs = runner.build_plan()
-    outcomes = runner.run(jobs, n_jobs=args.jobs, progress=not args.quiet)
-    timings = {"runs": time.perf_counter() - start}
-    with _after_the_runs(outcomes):
-        status = _report(outcomes)
-        toc.write_toc()
-        configured = set(countries.configured_countries())
-        missing = runner.missing_pages([j for j in jobs if j.country in configured], outcomes)
-        for line in missing:
-            print(f"MISSING PAGE: {line}", file=sys.stderr)
-        if status or missing:
-            print(
-                f"Not building the book: {len(missing)} page(s) of the configured countries "
-                "missing; fix the failed runs first.",
-                file=sys.stderr,
-            )
-            return 1
-        site = paths.ROOT / "_build" / "html"
-        status = book_pdf.beside_site(
-            lambda: build_book(toc=paths.built_toc_file()), site, quiet=args.quiet, timings=timings
-        )
-        _write_build_timings(timings)
-        if status == 0:
-            # The version switcher's list: the released versions and this development version.
-            release.write_switcher(
-                paths.ROOT, paths.ROOT / "_build" / "html" / release.SWITCHER_JSON
-            )
-        return status
+    # The method chapters' PDF needs no country result: it is made during the runs, at low
+    # priority, and copied into the site once both are built.
+    with book_pdf.in_background() as book_pdf_made:
+        jobs = runner.build_plan()
+        outcomes = runner.run(jobs, n_jobs=args.jobs, progress=not args.quiet)
+        timings = {"runs": time.perf_counter() - start}
+        with _after_the_runs(outcomes):
+            status = _report(outcomes)
+            toc.write_toc()
+            configured = set(countries.configured_countries())
+            missing = runner.missing_pages([j for j in jobs if j.country in configured], outcomes)
+            for line in missing:
+                print(f"MISSING PAGE: {line}", file=sys.stderr)
+            if status or missing:
+                print(
+                    f"Not building the book: {len(missing)} page(s) of the configured countries "
+                    "missing; fix the failed runs first.",
+                    file=sys.stderr,
+                )
+                return 1
+            site = paths.ROOT / "_build" / "html"
+            begun = time.perf_counter()
+            status = build_book(toc=paths.built_toc_file(), quiet=args.quiet)
+            timings["site"] = time.perf_counter() - begun
+            made = book_pdf_made()
+            timings["pdf_wait"] = time.perf_counter() - begun - timings["site"]
+            _write_build_timings(timings)
+            if status == 0:
+                book_pdf.publish(made, site, quiet=args.quiet)
+                # The version switcher's list: the released versions and this development version.
+                release.write_switcher(
+                    paths.ROOT, paths.ROOT / "_build" / "html" / release.SWITCHER_JSON
+                )
+            return status
 
 
 def parser() -> argparse.ArgumentParser:

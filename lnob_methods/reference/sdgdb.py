@@ -7,6 +7,7 @@ converted again) sorted by country; a country run then reads only its own rows.
 
 from __future__ import annotations
 
+import fcntl
 from functools import lru_cache
 from pathlib import Path
 
@@ -42,12 +43,25 @@ def cache_path() -> Path:
 def ensure_cache() -> Path:
     """Convert the gzip CSV into a country-sorted Parquet file once; return its path.
 
-    Concurrent callers are safe: each writes a temporary file and renames it into place.
+    Concurrent callers are safe and convert once: the first takes a lock and converts, the others
+    wait for it and then read its file. The file appears by a rename, whole or not at all; what a
+    converter killed half-way left behind is removed by the next one.
     """
     target = cache_path()
     if target.exists():
         return target
     target.parent.mkdir(parents=True, exist_ok=True)
+    with open(target.with_suffix(".lock"), "a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if target.exists():  # converted while this caller waited
+            return target
+        for stale in target.parent.glob(f".{target.name}.*.tmp"):
+            stale.unlink(missing_ok=True)
+        _convert(target)
+    return target
+
+
+def _convert(target: Path) -> None:
     # pyarrow reads the CSV on every core, about 3x faster than pandas; every column stays text
     # (as published: "<5" stays "<5", an empty cell stays "") except the year.
     names = pacsv.open_csv(paths.SDGDB_ALL).schema.names
@@ -62,7 +76,6 @@ def ensure_cache() -> Path:
     table = _country_sorted(table)
     with replacing(target) as tmp:
         pq.write_table(table, tmp, row_group_size=50_000)
-    return target
 
 
 def _country_sorted(table: pa.Table) -> pa.Table:

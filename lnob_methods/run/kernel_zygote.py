@@ -47,6 +47,12 @@ KERNEL_MODULES = [
     "IPython",
     "matplotlib.pyplot",
     "openpyxl",  # pandas imports it on a notebook's first .xlsx export
+    # What lnob_methods imports only when a page needs it (a command that never writes a brief
+    # should not load Pango): the brief pages write PDF (WeasyPrint, 0.65 s to import) and Word
+    # (python-docx); a country's first page checks inventories with libhxl.
+    "weasyprint",
+    "docx",
+    "hxl",
 ]
 
 

@@ -7,9 +7,11 @@ runs the default). Here an undeclared parameter or a value of the wrong type is 
 from __future__ import annotations
 
 import ast
+import copy
 import io
 import tokenize
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import jupytext
@@ -19,7 +21,17 @@ from lnob_methods.core.suggest import did_you_mean
 
 
 def read_template(path: Path):
-    """Return the template at ``path`` as a notebook (jupytext text file)."""
+    """Return the template at ``path`` as a notebook (jupytext text file).
+
+    Parsed once while the file is unchanged (a build reads each template for every country);
+    each caller gets its own copy, free to change it.
+    """
+    st = Path(path).stat()
+    return copy.deepcopy(_parsed(Path(path), st.st_mtime_ns, st.st_size))
+
+
+@lru_cache(maxsize=64)
+def _parsed(path: Path, mtime_ns: int, size: int):
     return jupytext.read(path)
 
 

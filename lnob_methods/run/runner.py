@@ -17,6 +17,7 @@ from pathlib import Path
 from lnob_methods.core import cachekey, paths
 from lnob_methods.core.errors import ParameterError
 from lnob_methods.core.suggest import did_you_mean
+from lnob_methods.formats import figures
 from lnob_methods.formats.datapackage import write_datapackage
 from lnob_methods.reference import countries
 from lnob_methods.run import live_run, params, publish, runcard, warm_kernels
@@ -300,6 +301,7 @@ def execute(
         "parameters": dict(sorted(job.parameters.items())),
     }
     publish.stabilise(executed, job.notebook, meta)
+    figures.lighter_notebook_figures(executed)  # here, in parallel, not in the site's build
     out_path.unlink(missing_ok=True)
     try:
         with live_run.publishing(live):
@@ -479,8 +481,7 @@ def schedule(jobs: list[Job]) -> list[Job]:
 
 
 def _prepare_worker(runner: int) -> None:
-    # Die with the runner, leave Ctrl-C to it; then import what every run needs while the
-    # extract is converted, not after.
+    # Die with the runner, leave Ctrl-C to it; then import what every run needs.
     live_run.die_with_parent(runner)
     live_run.ignore_interrupts()
     import papermill  # noqa: F401
@@ -522,7 +523,9 @@ def _dispatch(todo: list[Job], keys: dict, n_jobs, scheduler: str | None, server
         with live_run.signals_held_back():  # workers start with Ctrl-C held back, then ignore it
             for _ in range(workers):
                 pool.submit(int)  # starts the workers now
-        sdgdb.ensure_cache()  # convert the shared extract once, before workers race for it
+        # The first worker converts the shared extract (once, under a lock) while the other starts
+        # the first page, which reads inventories and testimonies before it waits for the extract.
+        pool.submit(sdgdb.ensure_cache)
         futures = {pool.submit(_execute_entry, j, keys[j], server, live): j for j in todo}
         for fut in as_completed(futures):
             yield _result(fut, futures[fut])

@@ -129,3 +129,34 @@ def test_rows_are_sorted_by_country_series_year_and_regions_dropped(region_year)
         "year": [998, 2021, 2020, 2018, 2019],
         "value": ["6", "5", "3", "4", "1"],
     }
+
+
+def test_concurrent_callers_convert_the_extract_once(tmp_path, monkeypatch):
+    # Two processes' worth of callers (threads here; the lock is a file lock) ask for the Parquet
+    # copy at once: one converts, the other waits and reads its file. A temporary file left by a
+    # converter killed half-way is removed by the next conversion.
+    import threading
+    import time
+
+    monkeypatch.setenv("LNOB_STATE_DIR", str(tmp_path))
+    target = sdgdb.cache_path()
+    target.parent.mkdir(parents=True)
+    stale = target.parent / f".{target.name}.abc123.tmp"
+    stale.write_bytes(b"half a file")
+    conversions = []
+
+    def convert(path):
+        conversions.append(path)
+        time.sleep(0.3)  # long enough for the second caller to arrive while this one converts
+        path.write_bytes(b"PAR1")
+
+    monkeypatch.setattr(sdgdb, "_convert", convert)
+    found = []
+    callers = [threading.Thread(target=lambda: found.append(sdgdb.ensure_cache())) for _ in "ab"]
+    for c in callers:
+        c.start()
+    for c in callers:
+        c.join()
+    assert conversions == [target]
+    assert found == [target, target]
+    assert not stale.exists()

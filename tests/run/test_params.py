@@ -142,3 +142,24 @@ def test_the_chapter_on_adding_a_country_names_every_parameter():
     }
     assert declared - named == set()
     assert named - declared == set()
+
+
+def test_read_template_hands_each_caller_its_own_copy(tmp_path):
+    path = tmp_path / "page.md"
+    path.write_text(TINY.read_text(encoding="utf-8"), encoding="utf-8")
+    first = params.read_template(path)
+    first.cells[0].source = "country = 'changed by a caller'"
+    first.metadata["injected"] = True
+    again = params.read_template(path)
+    assert "changed by a caller" not in again.cells[0].source
+    assert "injected" not in again.metadata
+    assert params.declared(again)["country"] == "KEN"
+
+
+def test_read_template_reads_a_changed_template_again(tmp_path):
+    path = tmp_path / "page.md"
+    text = TINY.read_text(encoding="utf-8")
+    path.write_text(text, encoding="utf-8")
+    assert params.declared(params.read_template(path))["n"] == 3
+    path.write_text(text.replace("n = 3", "n = 42"), encoding="utf-8")
+    assert params.declared(params.read_template(path))["n"] == 42

@@ -1,0 +1,68 @@
+"""`lnob build` makes the method chapters' PDF in a background process during the runs."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+
+import pytest
+
+from lnob_methods.cli import book_pdf
+from lnob_methods.core.errors import LnobError
+
+
+def _gone(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    # A zombie is gone for every purpose here; its parent has not collected it yet.
+    with open(f"/proc/{pid}/stat", encoding="ascii") as fh:
+        return fh.read().split(") ")[1][0] == "Z"
+
+
+def test_a_failed_pdf_build_is_an_error_with_its_message(tmp_path, monkeypatch):
+    monkeypatch.setenv("LNOB_STATE_DIR", str(tmp_path / "state"))
+    with book_pdf.in_background(tmp_path / "no-book-here") as wait, pytest.raises(LnobError) as err:
+        wait()
+    message = str(err.value)
+    assert message.startswith("the book's PDF could not be made: FileNotFoundError")
+    assert "no-book-here" in message and "Traceback" not in message
+
+
+def test_leaving_the_block_early_stops_the_process_and_what_it_started(tmp_path, monkeypatch):
+    # As after a failed run or a Ctrl-C: the PDF's process and its Sphinx build are stopped.
+    monkeypatch.setenv("LNOB_STATE_DIR", str(tmp_path / "state"))
+    pids = tmp_path / "pids"
+    script = (
+        "import os, subprocess, sys, time\n"
+        "child = subprocess.Popen([sys.executable, '-c', 'import time; time.sleep(60)'])\n"
+        f"open({str(pids)!r}, 'w').write(f'{{os.getpid()}} {{child.pid}}')\n"
+        "time.sleep(60)\n"
+    )
+    monkeypatch.setattr(book_pdf, "_command", lambda root, made: [sys.executable, "-c", script])
+    with book_pdf.in_background(tmp_path):
+        deadline = time.monotonic() + 20
+        while not pids.exists() or not pids.read_text():
+            assert time.monotonic() < deadline, "the background process did not start"
+            time.sleep(0.05)
+    started = [int(p) for p in pids.read_text().split()]
+    deadline = time.monotonic() + 5
+    while not all(_gone(p) for p in started):
+        assert time.monotonic() < deadline, f"still running: {started}"
+        time.sleep(0.05)
+
+
+def test_the_background_process_runs_at_the_lowest_priority(tmp_path, monkeypatch):
+    monkeypatch.setenv("LNOB_STATE_DIR", str(tmp_path / "state"))
+    out = tmp_path / "nice.txt"
+    code = (
+        "import os, pathlib\n"
+        "from lnob_methods.cli import book_pdf\n"
+        "book_pdf._lowest_priority()\n"
+        f"pathlib.Path({str(out)!r}).write_text(str(os.nice(0)))\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
+    assert out.read_text() == "19"
