@@ -79,10 +79,18 @@ def _inputs_key(root: Path, out: Path) -> str:
     return digest.hexdigest()
 
 
-def build(root: Path = paths.ROOT, out: Path | None = None, *, quiet: bool = True) -> Path:
+def build(
+    root: Path = paths.ROOT,
+    out: Path | None = None,
+    *,
+    quiet: bool = True,
+    before_printing: Callable[[], object] | None = None,
+) -> Path:
     """Build the method chapters of the book at ``root`` as a PDF; return its path.
 
     ``out`` is the PDF to write (default: ``_build/html/lnob-book.pdf``, published with the site).
+    ``before_printing``, when given, is called once the single page is built and before it is
+    printed (only when it must be printed): :func:`in_background` waits there for the runs to end.
     Raises :class:`~lnob_methods.core.errors.LnobError` with the end of Sphinx's output when the
     single-page build fails.
     """
@@ -136,6 +144,8 @@ def build(root: Path = paths.ROOT, out: Path | None = None, *, quiet: bool = Tru
     if out.exists() and stamp.exists() and stamp.read_text(encoding="utf-8") == key:
         seen.write_text(inputs, encoding="utf-8")
         return out
+    if before_printing is not None:
+        before_printing()
     book_pdf.write_book_pdf(doc, out, base_url=folder)
     stamp.write_text(key, encoding="utf-8")
     seen.write_text(inputs, encoding="utf-8")
@@ -193,42 +203,58 @@ def made_path() -> Path:
     return paths.state_dir() / "book-pdf" / book_pdf.BOOK_PDF
 
 
+class BackgroundPdf:
+    """The book's PDF being made by :func:`in_background`: tell it to print, wait for it."""
+
+    def __init__(self, proc: subprocess.Popen, errors, made: Path):
+        self._proc, self._errors, self.made = proc, errors, made
+
+    def print_now(self) -> None:
+        """Let it print the PDF: the runs are over, a core is free beside the site's build."""
+        if self._proc.stdin and not self._proc.stdin.closed:
+            with contextlib.suppress(BrokenPipeError):  # it had nothing to print, and ended
+                self._proc.stdin.close()
+
+    def wait(self) -> Path:
+        """Wait for the PDF; return its path, or raise LnobError with the build's message."""
+        self.print_now()
+        if self._proc.wait():
+            self._errors.seek(0)
+            raise LnobError(self._errors.read().strip() or "the book's PDF could not be made.")
+        return self.made
+
+
 @contextlib.contextmanager
-def in_background(root: Path = paths.ROOT) -> Iterator[Callable[[], Path]]:
-    """Build the method chapters' PDF in a low-priority process while the block runs.
+def in_background(root: Path = paths.ROOT) -> Iterator[BackgroundPdf]:
+    """Make the method chapters' PDF in a low-priority process while the block runs.
 
     The PDF does not depend on the country results, so ``lnob build`` starts it before the runs.
-    At the lowest CPU priority it takes only what the runs leave idle (their start, the gaps
-    between them, the last run), and what is left of it runs beside the site's build. Yields
-    ``wait``, which waits for the PDF and returns its path (:func:`made_path`), or raises
-    :class:`~lnob_methods.core.errors.LnobError` with the build's message. Leaving the block
-    before ``wait`` has returned stops the process and the Sphinx build it started.
+    At the lowest CPU priority, its single-page Sphinx build takes only what the runs leave idle;
+    the printing (WeasyPrint) waits for :meth:`BackgroundPdf.print_now`, called when the runs
+    are over, and uses the core the site's build leaves free. Yields the :class:`BackgroundPdf`.
+    Leaving the block before its ``wait`` returned stops the process and what it started.
     """
     made = made_path()
     made.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryFile(mode="w+", encoding="utf-8") as errors:
         proc = subprocess.Popen(
             _command(root, made),
-            stdin=subprocess.DEVNULL,
+            stdin=subprocess.PIPE,
             stdout=subprocess.DEVNULL,
             stderr=errors,
             # A session of its own: the terminal's Ctrl-C goes to `lnob build`, which stops it.
             start_new_session=True,
             env={**os.environ, "LNOB_PARENT_PID": str(os.getpid())},
         )
-
-        def wait() -> Path:
-            if proc.wait():
-                errors.seek(0)
-                raise LnobError(errors.read().strip() or "the book's PDF could not be made.")
-            return made
-
         try:
-            yield wait
+            yield BackgroundPdf(proc, errors, made)
         finally:
             if proc.poll() is None:
                 _stop_group(proc.pid)
                 proc.wait()
+            if proc.stdin:
+                with contextlib.suppress(OSError):
+                    proc.stdin.close()
 
 
 def _command(root: Path, made: Path) -> list[str]:
@@ -256,7 +282,7 @@ def _background_main(argv: list[str]) -> int:
     signal.signal(signal.SIGTERM, lambda *_: _stop_group(os.getpgid(0)))
     _lowest_priority()
     try:
-        build(root, out, quiet=True)
+        build(root, out, quiet=True, before_printing=sys.stdin.read)  # until told to print
     except LnobError as exc:
         print(str(exc), file=sys.stderr)
         return 1

@@ -111,10 +111,13 @@ def cmd_build(args) -> int:
     start = time.perf_counter()
     # The method chapters' PDF needs no country result: it is made during the runs, at low
     # priority, and copied into the site once both are built.
-    with book_pdf.in_background() as book_pdf_made:
+    with book_pdf.in_background() as pdf:
         jobs = runner.build_plan()
         outcomes = runner.run(jobs, n_jobs=args.jobs, progress=not args.quiet)
         timings = {"runs": time.perf_counter() - start}
+        # The cores are free: the PDF is printed while the book's pages are prepared and built
+        # (stopped below if the runs failed and there is no book to build).
+        pdf.print_now()
         with _after_the_runs(outcomes):
             status = _report(outcomes)
             toc.write_toc()
@@ -133,7 +136,7 @@ def cmd_build(args) -> int:
             begun = time.perf_counter()
             status = build_book(toc=paths.built_toc_file(), quiet=args.quiet)
             timings["site"] = time.perf_counter() - begun
-            made = book_pdf_made()
+            made = pdf.wait()
             timings["pdf_wait"] = time.perf_counter() - begun - timings["site"]
             _write_build_timings(timings)
             if status == 0:

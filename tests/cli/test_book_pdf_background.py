@@ -6,6 +6,7 @@ import os
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
 
@@ -25,8 +26,8 @@ def _gone(pid: int) -> bool:
 
 def test_a_failed_pdf_build_is_an_error_with_its_message(tmp_path, monkeypatch):
     monkeypatch.setenv("LNOB_STATE_DIR", str(tmp_path / "state"))
-    with book_pdf.in_background(tmp_path / "no-book-here") as wait, pytest.raises(LnobError) as err:
-        wait()
+    with book_pdf.in_background(tmp_path / "no-book-here") as pdf, pytest.raises(LnobError) as err:
+        pdf.wait()
     message = str(err.value)
     assert message.startswith("the book's PDF could not be made: FileNotFoundError")
     assert "no-book-here" in message and "Traceback" not in message
@@ -66,3 +67,66 @@ def test_the_background_process_runs_at_the_lowest_priority(tmp_path, monkeypatc
     )
     subprocess.run([sys.executable, "-c", code], check=True)
     assert out.read_text() == "19"
+
+
+def test_the_background_process_prints_only_once_told(tmp_path, monkeypatch):
+    # The protocol: the process builds its single page, then reads its standard input to the
+    # end before printing; print_now (after the runs) closes it.
+    monkeypatch.setenv("LNOB_STATE_DIR", str(tmp_path / "state"))
+    ready, printed = tmp_path / "single-page-built", tmp_path / "printed"
+    script = (
+        "import pathlib, sys\n"
+        f"pathlib.Path({str(ready)!r}).write_text('yes')\n"
+        "sys.stdin.read()\n"
+        f"pathlib.Path({str(printed)!r}).write_text('yes')\n"
+    )
+    monkeypatch.setattr(book_pdf, "_command", lambda root, made: [sys.executable, "-c", script])
+    with book_pdf.in_background(tmp_path) as pdf:
+        deadline = time.monotonic() + 20
+        while not ready.exists():
+            assert time.monotonic() < deadline, "the background process did not start"
+            time.sleep(0.05)
+        time.sleep(0.3)
+        assert not printed.exists(), "printed before the runs were over"
+        pdf.print_now()
+        assert pdf.wait() == book_pdf.made_path()
+    assert printed.exists()
+
+
+def _fake_single_page():
+    # What `jupyter-book build --builder singlehtml` leaves: the one page, in the state folder.
+    real = subprocess.run
+
+    def run(cmd, **kwargs):
+        if "singlehtml" not in cmd:
+            return real(cmd, **kwargs)  # git, asked for the run date
+        folder = Path(cmd[cmd.index("--path-output") + 1]) / "_build" / "singlehtml" / "book"
+        folder.mkdir(parents=True, exist_ok=True)
+        page = '<html><body><article class="bd-article"><h1>Method</h1></article></body></html>'
+        (folder / "intro.html").write_text(page, encoding="utf-8")
+        return subprocess.CompletedProcess(cmd, 0, "", "")
+
+    return run
+
+
+def test_build_waits_before_printing_and_only_when_it_prints(tmp_path, monkeypatch):
+    monkeypatch.setenv("LNOB_STATE_DIR", str(tmp_path / "state"))
+    root = tmp_path / "book"
+    root.mkdir()
+    (root / "_config.yml").write_text("title: A book\nauthor: Us\n", encoding="utf-8")
+    (root / "pyproject.toml").write_text('[project]\nversion = "1.2.3"\n', encoding="utf-8")
+    monkeypatch.setattr(book_pdf.subprocess, "run", _fake_single_page())
+    steps = []
+
+    def write(doc, path, *, base_url):
+        steps.append("printed")
+        path.write_bytes(b"%PDF-1.7")
+        return path
+
+    monkeypatch.setattr(book_pdf.book_pdf, "write_book_pdf", write)
+    out = tmp_path / "out.pdf"
+    book_pdf.build(root, out, before_printing=lambda: steps.append("told"))
+    assert steps == ["told", "printed"]
+    # Nothing changed: no printing, so nothing to wait for.
+    book_pdf.build(root, out, before_printing=lambda: steps.append("told"))
+    assert steps == ["told", "printed"]
