@@ -265,8 +265,14 @@ def execute(
             progress_bar=False,
             log_output=False,
             request_save_on_cell_execute=False,
-            # The kernel's own log (transport notice, interrupt on shutdown) is noise here.
-            extra_arguments=["--IPKernelApp.log_level=CRITICAL", *_watch_parent(kernel_server)],
+            # The kernel's own log (transport notice, interrupt on shutdown) is noise here. No
+            # input history: the cells are in the notebook, and each kernel would open and write
+            # IPython's history database from a thread of its own.
+            extra_arguments=[
+                "--IPKernelApp.log_level=CRITICAL",
+                "--HistoryManager.enabled=False",
+                *_watch_parent(kernel_server),
+            ],
             execution_timeout=CELL_TIMEOUT,
             kernel_manager_class=manager_class(kernel_server),
         )

@@ -56,6 +56,9 @@ def test_runs_use_the_fork_server_unless_it_is_switched_off(sandbox):
     assert "kernel_zygote" not in cold and "folder: KEN-kernel_probe-" in cold
     # Unix sockets, not TCP ports: parallel runs raced for ports ("Address already in use").
     assert "transport: ipc" in warm and "transport: ipc" in cold
+    # No input history: a run's cells are in its notebook, and every kernel would otherwise open
+    # and write IPython's history database, from a thread of its own.
+    assert "input history: False" in warm and "input history: False" in cold
 
 
 async def _start(server):
