@@ -138,10 +138,11 @@ def breakdown(runs: list[dict], build: dict, whole: float) -> list[str]:
         per[r["notebook"]] = (c + r["cell_seconds"], t + r["seconds"])
     for name, (c, t) in sorted(per.items(), key=lambda kv: -kv[1][1]):
         lines.append(f"      {name:<24} cells {c:6.1f} s, whole runs {t:6.1f} s")
-    after = build["site"] + build["pdf_wait"]
+    waited = build.get("pdf_wait", 0.0)  # none when the site's build failed
+    after = build["site"] + waited
     lines += [
         f"  site pages (Sphinx), after the runs (wall)                   {build['site']:7.1f} s",
-        f"  book PDF: made at low priority during the runs; waited for  {build['pdf_wait']:7.1f} s",
+        f"  book PDF: made at low priority during the runs; waited for  {waited:7.1f} s",
         f"  rest (planning, table of contents, start-up)               "
         f"{whole - build['runs'] - after:7.1f} s",
         f"  floor on {os.cpu_count()} cores: the cells / {os.cpu_count()} + the site pages = "

@@ -99,8 +99,8 @@ def _after_the_runs(outcomes: list[runner.Outcome]):
 
 
 def _write_build_timings(timings: dict[str, float]) -> None:
-    # Where the last build's time went (read by `make bench`): the runs, then the site's build
-    # and the book's PDF side by side. Seconds of this machine, never shown in the book.
+    # Where the last build's time went (read by `make bench`): the runs, the site's build after
+    # them, and the wait for the book's PDF after that. Seconds of this machine, never shown.
     path = paths.state_dir() / "last-build.json"
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps({k: round(v, 3) for k, v in timings.items()}, indent=1) + "\n")
@@ -136,8 +136,9 @@ def cmd_build(args) -> int:
             begun = time.perf_counter()
             status = build_book(toc=paths.built_toc_file(), quiet=args.quiet)
             timings["site"] = time.perf_counter() - begun
-            made = pdf.wait()
-            timings["pdf_wait"] = time.perf_counter() - begun - timings["site"]
+            if status == 0:  # a failed site gets no PDF: it is stopped, not waited for
+                made = pdf.wait()
+                timings["pdf_wait"] = time.perf_counter() - begun - timings["site"]
             _write_build_timings(timings)
             if status == 0:
                 book_pdf.publish(made, site, quiet=args.quiet)
