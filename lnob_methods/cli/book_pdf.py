@@ -32,10 +32,15 @@ from lnob_methods.run import live_run, runcard
 # Links from the home page to the country results cannot resolve in a book without them; the
 # site's own build (which has them) checks every link with warnings as errors.
 _PDF_SPHINX = {"suppress_warnings": ["ref.doc"]}
+# The country results are never part of the PDF. Jupyter Book leaves out the files that are not
+# in the table of contents as it starts, but this build runs while the runs publish pages: a page
+# published after that start would be read, and fail the build as a page outside the contents.
+_NOT_IN_PDF = ["book/results/**"]
 
 
 def _config(root: Path, work: Path) -> Path:
     config = yaml.safe_load((root / "_config.yml").read_text(encoding="utf-8"))
+    config["exclude_patterns"] = [*(config.get("exclude_patterns") or []), *_NOT_IN_PDF]
     sphinx = config.setdefault("sphinx", {})
     sphinx.setdefault("config", {}).update(_PDF_SPHINX)
     # Paths in the configuration are relative to the book; the copy lives elsewhere.

@@ -125,3 +125,21 @@ def test_build_waits_before_printing_and_only_when_it_prints(tmp_path, monkeypat
     # Nothing changed: no printing, so nothing to wait for.
     book_pdf.build(root, out, before_printing=lambda: steps.append("told"))
     assert steps == ["told", "printed"]
+
+
+def test_a_results_page_published_during_the_build_is_never_read(tmp_path):
+    # Jupyter Book leaves out the files outside the contents as it starts; a page the runs
+    # publish later must still be left out, by the configuration Sphinx itself applies.
+    import yaml
+    from sphinx.util.matching import Matcher
+
+    config = yaml.safe_load(book_pdf._config(book_pdf.paths.ROOT, tmp_path).read_text())
+    leaves_out = Matcher(config["exclude_patterns"])
+    for page in [
+        "book/results/BGD/stocktake.ipynb",
+        "book/results/ZZZ/voices.ipynb",
+        "book/results/KEN/exports/stocktake/evidence_table.csv",
+    ]:
+        assert leaves_out(page), page
+    for chapter in ["book/intro.md", "book/methods/voices.md", "book/about/citing.md"]:
+        assert not leaves_out(chapter), chapter
