@@ -18,12 +18,18 @@ from contextlib import contextmanager
 from pathlib import Path
 
 SWITCH = "LNOB_WARM_KERNELS"
+# The relay as a script of the standard library alone (see lnob_methods.run.kernel_relay).
+RELAY = str(Path(__file__).with_name("kernel_relay.py"))
 
 
 def relay_command(cmd: list[str], server: str | None) -> list[str]:
-    """Return ``cmd`` routed through the relay when it starts an ipykernel and a server runs."""
+    """Return ``cmd`` routed through the relay when it starts an ipykernel and a server runs.
+
+    The relay runs isolated and without the site packages (``-I -S``): it needs neither, and
+    starts in a fifth of the time.
+    """
     if server and cmd[1:3] == ["-m", "ipykernel_launcher"]:
-        return [sys.executable, "-m", "lnob_methods.run.kernel_relay", server, *cmd[3:]]
+        return [sys.executable, "-I", "-S", RELAY, server, *cmd[3:]]
     return cmd
 
 

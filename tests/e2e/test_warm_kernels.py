@@ -59,6 +59,9 @@ def test_runs_use_the_fork_server_unless_it_is_switched_off(sandbox):
     # No input history: a run's cells are in its notebook, and every kernel would otherwise open
     # and write IPython's history database, from a thread of its own.
     assert "input history: False" in warm and "input history: False" in cold
+    # The server's libraries are frozen out of a warm kernel's garbage collections (a cold kernel
+    # has nothing to freeze).
+    assert "frozen objects: True" in warm and "frozen objects: False" in cold
 
 
 async def _start(server):

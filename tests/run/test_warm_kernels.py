@@ -21,8 +21,9 @@ IPYKERNEL = ["/usr/bin/python3", "-m", "ipykernel_launcher", "-f", "/tmp/k.json"
 def test_an_ipykernel_command_goes_through_the_relay_when_a_server_runs():
     assert warm_kernels.relay_command(IPYKERNEL, "/tmp/lnob-kernels-x/server") == [
         sys.executable,
-        "-m",
-        "lnob_methods.run.kernel_relay",
+        "-I",
+        "-S",
+        warm_kernels.RELAY,
         "/tmp/lnob-kernels-x/server",
         "-f",
         "/tmp/k.json",
@@ -57,8 +58,9 @@ def test_the_manager_uses_unix_sockets_with_short_unique_names(tmp_path):
     one.connection_file = str(tmp_path / "k.json")
     assert one.format_kernel_cmd() == [
         sys.executable,
-        "-m",
-        "lnob_methods.run.kernel_relay",
+        "-I",
+        "-S",
+        warm_kernels.RELAY,
         "/tmp/lnob-kernels-x/server",
         "-f",
         str(tmp_path / "k.json"),
@@ -93,6 +95,21 @@ def test_a_server_that_cannot_start_means_cold_kernels(monkeypatch, tmp_path):
     monkeypatch.setattr(warm_kernels.sys, "executable", "/bin/false")  # exits at once
     with warm_kernels.kernel_server(tmp_path) as server:
         assert server is None
+
+
+def test_the_relay_is_a_script_of_the_standard_library_alone():
+    # Run as relay_command runs it: isolated, without the site packages (where lnob_methods,
+    # pandas and ipykernel are). Importing it must work, and load nothing of the project.
+    assert warm_kernels.RELAY.endswith("lnob_methods/run/kernel_relay.py")
+    code = (
+        "import runpy, sys\n"
+        f"runpy.run_path({warm_kernels.RELAY!r}, run_name='relay')\n"
+        "print(sys.flags.no_site, sorted(m for m in sys.modules if m.startswith('lnob')))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-I", "-S", "-c", code], capture_output=True, text=True, check=True
+    )
+    assert out.stdout.strip() == "1 []"
 
 
 def test_the_relay_starts_without_the_analysis_libraries():
