@@ -13,6 +13,7 @@ import json
 import re
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from lnob_methods.core import paths
@@ -75,10 +76,10 @@ def field_type(values: pd.Series) -> str:
         return "string"
     if v.isin(["True", "False"]).all():
         return "boolean"
-    if v.map(lambda s: bool(_INT.fullmatch(s))).all():
+    if v.str.fullmatch(_INT.pattern).all():
         return "integer"
     nums = pd.to_numeric(v, errors="coerce")
-    if nums.notna().all() and all(abs(x) != float("inf") for x in nums):
+    if nums.notna().all() and np.isfinite(nums.to_numpy(dtype=float)).all():
         return "number"
     return "string"
 
