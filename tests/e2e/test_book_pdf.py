@@ -108,3 +108,48 @@ def test_two_builds_give_the_same_pdf(book, tmp_path, monkeypatch):
     again_text = _flat(" ".join(p.extract_text() for p in again.pages))
     assert "1 January 2026" in again_text
     assert _undated(again_text) == _undated(text), "the same text as the published PDF"
+
+
+def _chapter_header_words() -> set[str]:
+    from bs4 import BeautifulSoup
+
+    toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
+    files = [c["file"] for part in toc["parts"] for c in part["chapters"]]
+    words = set()
+    for f in files:
+        page = BeautifulSoup((HTML / f"{f}.html").read_text(encoding="utf-8"), "html.parser")
+        for th in page.select("article th"):
+            words.update(w for w in re.findall(r"[A-Za-z]+", th.get_text()) if len(w) >= 4)
+    return words
+
+
+def _cut(word: str, text: str) -> bool:
+    # The word's letters with white space inside it: "Re qui red" for "Required".
+    spread = r"\b" + r"\s*".join(map(re.escape, word)) + r"\b"
+    return any(re.search(r"\s", m) for m in re.findall(spread, text))
+
+
+def test_table_headers_keep_their_words_whole(book):
+    # Only code may break anywhere in a table cell: "Required" was printed "Re qui red".
+    reader, text = book
+    words = _chapter_header_words()
+    assert {"Required", "Meaning", "Field"} <= words, "the chapters' tables were found"
+    assert _cut("Required", "Re qui red") and not _cut("Required", "Required field")
+    assert [w for w in sorted(words) if _cut(w, text)] == []
+
+
+def test_nothing_is_printed_in_the_right_margin(tmp_path):
+    # A table wider than the page runs off its right edge: no ink beyond the 18 mm margin.
+    import subprocess
+
+    import numpy as np
+    from PIL import Image
+
+    subprocess.run(["pdftoppm", "-r", "40", "-png", str(PDF), str(tmp_path / "p")], check=True)
+    over = []
+    for png in sorted(tmp_path.glob("p-*.png")):
+        ink = np.asarray(Image.open(png).convert("L")) < 200
+        if ink[:, int(ink.shape[1] * 193 / 210) :].any():
+            over.append(png.stem)
+    assert len(list(tmp_path.glob("p-*.png"))) > 40
+    assert over == []
