@@ -92,11 +92,21 @@ def _country_sorted(table: pa.Table) -> pa.Table:
         table = table.filter(pc.not_equal(table["iso3"], ""))
         table = table.set_column(year, "year", pc.cast(table["year"], pa.int64()))
         return table.take(pc.sort_indices(table, sort_keys=order))
-    keys = pa.table({"iso3": table["iso3"], "series_code": table["series_code"], "year": years})
+    # The codes sort as their ranks among the distinct codes: the same order, faster than text.
+    keys = pa.table(
+        {"iso3": _ranks(table["iso3"]), "series_code": _ranks(table["series_code"]), "year": years}
+    )
     rows = pc.sort_indices(keys, sort_keys=order)
     regions = pc.sum(pc.equal(table["iso3"], "")).as_py() or 0
-    table = table.combine_chunks().take(rows[regions:])
+    table = table.take(rows[regions:])  # chunk by chunk: joining the chunks first cost more
     return table.set_column(year, "year", pc.cast(table["year"], pa.int64()))
+
+
+def _ranks(codes: pa.ChunkedArray) -> pa.Array:
+    """Return each code's rank among the distinct codes in text order (equal codes, equal rank)."""
+    codes = codes.combine_chunks()
+    distinct = pc.unique(codes)
+    return pc.index_in(codes, value_set=distinct.take(pc.sort_indices(distinct)))
 
 
 @lru_cache(maxsize=1)

@@ -131,6 +131,40 @@ def test_rows_are_sorted_by_country_series_year_and_regions_dropped(region_year)
     }
 
 
+def test_codes_rank_in_text_order_across_chunks():
+    import pyarrow as pa
+
+    from lnob_methods.reference.sdgdb import _ranks
+
+    codes = pa.chunked_array([["b", "", "a"], ["b", "B", "a"]])
+    # worked out by hand: the distinct codes in text order are "", "B", "a", "b"
+    assert _ranks(codes).to_pylist() == [3, 0, 2, 3, 1, 2]
+
+
+def test_a_table_in_several_chunks_sorts_like_one_chunk():
+    import pyarrow as pa
+
+    from lnob_methods.reference.sdgdb import _country_sorted
+
+    rows = {
+        "iso3": ["NPL", "KEN", "", "KEN", "NPL", "KEN"],
+        "series_code": ["B", "B", "A", "A", "A", "B"],
+        "year": ["2001", "2000", "1999", "2002", "2003", "1990"],
+    }
+    whole = pa.table(rows)
+    pieces = pa.concat_tables([whole.slice(0, 2), whole.slice(2, 3), whole.slice(5)])
+    assert pieces["iso3"].num_chunks == 3
+    assert (
+        _country_sorted(pieces).to_pydict()
+        == _country_sorted(whole).to_pydict()
+        == {
+            "iso3": ["KEN", "KEN", "KEN", "NPL", "NPL"],
+            "series_code": ["A", "B", "B", "A", "B"],
+            "year": [2002, 1990, 2000, 2003, 2001],
+        }
+    )
+
+
 def test_concurrent_callers_convert_the_extract_once(tmp_path, monkeypatch):
     # Two processes' worth of callers (threads here; the lock is a file lock) ask for the Parquet
     # copy at once: one converts, the other waits and reads its file. A temporary file left by a
