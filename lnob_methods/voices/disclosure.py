@@ -265,10 +265,10 @@ def suppress_with_totals(table: pd.DataFrame, k: int) -> pd.DataFrame:
     _complement_by_subtraction(full, hidden)
     while True:
         shown = full.astype("Int64").mask(hidden, SUPPRESSED)
-        bad = disclosure_audit.exposed(disclosure_audit.additive_table("t", shown), k)
-        if bad.empty:
+        bad = disclosure_audit.first_exposed(disclosure_audit.additive_table("t", shown), k)
+        if bad is None:
             return shown
-        _, row, col = bad["key"].iloc[0]
+        _, row, col = bad
         target = _next_to_hide(full, hidden, row, col)
         if target is None:  # every positive count is hidden: nothing is bounded any more
             return shown
