@@ -489,13 +489,11 @@ def _quote_rows(v, groups, per_cell, limit, max_chars) -> tuple[list[dict], list
         cells = cells[cells["groups"].isin(groups)]
     cells = cells.sort_values(["n", "theme", "groups"], ascending=[False, True, True]).head(limit)
     rows, quoted, used_cells = [], set(), []
+    both, where = _quote_candidates(tags, story)
     for theme, group in zip(cells["theme"], cells["groups"], strict=True):
-        mine = tags[tags["group_id"] == group].merge(
-            story[story["theme"] == theme], on="testimony_id"
-        )
-        mine = mine.assign(
-            order=mine["testimony_id"].map(lambda t, s=f"{theme}{group}": _rank(t, s))
-        )
+        if (theme, group) not in where:
+            continue
+        mine = both.iloc[where[(theme, group)]]
         mine = mine[~mine["testimony_id"].isin(quoted)]  # each person is quoted once at most
         for rec in mine.sort_values("order").head(per_cell).to_dict("records"):
             if (theme, group) not in used_cells:
@@ -517,6 +515,27 @@ def _quote_rows(v, groups, per_cell, limit, max_chars) -> tuple[list[dict], list
                 }
             )
     return rows, used_cells
+
+
+def _quote_candidates(tags: pd.DataFrame, story: pd.DataFrame) -> tuple[pd.DataFrame, dict]:
+    """Return every quotable passage beside its person's tags, and its rows per cell.
+
+    Returns
+    -------
+    both, where
+        ``both``: the tags of each person and group joined with their coded story passages, in
+        the order of ``tags`` (then of ``story``), with ``order``, the fixed pseudo-random order
+        of the quotes of its cell (:func:`_rank`); ``where``: the positions in ``both`` of each
+        (theme, group id) cell, in that order.
+    """
+    both = tags.merge(story, on="testimony_id")
+    both["order"] = [
+        _rank(t, f"{theme}{group}")
+        for t, theme, group in zip(
+            both["testimony_id"], both["theme"], both["group_id"], strict=True
+        )
+    ]
+    return both, both.groupby(["theme", "group_id"], sort=False).indices
 
 
 def gap_cells(v: Voices) -> pd.DataFrame:
