@@ -263,11 +263,17 @@ def suppress_with_totals(table: pd.DataFrame, k: int) -> pd.DataFrame:
     full.loc["Total"] = full.sum(axis=0)
     hidden = (full >= 1) & (full < k)
     _complement_by_subtraction(full, hidden)
+    # Counts found at least k wide stay so when one more count is hidden (a constraint fewer),
+    # and the intervals of such a table have whole-number ends: they are not bounded again.
+    wide: set = set()
     while True:
         shown = full.astype("Int64").mask(hidden, SUPPRESSED)
-        bad = disclosure_audit.first_exposed(disclosure_audit.additive_table("t", shown), k)
+        pub = disclosure_audit.additive_table("t", shown)
+        bad = disclosure_audit.first_exposed(pub, k, wide)
         if bad is None:
             return shown
+        keys = pub.hidden()
+        wide.update(keys[: keys.index(bad)])
         _, row, col = bad
         target = _next_to_hide(full, hidden, row, col)
         if target is None:  # every positive count is hidden: nothing is bounded any more

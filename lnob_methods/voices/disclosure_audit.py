@@ -236,14 +236,28 @@ def exposed(pub: Publication, k: int) -> pd.DataFrame:
     return table[table["width"] < k].reset_index(drop=True)
 
 
-def first_exposed(pub: Publication, k: int) -> Hashable | None:
+def first_exposed(pub: Publication, k: int, wide: Iterable[Hashable] = ()) -> Hashable | None:
     """Return the first suppressed count (in the order added) narrower than ``k``, or None.
 
     The same count as the first row of :func:`exposed`, found without bounding the counts after
     it.
+
+    Parameters
+    ----------
+    pub
+        The counts and relations.
+    k
+        The smallest width allowed.
+    wide
+        Counts known to be at least ``k`` wide already (not bounded again): for instance those
+        found so before more counts of the same publication were suppressed, which only widens
+        every interval (a published count turned into an unknown removes a constraint).
     """
     bounds = _Bounds(pub)
+    known = set(wide)
     for key in pub.hidden():
+        if key in known:
+            continue
         low, high = bounds(key)
         if high - low < k:
             return key
