@@ -491,11 +491,11 @@ def _quote_rows(v, groups, per_cell, limit, max_chars) -> tuple[list[dict], list
     rows, quoted, used_cells = [], set(), []
     both, where = _quote_candidates(tags, story)
     for theme, group in zip(cells["theme"], cells["groups"], strict=True):
-        if (theme, group) not in where:
-            continue
-        mine = both.iloc[where[(theme, group)]]
-        mine = mine[~mine["testimony_id"].isin(quoted)]  # each person is quoted once at most
-        for rec in mine.sort_values("order").head(per_cell).to_dict("records"):
+        # each person is quoted once at most
+        mine = [
+            both[i] for i in where.get((theme, group), ()) if both[i]["testimony_id"] not in quoted
+        ]
+        for rec in sorted(mine, key=lambda r: r["order"])[:per_cell]:  # stable: ties in order
             if (theme, group) not in used_cells:
                 used_cells.append((theme, group))
             quoted.add(rec["testimony_id"])
@@ -517,16 +517,16 @@ def _quote_rows(v, groups, per_cell, limit, max_chars) -> tuple[list[dict], list
     return rows, used_cells
 
 
-def _quote_candidates(tags: pd.DataFrame, story: pd.DataFrame) -> tuple[pd.DataFrame, dict]:
+def _quote_candidates(tags: pd.DataFrame, story: pd.DataFrame) -> tuple[list[dict], dict]:
     """Return every quotable passage beside its person's tags, and its rows per cell.
 
     Returns
     -------
     both, where
         ``both``: the tags of each person and group joined with their coded story passages, in
-        the order of ``tags`` (then of ``story``), with ``order``, the fixed pseudo-random order
-        of the quotes of its cell (:func:`_rank`); ``where``: the positions in ``both`` of each
-        (theme, group id) cell, in that order.
+        the order of ``tags`` (then of ``story``), one dict each, with ``order``, the fixed
+        pseudo-random order of the quotes of its cell (:func:`_rank`); ``where``: the positions
+        in ``both`` of each (theme, group id) cell, in that order.
     """
     both = tags.merge(story, on="testimony_id")
     both["order"] = [
@@ -535,7 +535,9 @@ def _quote_candidates(tags: pd.DataFrame, story: pd.DataFrame) -> tuple[pd.DataF
             both["testimony_id"], both["theme"], both["group_id"], strict=True
         )
     ]
-    return both, both.groupby(["theme", "group_id"], sort=False).indices
+    where = both.groupby(["theme", "group_id"], sort=False).indices
+    columns = ["testimony_id", "group", "sex", "age", "area", "language", "rule", "passage"]
+    return both[[*columns, "order"]].to_dict("records"), where
 
 
 def gap_cells(v: Voices) -> pd.DataFrame:
