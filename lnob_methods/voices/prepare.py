@@ -415,24 +415,47 @@ def proposals_by_theme(
         hits = hits[hits["testimony_id"].isin(members["testimony_id"])]
     rows = []
     quotable = set(v.used.loc[v.used["publish"], "testimony_id"]) - _withheld(v)
+    by_theme: dict[str, list[tuple[str, str]]] = {}
+    for tid, theme, passage in zip(
+        hits["testimony_id"], hits["theme"], hits["passage"], strict=True
+    ):
+        by_theme.setdefault(theme, []).append((tid, passage))
     for theme in v.codebook.themes:
-        mine = hits[hits["theme"] == theme.id]
-        n = mine["testimony_id"].nunique()
+        mine = by_theme.get(theme.id, [])
+        n = len({tid for tid, _ in mine if not pd.isna(tid)})
         if n == 0:
             continue
-        picks = mine[mine["testimony_id"].isin(quotable)]
-        picks = picks.assign(order=picks["testimony_id"].map(lambda t, th=theme.id: _rank(t, th)))
-        chosen = picks.sort_values("order").drop_duplicates("testimony_id").head(examples)
+        chosen = _examples(mine, quotable, theme.id, examples)
         rows.append(
             {
                 "theme": theme.label,
                 "people proposing": n,
-                "examples (redacted)": " | ".join(chosen["passage"]) if n >= v.k else "",
+                "examples (redacted)": " | ".join(chosen) if n >= v.k else "",
             }
         )
     out = pd.DataFrame(rows, columns=["theme", "people proposing", "examples (redacted)"])
     out["people proposing"] = disclosure.suppress(out["people proposing"], v.k)
     return out
+
+
+def _examples(
+    passages: list[tuple[str, str]], quotable: set[str], salt: str, most: int
+) -> list[str]:
+    """Return up to ``most`` passages of quotable people, one per person, in a fixed order.
+
+    ``passages`` holds (testimony id, passage) in table order; the order is :func:`_rank`'s,
+    ties (passages of one person) in table order, and each person's first passage is kept.
+    """
+    mine = sorted(
+        ((tid, text) for tid, text in passages if tid in quotable),
+        key=lambda p: _rank(p[0], salt),
+    )
+    chosen, seen = [], set()
+    for tid, text in mine:
+        if tid not in seen:
+            seen.add(tid)
+            chosen.append(text)
+    return chosen[:most]
 
 
 def _rank(testimony_id: str, salt: str) -> str:
