@@ -290,6 +290,29 @@ def _rule_regex(rule: str) -> re.Pattern:
     return re.compile(rf"(?<!\w){core}{tail}(?!\w)", re.IGNORECASE)
 
 
+@lru_cache(maxsize=4096)
+def _needle(rule: str) -> tuple[str, bool]:
+    """Return the rule's first word, which every hit holds, and whether case is ignored."""
+    body = unicodedata.normalize("NFC", rule.rstrip("*").strip())
+    return body.split()[0], not _ABUGIDA.search(body)
+
+
+def _may_match(rule: str, text: str, lowered: str | None) -> bool:
+    """Tell whether ``rule`` may match ``text``; False only when it certainly cannot.
+
+    A hit holds the rule's first word: as written when case matters, and in lower case when
+    case is ignored and both are ASCII (``lowered`` is ``text`` in lower case, None when
+    ``text`` is not ASCII). Outside ASCII, ignoring case matches more than lower case does
+    ("ſ" matches "s"), so the rule is always tried.
+    """
+    needle, ignore_case = _needle(rule)
+    if not ignore_case:
+        return needle in text
+    if lowered is None or not needle.isascii():
+        return True
+    return needle in lowered
+
+
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     r"""Return the (start, end) offsets of each sentence of ``text``, without outer spaces.
 
@@ -339,8 +362,11 @@ def code_text(text: str, language: str, codebook: Codebook) -> list[Match]:
     spans = sentence_spans(text)
     starts = [s for s, _ in spans]
     hits = []
+    lowered = text.lower() if text.isascii() else None
     for order, theme in enumerate(codebook.themes):
         for k, rule in enumerate(theme.rules_for(language)):
+            if not _may_match(rule, text, lowered):
+                continue
             for m in _rule_regex(rule).finditer(text):
                 s, e = spans[max(bisect.bisect_right(starts, m.start()) - 1, 0)]
                 match = Match(theme.id, rule, m.start(), m.end(), text[s:e])

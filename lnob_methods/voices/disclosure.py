@@ -14,6 +14,9 @@ Two rules protect the people who gave testimonies:
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+import numpy as np
 import pandas as pd
 
 from lnob_methods.reference import taxonomy
@@ -93,35 +96,84 @@ def coarsen(
         column of a row left in a combination smaller than ``k``); ``chosen`` the level per
         attribute (0 = as collected).
     """
+    codes = _level_codes(tags, hierarchy)
+    chosen, small = _choose(codes, k, max_withheld, attributes)
+    shown = _apply(tags, hierarchy, chosen)
+    shown.loc[pd.Series(small, index=tags.index), list(ORDER)] = WITHHELD
+    return shown, chosen
+
+
+def _choose(
+    codes: dict[str, list[_Level]], k: int, max_withheld: float, attributes: tuple[str, ...]
+) -> tuple[dict[str, int], np.ndarray]:
+    """Return the level chosen per attribute and which rows stay in small combinations."""
     chosen = dict.fromkeys(ORDER, 0)
     while True:
-        shown = _apply(tags, hierarchy, chosen)
-        small = _small(shown, k)
-        if small.mean() <= max_withheld:
+        small = _small(codes, chosen, k)
+        if len(small) and small.mean() <= max_withheld:
             break
         # Greedy: of the steps that merge values (a level that merges nothing is skipped), take
         # the one that leaves the fewest rows in small combinations; the group only when nothing
         # else can help; ties go to the earlier attribute of ORDER.
-        steps = {a: _next_merge(tags, hierarchy, chosen, a) for a in ORDER if a in attributes}
+        steps = {a: _next_merge(codes[a], chosen[a]) for a in ORDER if a in attributes}
         steps = {a: lvl for a, lvl in steps.items() if lvl is not None}
         candidates = [a for a in steps if a != "group"] or list(steps)
         if not candidates:
             break
-        scores = {
-            a: int(_small(_apply(tags, hierarchy, {**chosen, a: steps[a]}), k).sum())
-            for a in candidates
-        }
+        scores = {a: int(_small(codes, {**chosen, a: steps[a]}, k).sum()) for a in candidates}
         best = min(candidates, key=lambda a: (scores[a], ORDER.index(a)))
         chosen[best] = steps[best]
-    shown.loc[small, list(ORDER)] = WITHHELD
-    return shown, chosen
+    return chosen, small
 
 
-def _next_merge(tags: pd.DataFrame, hierarchy: dict, chosen: dict, a: str) -> int | None:
-    """Return the first level above the chosen one that merges values of ``a``, or None."""
-    now = _apply(tags, hierarchy, chosen)[a].nunique()
-    for lvl in range(chosen[a] + 1, len(hierarchy[a]) + 1):
-        if _apply(tags, hierarchy, {**chosen, a: lvl})[a].nunique() < now:
+@dataclass(frozen=True)
+class _Level:
+    """One attribute at one level, as whole numbers: equal codes, equal values shown.
+
+    ``codes`` holds one code per row; ``missing`` tells, per code, whether the value shown is
+    missing (it still forms a combination, but is not a value of its own when counting values).
+    """
+
+    codes: np.ndarray
+    missing: np.ndarray
+
+    def take(self, rows: np.ndarray) -> _Level:
+        """Return the same level for some rows only (positions)."""
+        return _Level(self.codes[rows], self.missing)
+
+    def n_values(self) -> int:
+        """Return how many different values, not missing, the rows show."""
+        present = np.unique(self.codes)
+        return int((~self.missing[present]).sum())
+
+
+def _level_codes(tags: pd.DataFrame, hierarchy: dict) -> dict[str, list[_Level]]:
+    """Return, per attribute, each level's values as codes (the last level maps all to one).
+
+    A level maps each raw value as :func:`_apply` does, so it is computed once per distinct
+    raw value instead of once per row.
+    """
+    out = {}
+    for a in ORDER:
+        raw, uniques = tags[a].factorize(use_na_sentinel=False)
+        values = pd.Series(uniques)
+        out[a] = []
+        for lvl in range(len(hierarchy[a]) + 1):
+            if lvl >= len(hierarchy[a]):
+                shown = pd.Series([ALL[a]] * len(values), dtype=object)
+            else:
+                shown = values.map(lambda v, m=hierarchy[a][lvl]: m.get(v, str(v)))
+            mapped, labels = shown.factorize(use_na_sentinel=False)
+            missing = np.asarray(pd.isna(labels), dtype=bool)
+            out[a].append(_Level(mapped[raw], missing))
+    return out
+
+
+def _next_merge(levels: list[_Level], now: int) -> int | None:
+    """Return the first level above ``now`` that merges values, or None."""
+    count = levels[now].n_values()
+    for lvl in range(now + 1, len(levels)):
+        if levels[lvl].n_values() < count:
             return lvl
     return None
 
@@ -141,17 +193,29 @@ def coarsen_by_group(
     tags, k, hierarchy, max_withheld
         As for :func:`coarsen`.
     """
+    codes = _level_codes(tags, hierarchy)
     parts = []
-    for _, rows in tags.groupby("group", sort=True):
-        shown, _ = coarsen(rows, k, hierarchy, max_withheld, attributes=("area", "age", "sex"))
+    grouped = tags.groupby("group", sort=True)
+    for key, rows in grouped:
+        where = grouped.indices[key]
+        mine = {a: [lvl.take(where) for lvl in levels] for a, levels in codes.items()}
+        chosen, small = _choose(mine, k, max_withheld, ("area", "age", "sex"))
+        shown = _apply(rows, hierarchy, chosen)
+        shown.loc[pd.Series(small, index=rows.index), list(ORDER)] = WITHHELD
         parts.append(shown)
     if not parts:
         return pd.DataFrame(columns=list(ORDER), index=tags.index)
     return pd.concat(parts).reindex(tags.index)
 
 
-def _small(shown: pd.DataFrame, k: int) -> pd.Series:
-    return shown.groupby(list(ORDER), dropna=False)["area"].transform("size") < k
+def _small(codes: dict[str, list[_Level]], chosen: dict[str, int], k: int) -> np.ndarray:
+    """Return, per row, whether its combination of values shown holds fewer than ``k`` rows."""
+    key = np.zeros(len(codes[ORDER[0]][0].codes), dtype=np.int64)
+    for a in ORDER:
+        level = codes[a][chosen[a]]
+        key = key * len(level.missing) + level.codes
+    _, inverse, counts = np.unique(key, return_inverse=True, return_counts=True)
+    return counts[inverse] < k
 
 
 def _apply(tags: pd.DataFrame, hierarchy: dict, chosen: dict) -> pd.DataFrame:
@@ -199,12 +263,18 @@ def suppress_with_totals(table: pd.DataFrame, k: int) -> pd.DataFrame:
     full.loc["Total"] = full.sum(axis=0)
     hidden = (full >= 1) & (full < k)
     _complement_by_subtraction(full, hidden)
+    # Counts found at least k wide stay so when one more count is hidden (a constraint fewer),
+    # and the intervals of such a table have whole-number ends: they are not bounded again.
+    wide: set = set()
     while True:
         shown = full.astype("Int64").mask(hidden, SUPPRESSED)
-        bad = disclosure_audit.exposed(disclosure_audit.additive_table("t", shown), k)
-        if bad.empty:
+        pub = disclosure_audit.additive_table("t", shown)
+        bad = disclosure_audit.first_exposed(pub, k, wide)
+        if bad is None:
             return shown
-        _, row, col = bad["key"].iloc[0]
+        keys = pub.hidden()
+        wide.update(keys[: keys.index(bad)])
+        _, row, col = bad
         target = _next_to_hide(full, hidden, row, col)
         if target is None:  # every positive count is hidden: nothing is bounded any more
             return shown

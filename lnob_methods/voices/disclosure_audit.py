@@ -125,50 +125,68 @@ def intervals(pub: Publication) -> pd.DataFrame:
     hidden = pub.hidden()
     if not hidden:
         return pd.DataFrame(columns=["key", "low", "high", "width"])
-    # Only the relations that touch a suppressed count matter; published counts are constants.
-    # Suppressed counts linked by no chain of relations are bounded apart: one small programme
-    # per connected group of counts.
-    index = {key: i for i, key in enumerate(hidden)}
-    relations = []
-    for kind, group in (("eq", pub.equal), ("ub", pub.at_most)):
-        for terms, constant in group:
-            free = {k: c for k, c in terms.items() if k in index and c != 0}
-            if free:
-                known = sum(c * pub.values[k] for k, c in terms.items() if k not in index)
-                relations.append((kind, free, constant - known))
-    parent = list(range(len(hidden)))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    for _, free, _ in relations:
-        first, *rest = (index[k] for k in free)
-        for other in rest:
-            parent[root(other)] = root(first)
-    members: dict[int, list[Hashable]] = {}
-    for key in hidden:
-        members.setdefault(root(index[key]), []).append(key)
-    linked: dict[int, list] = {}
-    for rel in relations:
-        linked.setdefault(root(index[next(iter(rel[1]))]), []).append(rel)
-    bounds = {}
-    for component, keys in members.items():
-        bounds.update(_component_bounds(keys, linked.get(component, [])))
+    bounds = _Bounds(pub)
     table = pd.DataFrame(
-        [{"key": key, "low": bounds[key][0], "high": bounds[key][1]} for key in hidden]
+        [{"key": key, "low": low, "high": high} for key in hidden for low, high in [bounds(key)]]
     )
     table["width"] = table["high"] - table["low"]
     return table
 
 
-def _component_bounds(keys: list[Hashable], relations: list) -> dict[Hashable, tuple]:
-    """Return (low, high) of each count of one connected group, by two programmes per count."""
-    if not relations:
-        return {key: (0.0, math.inf) for key in keys}
+class _Bounds:
+    """The feasible interval of each suppressed count, solved when first asked for.
+
+    Only the relations that touch a suppressed count matter; published counts are constants.
+    Suppressed counts linked by no chain of relations are bounded apart: one small programme
+    per connected group of counts, two programmes (lowest, highest) per count.
+    """
+
+    def __init__(self, pub: Publication):
+        hidden = pub.hidden()
+        index = {key: i for i, key in enumerate(hidden)}
+        relations = []
+        for kind, group in (("eq", pub.equal), ("ub", pub.at_most)):
+            for terms, constant in group:
+                free = {k: c for k, c in terms.items() if k in index and c != 0}
+                if free:
+                    known = sum(c * pub.values[k] for k, c in terms.items() if k not in index)
+                    relations.append((kind, free, constant - known))
+        parent = list(range(len(hidden)))
+
+        def root(i: int) -> int:
+            while parent[i] != i:
+                parent[i] = parent[parent[i]]
+                i = parent[i]
+            return i
+
+        for _, free, _ in relations:
+            first, *rest = (index[k] for k in free)
+            for other in rest:
+                parent[root(other)] = root(first)
+        members: dict[int, list[Hashable]] = {}
+        for key in hidden:
+            members.setdefault(root(index[key]), []).append(key)
+        linked: dict[int, list] = {}
+        for rel in relations:
+            linked.setdefault(root(index[next(iter(rel[1]))]), []).append(rel)
+        self._component = {key: root(index[key]) for key in hidden}
+        self._members, self._linked = members, linked
+        self._programmes: dict[int, tuple] = {}
+
+    def __call__(self, key: Hashable) -> tuple[float, float]:
+        """Return (low, high) of one suppressed count."""
+        component = self._component[key]
+        if component not in self._programmes:
+            keys = self._members[component]
+            self._programmes[component] = _programme(keys, self._linked.get(component, []))
+        return _solve(key, *self._programmes[component])
+
+
+def _programme(keys: list[Hashable], relations: list) -> tuple:
+    """Return (index of each count, A_eq, b_eq, A_ub, b_ub) of one connected group of counts."""
     index = {key: i for i, key in enumerate(keys)}
+    if not relations:
+        return index, None
     matrices = {}
     for kind in ("eq", "ub"):
         mine = [(free, rhs) for k, free, rhs in relations if k == kind]
@@ -183,24 +201,28 @@ def _component_bounds(keys: list[Hashable], relations: list) -> dict[Hashable, t
                 c_idx.append(index[key])
         matrix = coo_array((data, (r_idx, c_idx)), shape=(len(mine), len(keys))).tocsr()
         matrices[kind] = (matrix, np.array([rhs for _, rhs in mine]))
-    (a_eq, b_eq), (a_ub, b_ub) = matrices["eq"], matrices["ub"]
-    out = {}
-    for key in keys:
-        ends = []
-        for sign in (1.0, -1.0):
-            cost = np.zeros(len(keys))
-            cost[index[key]] = sign
-            res = linprog(
-                cost, A_ub=a_ub, b_ub=b_ub, A_eq=a_eq, b_eq=b_eq, bounds=(0, None), method="highs"
-            )
-            if res.status == 3:  # unbounded (only upwards: every count is at least 0)
-                ends.append(math.inf)
-            elif res.status != 0:
-                raise ValueError(f"the published counts are inconsistent ({res.message}): {key}")
-            else:
-                ends.append(sign * res.fun)
-        out[key] = (_clean(ends[0]), _clean(ends[1]))
-    return out
+    return index, (*matrices["eq"], *matrices["ub"])
+
+
+def _solve(key: Hashable, index: dict, matrices: tuple | None) -> tuple[float, float]:
+    """Return (low, high) of one count by two programmes (``inf`` when unbounded)."""
+    if matrices is None:
+        return (0.0, math.inf)
+    a_eq, b_eq, a_ub, b_ub = matrices
+    ends = []
+    for sign in (1.0, -1.0):
+        cost = np.zeros(len(index))
+        cost[index[key]] = sign
+        res = linprog(
+            cost, A_ub=a_ub, b_ub=b_ub, A_eq=a_eq, b_eq=b_eq, bounds=(0, None), method="highs"
+        )
+        if res.status == 3:  # unbounded (only upwards: every count is at least 0)
+            ends.append(math.inf)
+        elif res.status != 0:
+            raise ValueError(f"the published counts are inconsistent ({res.message}): {key}")
+        else:
+            ends.append(sign * res.fun)
+    return (_clean(ends[0]), _clean(ends[1]))
 
 
 def _clean(x: float) -> float:
@@ -212,3 +234,31 @@ def exposed(pub: Publication, k: int) -> pd.DataFrame:
     """Return the suppressed counts whose interval is narrower than ``k`` (the rule broken)."""
     table = intervals(pub)
     return table[table["width"] < k].reset_index(drop=True)
+
+
+def first_exposed(pub: Publication, k: int, wide: Iterable[Hashable] = ()) -> Hashable | None:
+    """Return the first suppressed count (in the order added) narrower than ``k``, or None.
+
+    The same count as the first row of :func:`exposed`, found without bounding the counts after
+    it.
+
+    Parameters
+    ----------
+    pub
+        The counts and relations.
+    k
+        The smallest width allowed.
+    wide
+        Counts known to be at least ``k`` wide already (not bounded again): for instance those
+        found so before more counts of the same publication were suppressed, which only widens
+        every interval (a published count turned into an unknown removes a constraint).
+    """
+    bounds = _Bounds(pub)
+    known = set(wide)
+    for key in pub.hidden():
+        if key in known:
+            continue
+        low, high = bounds(key)
+        if high - low < k:
+            return key
+    return None

@@ -415,24 +415,47 @@ def proposals_by_theme(
         hits = hits[hits["testimony_id"].isin(members["testimony_id"])]
     rows = []
     quotable = set(v.used.loc[v.used["publish"], "testimony_id"]) - _withheld(v)
+    by_theme: dict[str, list[tuple[str, str]]] = {}
+    for tid, theme, passage in zip(
+        hits["testimony_id"], hits["theme"], hits["passage"], strict=True
+    ):
+        by_theme.setdefault(theme, []).append((tid, passage))
     for theme in v.codebook.themes:
-        mine = hits[hits["theme"] == theme.id]
-        n = mine["testimony_id"].nunique()
+        mine = by_theme.get(theme.id, [])
+        n = len({tid for tid, _ in mine if not pd.isna(tid)})
         if n == 0:
             continue
-        picks = mine[mine["testimony_id"].isin(quotable)]
-        picks = picks.assign(order=picks["testimony_id"].map(lambda t, th=theme.id: _rank(t, th)))
-        chosen = picks.sort_values("order").drop_duplicates("testimony_id").head(examples)
+        chosen = _examples(mine, quotable, theme.id, examples)
         rows.append(
             {
                 "theme": theme.label,
                 "people proposing": n,
-                "examples (redacted)": " | ".join(chosen["passage"]) if n >= v.k else "",
+                "examples (redacted)": " | ".join(chosen) if n >= v.k else "",
             }
         )
     out = pd.DataFrame(rows, columns=["theme", "people proposing", "examples (redacted)"])
     out["people proposing"] = disclosure.suppress(out["people proposing"], v.k)
     return out
+
+
+def _examples(
+    passages: list[tuple[str, str]], quotable: set[str], salt: str, most: int
+) -> list[str]:
+    """Return up to ``most`` passages of quotable people, one per person, in a fixed order.
+
+    ``passages`` holds (testimony id, passage) in table order; the order is :func:`_rank`'s,
+    ties (passages of one person) in table order, and each person's first passage is kept.
+    """
+    mine = sorted(
+        ((tid, text) for tid, text in passages if tid in quotable),
+        key=lambda p: _rank(p[0], salt),
+    )
+    chosen, seen = [], set()
+    for tid, text in mine:
+        if tid not in seen:
+            seen.add(tid)
+            chosen.append(text)
+    return chosen[:most]
 
 
 def _rank(testimony_id: str, salt: str) -> str:
@@ -489,15 +512,13 @@ def _quote_rows(v, groups, per_cell, limit, max_chars) -> tuple[list[dict], list
         cells = cells[cells["groups"].isin(groups)]
     cells = cells.sort_values(["n", "theme", "groups"], ascending=[False, True, True]).head(limit)
     rows, quoted, used_cells = [], set(), []
+    both, where = _quote_candidates(tags, story)
     for theme, group in zip(cells["theme"], cells["groups"], strict=True):
-        mine = tags[tags["group_id"] == group].merge(
-            story[story["theme"] == theme], on="testimony_id"
-        )
-        mine = mine.assign(
-            order=mine["testimony_id"].map(lambda t, s=f"{theme}{group}": _rank(t, s))
-        )
-        mine = mine[~mine["testimony_id"].isin(quoted)]  # each person is quoted once at most
-        for rec in mine.sort_values("order").head(per_cell).to_dict("records"):
+        # each person is quoted once at most
+        mine = [
+            both[i] for i in where.get((theme, group), ()) if both[i]["testimony_id"] not in quoted
+        ]
+        for rec in sorted(mine, key=lambda r: r["order"])[:per_cell]:  # stable: ties in order
             if (theme, group) not in used_cells:
                 used_cells.append((theme, group))
             quoted.add(rec["testimony_id"])
@@ -517,6 +538,29 @@ def _quote_rows(v, groups, per_cell, limit, max_chars) -> tuple[list[dict], list
                 }
             )
     return rows, used_cells
+
+
+def _quote_candidates(tags: pd.DataFrame, story: pd.DataFrame) -> tuple[list[dict], dict]:
+    """Return every quotable passage beside its person's tags, and its rows per cell.
+
+    Returns
+    -------
+    both, where
+        ``both``: the tags of each person and group joined with their coded story passages, in
+        the order of ``tags`` (then of ``story``), one dict each, with ``order``, the fixed
+        pseudo-random order of the quotes of its cell (:func:`_rank`); ``where``: the positions
+        in ``both`` of each (theme, group id) cell, in that order.
+    """
+    both = tags.merge(story, on="testimony_id")
+    both["order"] = [
+        _rank(t, f"{theme}{group}")
+        for t, theme, group in zip(
+            both["testimony_id"], both["theme"], both["group_id"], strict=True
+        )
+    ]
+    where = both.groupby(["theme", "group_id"], sort=False).indices
+    columns = ["testimony_id", "group", "sex", "age", "area", "language", "rule", "passage"]
+    return both[[*columns, "order"]].to_dict("records"), where
 
 
 def gap_cells(v: Voices) -> pd.DataFrame:

@@ -268,9 +268,15 @@ def fold(text: str) -> tuple[str, list[int] | None]:
     return "".join(out), index
 
 
+_SPACES = re.compile(r"[\s\-–]+")
+# What ends a sentence between two words (a word after it starts one).
+_SENTENCE_END = re.compile(r"[.!?।॥\n:;\"“”]")
+
+
+@lru_cache(maxsize=65536)
 def norm(name: str) -> str:
     """Return the key a place or phrase is looked up by: folded, lower case, single spaces."""
-    return re.sub(r"[\s\-–]+", " ", fold(name)[0].lower()).strip()
+    return _SPACES.sub(" ", fold(name)[0].lower()).strip()
 
 
 def phrase_pattern(phrases: Iterable[str]) -> re.Pattern | None:
@@ -340,6 +346,7 @@ def _script(c: str) -> str:
     return "ne" if 0x900 <= o <= 0x97F else "bn" if 0x980 <= o <= 0x9FF else "latin"
 
 
+@lru_cache(maxsize=65536)
 def _stem(word: str) -> str:
     for suf in SUFFIXES:
         if word.endswith(suf) and len(word) - len(suf) >= 2:
@@ -354,7 +361,7 @@ def tokens(t: str, protected: list, places: list) -> list[Tok]:
     for m in WORD_RE.finditer(t):
         s, e, w = m.start(), m.end(), m.group()
         gap = t[prev_end:s]
-        initial = not out or bool(re.search(r"[.!?।॥\n:;\"“”]", gap))
+        initial = not out or bool(_SENTENCE_END.search(gap))
         if initial and out and prev_low in ABBREVIATIONS and gap.strip() == ".":
             initial = False
         script = _script(w[0])

@@ -170,6 +170,34 @@ def test_devanagari_and_bengali_match_inside_words(codebook):
     assert _hits("না খে\u09df\u09c7", "bn", codebook)[0][0] == "food_hunger"
 
 
+def test_rules_match_whatever_the_case_of_the_text(codebook):
+    # Rules are lower case and ignore case: capitals do not hide a hit.
+    assert _hits("THE CLINICS ARE FAR.", "en", codebook) == [
+        ("health_care", "clinic*", "THE CLINICS ARE FAR.")
+    ]
+    # Ignoring case, the long s "ſ" is an "s": "ſchools" is "schools", although "ſ" is no capital.
+    assert _hits("The ſchools are far.", "en", codebook) == [
+        ("education", "school*", "The ſchools are far.")
+    ]
+    assert _hits("TRẠM Y TẾ Ở XA.", "vi", codebook) == [
+        ("health_care", "trạm y tế", "TRẠM Y TẾ Ở XA.")
+    ]
+
+
+def test_a_rule_outside_ascii_may_match_an_ascii_text(tmp_path):
+    path = tmp_path / "cb.yaml"
+    path.write_text(
+        "version: t\nthemes:\n"
+        "  - {id: school, label: School, description: d, sdg_targets: ['4.1'],"
+        " factors: [geography], rules: {en: [ſchool]}}\n",
+        encoding="utf-8",
+    )
+    cb = coding.load_codebook(path)
+    assert [(m.rule, m.passage) for m in coding.code_text("No school.", "en", cb)] == [
+        ("ſchool", "No school.")
+    ]
+
+
 def test_offsets_and_determinism(codebook):
     text = "Our land is small. The landlord raised the rent."
     first = coding.code_text(text, "en", codebook)

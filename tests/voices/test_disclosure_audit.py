@@ -51,6 +51,33 @@ def test_four_cells_hidden_in_a_cycle_leave_an_interval_as_wide_as_the_smaller_m
     assert not audit.exposed(audit.additive_table("t", shown), 13).empty
 
 
+def test_first_exposed_is_the_first_count_too_narrow_in_table_order():
+    # | NA NA | 12    a.x and a.y hidden, b.x and b.y shown: a.x = 12 - 10 = 2 from column x,
+    # | 10 10 | 20    a.y = 20 - 10 = 10 from column y. Both are exact (width 0), a.x first.
+    # | 12 20 | 32
+    shown = pd.DataFrame(
+        {"x": [NA, 10, 12], "y": [NA, 10, 20], "Total": [12, 20, 32]},
+        index=["a", "b", "Total"],
+        dtype="Int64",
+    )
+    pub = audit.additive_table("t", shown)
+    assert audit.first_exposed(pub, 5) == ("t", "a", "x")
+    # A count known to be wide enough is not bounded again: the next one is named.
+    assert audit.first_exposed(pub, 5, wide=[("t", "a", "x")]) == ("t", "a", "y")
+    assert audit.first_exposed(pub, 5, wide=[("t", "a", "x"), ("t", "a", "y")]) is None
+
+
+def test_first_exposed_finds_nothing_when_every_interval_is_wide_enough():
+    # All four inner cells hidden: each runs over an interval 12 wide (see above).
+    shown = pd.DataFrame(
+        {"x": [NA, NA, 12], "y": [NA, NA, 20], "Total": [12, 20, 32]},
+        index=["a", "b", "Total"],
+        dtype="Int64",
+    )
+    assert audit.first_exposed(audit.additive_table("t", shown), 12) is None
+    assert audit.first_exposed(audit.additive_table("t", shown), 13) == ("t", "a", "x")
+
+
 # The table on which subtraction-only complementary suppression left counts recoverable:
 #   x y z       The small cells are a.z = 1 and the total of column z (1). Subtraction-only
 # a 8 5 1 | 14  suppression hid a.y, a.z, a.Total, b.y, b.Total, Total.x and Total.z: every line

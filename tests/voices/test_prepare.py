@@ -305,3 +305,13 @@ def test_the_published_tables_are_suppressed_once_and_handed_out_as_copies(monke
     assert voices.group_table(v).equals(voices.group_table(v))
     fresh = voices.prepare("KEN", k=5, files=voices.country_files("KEN"))
     assert voices.group_table(fresh).equals(voices.group_table(v))
+
+
+def test_proposal_examples_one_per_quotable_person_first_passage_first():
+    passages = [("a", "a first"), ("x", "x not quotable"), ("a", "a second"), ("b", "b only")]
+    # "a"'s two passages share one rank: the first in table order is kept; "x" never shows.
+    assert sorted(voices._examples(passages, {"a", "b"}, "theme", 5)) == ["a first", "b only"]
+    assert voices._examples(passages, {"a"}, "theme", 5) == ["a first"]
+    assert voices._examples(passages, {"a", "b"}, "theme", 1)[0] in ("a first", "b only")
+    assert len(voices._examples(passages, {"a", "b"}, "theme", 1)) == 1
+    assert voices._examples(passages, set(), "theme", 5) == []
