@@ -28,10 +28,21 @@ class TooManyRows(Exception):
 
 
 def open_workbook(path):
-    """Return the workbook at ``path`` opened read-only (close it with ``.close()``)."""
-    import openpyxl
+    """Return the workbook at ``path`` opened read-only (close it with ``.close()``).
 
-    return openpyxl.load_workbook(path, read_only=True, data_only=False)
+    As ``openpyxl.load_workbook(path, read_only=True)``, but the file is closed when the
+    workbook cannot be read. A sheet without a ``<dimension>`` element is parsed once by
+    openpyxl to find its size, element by element, without keeping its cells.
+    """
+    from openpyxl.reader.excel import ExcelReader
+
+    reader = ExcelReader(path, read_only=True, data_only=False)
+    try:
+        reader.read()
+    except BaseException:
+        reader.archive.close()  # openpyxl leaves it open when reading fails
+        raise
+    return reader.wb
 
 
 def read_sheet(ws, max_rows: int) -> tuple[list[list], list]:
