@@ -8,7 +8,7 @@ booleans, errors, formulas), while empty cells only count for the sheet's size.
 
 The grid is the one openpyxl's normal mode gives: rows 1 to the last row holding a cell, each as
 wide as the widest row, and the cells of a merged range empty but its top-left one. Reading stops
-at the first cell below the row limit.
+after the first ``<row>`` holding a cell below the row limit.
 
 The sheet's XML goes to Python's C parser only when it cannot declare entities (no ``<!`` and no
 NUL byte, so no DOCTYPE in any encoding expat reads); anything else goes to defusedxml's parser,
