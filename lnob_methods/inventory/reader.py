@@ -21,11 +21,12 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from lnob_methods.core.cells import ABSENT, ORIGIN, Formula
+from lnob_methods.core.cells import ABSENT, ORIGIN
 from lnob_methods.core.columns import distinct, objects
 from lnob_methods.core.errors import Problem
 from lnob_methods.core.safety import MAX_ROWS, read_text, safety_problems, too_many_rows
 from lnob_methods.core.vocabulary import MULTI_VALUE_KINDS
+from lnob_methods.inventory import xlsx_cells
 from lnob_methods.inventory.schema import FIELDS
 
 SHEET = "Inventory"
@@ -313,40 +314,49 @@ def _repeated_header(chunk, columns, header_norm, empty_is_none) -> np.ndarray:
 
 def read_xlsx(path: Path) -> tuple[pd.DataFrame, list[Problem]]:
     """Read the "Inventory" sheet (or the only sheet) of an XLSX file."""
-    import openpyxl
-
     name = str(path)
     try:
-        wb = openpyxl.load_workbook(path, data_only=False)
+        wb = xlsx_cells.open_workbook(path)
     except Exception as exc:  # noqa: BLE001 - any parser failure means "not a spreadsheet"
-        return _empty(), [
-            Problem(
-                name,
-                "not-a-spreadsheet",
-                f"cannot be read as an Excel workbook ({type(exc).__name__}); save it as .xlsx.",
-            )
-        ]
-    if SHEET in wb.sheetnames:
-        ws = wb[SHEET]
-    elif len(wb.sheetnames) == 1:
-        ws = wb[wb.sheetnames[0]]
-    else:
-        return _empty(), [
-            Problem(
-                name,
-                "wrong-sheet",
-                f"has no sheet named {SHEET!r} (sheets: "
-                f"{', '.join(wb.sheetnames)}); put the inventory on a sheet "
-                f"named {SHEET!r}.",
-            )
-        ]
+        return _empty(), [_unreadable(name, exc)]
+    try:
+        if SHEET in wb.sheetnames:
+            ws = wb[SHEET]
+        elif len(wb.sheetnames) == 1:
+            ws = wb[wb.sheetnames[0]]
+        else:
+            return _empty(), [
+                Problem(
+                    name,
+                    "wrong-sheet",
+                    f"has no sheet named {SHEET!r} (sheets: "
+                    f"{', '.join(wb.sheetnames)}); put the inventory on a sheet "
+                    f"named {SHEET!r}.",
+                )
+            ]
+        grid, merged = xlsx_cells.read_sheet(ws, MAX_ROWS)
+    except xlsx_cells.TooManyRows:
+        return _empty(), [too_many_rows(name, MAX_ROWS + 1, ws.title)]
+    except Exception as exc:  # noqa: BLE001 - as above, for the sheet's own XML
+        return _empty(), [_unreadable(name, exc)]
+    finally:
+        wb.close()
+    return _sheet_table(name, ws.title, grid, merged)
+
+
+def _unreadable(name: str, exc: Exception) -> Problem:
+    # openpyxl reports any ValueError met while loading a workbook as a plain ValueError.
+    kind = "ValueError" if isinstance(exc, ValueError) else type(exc).__name__
+    return Problem(
+        name,
+        "not-a-spreadsheet",
+        f"cannot be read as an Excel workbook ({kind}); save it as .xlsx.",
+    )
+
+
+def _sheet_table(name: str, sheet: str, grid: list[list], merged: list):
+    """Build the raw table of a sheet's rows; refuse merged cells in its header row."""
     problems: list[Problem] = []
-    grid = []
-    for row in ws.iter_rows():  # bounded by rows: a sheet of blank rows is refused, not read
-        if len(grid) >= MAX_ROWS:
-            wb.close()
-            return _empty(), [too_many_rows(name, len(grid) + 1, ws.title)]
-        grid.append([_cell(c) for c in row])
     hdr = _header_index(grid)
     if hdr is None:
         problems.append(
@@ -354,11 +364,11 @@ def read_xlsx(path: Path) -> tuple[pd.DataFrame, list[Problem]]:
                 name,
                 "no-header",
                 "has no header row with the template's columns: use the template.",
-                sheet=ws.title,
+                sheet=sheet,
             )
         )
         return _empty(), problems
-    for rng in ws.merged_cells.ranges:
+    for rng in _merged_order(merged):
         if rng.min_row <= hdr + 1 <= rng.max_row:
             problems.append(
                 Problem(
@@ -366,20 +376,21 @@ def read_xlsx(path: Path) -> tuple[pd.DataFrame, list[Problem]]:
                     "merged-header",
                     f"has merged header cells {rng.coord}:"
                     " unmerge them so each column has its own header.",
-                    sheet=ws.title,
+                    sheet=sheet,
                     row=hdr + 1,
                 )
             )
-    table = _table(name, ws.title, grid[hdr], islice(grid, hdr + 1, None), hdr + 2, problems)
+    table = _table(name, sheet, grid[hdr], islice(grid, hdr + 1, None), hdr + 2, problems)
     if table.empty and not problems:
-        problems.append(Problem(name, "empty-file", "has a header but no items.", sheet=ws.title))
+        problems.append(Problem(name, "empty-file", "has a header but no items.", sheet=sheet))
     return table, problems
 
 
-def _cell(c):
-    if c.data_type == "f" or (isinstance(c.value, str) and c.value.startswith("=")):
-        return Formula(str(c.value))
-    return c.value
+def _merged_order(merged: list) -> list:
+    """Return merged ranges in the order openpyxl's ``ws.merged_cells.ranges`` gives them."""
+    from openpyxl.worksheet.cell_range import MultiCellRange
+
+    return list(MultiCellRange(merged).ranges)
 
 
 def _header_index(grid: list[list]) -> int | None:
