@@ -59,12 +59,29 @@ def test_leaving_the_block_early_stops_the_process_and_what_it_started(tmp_path,
 
 
 def test_the_background_process_runs_at_the_lowest_priority():
-    # In a process of its own: a priority once lowered cannot be raised again.
-    code = "import os; from lnob_methods.cli import book_pdf; book_pdf._lowest_priority(); "
-    res = subprocess.run(
-        [sys.executable, "-c", code + "print(os.nice(0))"], capture_output=True, text=True
+    # In a process of its own: a priority once lowered cannot be raised again. Its children
+    # (the Sphinx build) inherit both.
+    code = (
+        "import os, subprocess, sys; from lnob_methods.cli import book_pdf\n"
+        "book_pdf._lowest_priority()\n"
+        "child = 'import os; print(os.nice(0), os.sched_getscheduler(0) == os.SCHED_IDLE)'\n"
+        "subprocess.run([sys.executable, '-c', child])\n"
     )
-    assert res.stdout.strip() == "19", res.stderr
+    res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert res.stdout.split() == ["19", "True"], res.stderr
+
+
+def test_the_background_process_stays_in_the_session_of_the_build(tmp_path, monkeypatch):
+    # In the build's own session (Linux gave a session apart a core of its own), in a process
+    # group apart (the terminal's Ctrl-C reaches `lnob build` only, which stops it).
+    out = tmp_path / "ids"
+    code = f"import os; open({str(out)!r}, 'w').write(f'{{os.getsid(0)}} {{os.getpgid(0)}}')"
+    monkeypatch.setattr(book_pdf, "_command", lambda root, made: [sys.executable, "-c", code])
+    with book_pdf.in_background() as pdf:
+        pdf._proc.wait()
+        session, group = (int(x) for x in out.read_text().split())
+        assert session == os.getsid(0)
+        assert group == pdf._proc.pid != os.getpgid(0)
 
 
 def test_the_background_process_prints_only_once_told(tmp_path, monkeypatch):
