@@ -6,6 +6,8 @@ import json
 import os
 import shutil
 import signal
+import subprocess
+import sys
 import threading
 import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -422,6 +424,14 @@ def run(
         same repository path (a shared file system), since they publish into it.
     """
     publish.clean_stale_staging()
+    converting = None if scheduler else _convert_extract_aside()
+    try:
+        return _run(jobs, n_jobs, force, progress, scheduler)
+    finally:
+        _stop(converting)
+
+
+def _run(jobs, n_jobs, force, progress, scheduler) -> list[Outcome]:
     keys = {job: cachekey.cache_key(job.country, job.parameters, job.template) for job in jobs}
     fresh = {j for j in jobs if not force and is_fresh(j, keys[j])}  # each one read once
     outcomes = [Outcome(j, "skipped") for j in jobs if j in fresh]
@@ -451,6 +461,41 @@ def run(
     outcomes = sorted(outcomes, key=lambda o: order[o.job])
     write_summary(outcomes)
     return outcomes
+
+
+def _convert_extract_aside() -> subprocess.Popen | None:
+    """Start converting the UN extract in a process of its own; return it (None: converted).
+
+    Nearly every page reads the extract: it is converted while the inputs are hashed and the
+    workers and kernels start, and the first pages wait for it under its lock
+    (:func:`lnob_methods.reference.sdgdb.ensure_cache`). If the process fails, the first page
+    converts it and reports the error.
+    """
+    from lnob_methods.reference import sdgdb
+
+    if sdgdb.cache_path().exists():
+        return None
+    code = (
+        "import sys; from lnob_methods.run import live_run\n"
+        "live_run.die_with_parent(int(sys.argv[1]))\n"
+        "from lnob_methods.reference import sdgdb; sdgdb.ensure_cache()"
+    )
+    return subprocess.Popen(
+        [sys.executable, "-c", code, str(os.getpid())],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        process_group=0,  # the terminal's Ctrl-C goes to the run, which stops it
+    )
+
+
+def _stop(proc: subprocess.Popen | None) -> None:
+    # Done by now unless no page read the extract, or the run was stopped: a file half
+    # written is removed by the next conversion.
+    if proc is not None and proc.poll() is None:
+        proc.kill()
+    if proc is not None:
+        proc.wait()
 
 
 def _run_todo(todo, keys, n_jobs, scheduler, progress, live, outcomes) -> None:
@@ -529,9 +574,6 @@ def _dispatch(todo: list[Job], keys: dict, n_jobs, scheduler: str | None, server
         with live_run.signals_held_back():  # workers start with Ctrl-C held back, then ignore it
             for _ in range(workers):
                 pool.submit(int)  # starts the workers now
-        # The first worker converts the shared extract (once, under a lock) while the other starts
-        # the first page, which reads inventories and testimonies before it waits for the extract.
-        pool.submit(sdgdb.ensure_cache)
         futures = {pool.submit(_execute_entry, j, keys[j], server, live): j for j in todo}
         for fut in as_completed(futures):
             yield _result(fut, futures[fut])

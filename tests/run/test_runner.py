@@ -89,3 +89,29 @@ def test_a_run_rewrites_each_country_data_package_once_all_runs_are_done(results
     assert [r["path"] for r in package["resources"]] == ["stocktake/evidence_table.csv"]
     fields = package["resources"][0]["schema"]["fields"]
     assert [(f["name"], f["type"]) for f in fields] == [("item_id", "string"), ("year", "integer")]
+
+
+def test_the_extract_is_converted_aside_once(tmp_path, monkeypatch):
+    # A run from clean converts the UN extract in a process of its own, in a process group of its
+    # own (the terminal's Ctrl-C goes to the run, which stops it); converted, nothing starts.
+    import os
+
+    from lnob_methods.reference import sdgdb
+
+    monkeypatch.setenv("LNOB_STATE_DIR", str(tmp_path))
+    assert not sdgdb.cache_path().exists()
+    proc = runner._convert_extract_aside()
+    assert proc is not None and os.getpgid(proc.pid) == proc.pid
+    assert proc.wait(timeout=120) == 0
+    assert sdgdb.cache_path().exists()
+    assert runner._convert_extract_aside() is None
+
+
+def test_a_conversion_still_going_is_stopped():
+    import subprocess
+    import sys
+
+    proc = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    runner._stop(proc)
+    assert proc.returncode is not None and proc.returncode < 0
+    runner._stop(None)  # nothing started: nothing to do
