@@ -13,6 +13,7 @@ import hashlib
 import html
 import io
 import re
+from functools import lru_cache
 from pathlib import Path
 
 import matplotlib as mpl
@@ -108,14 +109,22 @@ def appendix_rows(card: dict) -> list[tuple[str, str]]:
 
 
 def chart_png(chart: pd.DataFrame, title: str, colour: str = DEFAULT_COLOUR) -> bytes:
-    """Return a horizontal bar chart of ``chart`` (``label``, ``value``) as PNG bytes."""
+    """Return a horizontal bar chart of ``chart`` (``label``, ``value``) as PNG bytes.
+
+    The PDF and the Word document of a brief show the same charts: each is drawn once.
+    """
+    return _chart_png(tuple(chart["label"]), tuple(chart["value"]), title, colour)
+
+
+@lru_cache(maxsize=32)
+def _chart_png(labels: tuple, values: tuple, title: str, colour: str) -> bytes:
     # A Figure without pyplot: no backend is chosen or changed, so the notebook that writes the
     # brief keeps its inline figures.
     with mpl.rc_context({"font.family": "DejaVu Sans", "svg.hashsalt": "lnob", "font.size": 9}):
-        fig = Figure(figsize=(6.3, 0.45 * len(chart) + 0.9), dpi=150)
+        fig = Figure(figsize=(6.3, 0.45 * len(labels) + 0.9), dpi=150)
         ax = fig.subplots()
-        labels = list(chart["label"])[::-1]
-        values = list(chart["value"])[::-1]
+        labels = list(labels)[::-1]
+        values = list(values)[::-1]
         ax.barh(labels, values, color=colour)
         for y, v in enumerate(values):
             ax.text(v, y, f" {v}%", va="center", fontsize=8)

@@ -209,3 +209,19 @@ def test_writing_a_brief_leaves_the_callers_figure_backend_alone(tmp_path):
         [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
     )
     assert out.stdout.strip() == "svg"
+
+
+def test_a_chart_shown_in_both_documents_is_drawn_once(monkeypatch):
+    import pandas as pd
+
+    drawn = []
+    figure = briefs.Figure
+    monkeypatch.setattr(briefs, "Figure", lambda *a, **k: drawn.append(1) or figure(*a, **k))
+    briefs._chart_png.cache_clear()
+    chart = pd.DataFrame({"label": ["Women", "Men"], "value": [12, 7]})
+    first = briefs.chart_png(chart, "Share")
+    again = briefs.chart_png(chart.copy(), "Share")
+    assert again == first and len(drawn) == 1, "the same chart, drawn once"
+    other = briefs.chart_png(chart.assign(value=[12, 8]), "Share")
+    assert other != first and len(drawn) == 2, "another value is another chart"
+    assert briefs.chart_png(chart, "Share", "#000000") != first and len(drawn) == 3
