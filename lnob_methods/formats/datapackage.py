@@ -186,6 +186,25 @@ def datapackage(exports: Path, country: str) -> dict:
     }
 
 
+def is_current(exports: Path) -> bool:
+    """Return True when ``datapackage.json`` needs no writing again.
+
+    That is when it lists exactly the CSVs now in ``exports`` and was written after every one of
+    them and of their run cards.
+    """
+    exports = Path(exports)
+    try:
+        written = (exports / PACKAGE_FILE).stat().st_mtime_ns
+        listed = [r["path"] for r in json.loads((exports / PACKAGE_FILE).read_bytes())["resources"]]
+    except (OSError, ValueError, KeyError, TypeError):
+        return False
+    csvs = sorted(exports.glob("*/*.csv"))
+    if listed != [c.relative_to(exports).as_posix() for c in csvs]:
+        return False
+    described = [*csvs, *exports.glob("*/runcard.json")]
+    return all(f.stat().st_mtime_ns <= written for f in described)
+
+
 def write_datapackage(exports: Path, country: str) -> Path:
     """Write ``datapackage.json`` into ``exports`` (sorted keys: same files, same bytes)."""
     data = datapackage(Path(exports), country)

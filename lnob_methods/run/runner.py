@@ -20,7 +20,7 @@ from lnob_methods.core import cachekey, paths
 from lnob_methods.core.errors import ParameterError
 from lnob_methods.core.suggest import did_you_mean
 from lnob_methods.formats import figures
-from lnob_methods.formats.datapackage import write_datapackage
+from lnob_methods.formats.datapackage import is_current, write_datapackage
 from lnob_methods.reference import countries
 from lnob_methods.run import live_run, params, publish, runcard, warm_kernels
 
@@ -451,11 +451,11 @@ def _run(jobs, n_jobs, force, progress, scheduler) -> list[Outcome]:
             raise Interrupted(signum, published) from None
         finally:
             live_run.finish(live)
-    # Runs publish in parallel processes, each rewriting its country's data package: written once
-    # more here, after every run, so that the package lists every export whatever the order.
+    # Each publish rewrites its country's data package under the run's lock, so the last one lists
+    # every export; a package that is not current (older files, a removed export) is written here.
     for country in sorted({j.country for j in jobs}):
         exports = paths.results_dir() / country / "exports"
-        if exports.is_dir():
+        if exports.is_dir() and not is_current(exports):
             write_datapackage(exports, country)
     order = {j: i for i, j in enumerate(jobs)}
     outcomes = sorted(outcomes, key=lambda o: order[o.job])

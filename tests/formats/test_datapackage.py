@@ -8,7 +8,12 @@ import frictionless
 import pandas as pd
 import pytest
 
-from lnob_methods.formats.datapackage import field_type, table_schema, write_datapackage
+from lnob_methods.formats.datapackage import (
+    field_type,
+    is_current,
+    table_schema,
+    write_datapackage,
+)
 from lnob_methods.formats.exports import write_csv
 
 
@@ -129,3 +134,25 @@ def test_a_changed_csv_is_read_again(tmp_path):
     assert table_schema(path)["fields"] == [{"name": "n", "type": "integer"}]
     path.write_text("n\n1\ntwo\n", encoding="utf-8")
     assert table_schema(path)["fields"] == [{"name": "n", "type": "string"}]
+
+
+def test_a_package_is_current_until_an_export_changes_or_goes(tmp_path):
+    import os
+    import shutil
+
+    exports = _exports(tmp_path)
+    assert not is_current(exports), "no package yet"
+    path = write_datapackage(exports, "KEN")
+    assert is_current(exports)
+    later = path.stat().st_mtime_ns + 1_000_000
+    csv = exports / "gap_analysis" / "gap_cells.csv"
+    os.utime(csv, ns=(later, later))  # an export written after the package
+    assert not is_current(exports)
+    write_datapackage(exports, "KEN")
+    assert is_current(exports)
+    shutil.rmtree(exports / "furthest_behind")  # an export removed: the package lists it
+    assert not is_current(exports)
+    write_datapackage(exports, "KEN")
+    assert is_current(exports)
+    (exports / "datapackage.json").write_text("{", encoding="utf-8")  # unreadable
+    assert not is_current(exports)
