@@ -426,7 +426,10 @@ def run(
     publish.clean_stale_staging()
     converting = None if scheduler else _convert_extract_aside()
     try:
-        return _run(jobs, n_jobs, force, progress, scheduler)
+        outcomes = _run(jobs, n_jobs, force, progress, scheduler)
+        if converting is not None:  # finished for the next run, as it is by now in a build
+            converting.wait()
+        return outcomes
     finally:
         _stop(converting)
 
@@ -490,8 +493,8 @@ def _convert_extract_aside() -> subprocess.Popen | None:
 
 
 def _stop(proc: subprocess.Popen | None) -> None:
-    # Done by now unless no page read the extract, or the run was stopped: a file half
-    # written is removed by the next conversion.
+    # Still converting only when the run was stopped: a file half written is removed by the
+    # next conversion.
     if proc is not None and proc.poll() is None:
         proc.kill()
     if proc is not None:

@@ -115,3 +115,12 @@ def test_a_conversion_still_going_is_stopped():
     runner._stop(proc)
     assert proc.returncode is not None and proc.returncode < 0
     runner._stop(None)  # nothing started: nothing to do
+
+
+def test_a_run_that_ends_leaves_the_extract_converted(tmp_path, monkeypatch):
+    # As when a pool worker converted it: the next run (an interrupted one too) reads it.
+    from lnob_methods.reference import sdgdb
+
+    monkeypatch.setenv("LNOB_STATE_DIR", str(tmp_path))
+    assert runner.run([], progress=False) == []
+    assert sdgdb.cache_path().exists()
