@@ -63,8 +63,8 @@ def testimonies_added(
 def judgement_changes(before: pd.DataFrame, after: pd.DataFrame) -> pd.DataFrame:
     """Return how each finding was judged in two validation rounds.
 
-    ``before`` and ``after`` are the rounds' published judgement tables
-    (:func:`lnob_methods.voices.validation.judgement_table`: ``item`` codes and ``verdict``).
+    ``before`` and ``after`` give each round's items and verdicts
+    (:func:`lnob_methods.voices.validation.verdicts`: ``item`` codes and ``verdict``).
     One row per item: ``item``, ``verdict before``, ``verdict after`` and ``change``
     (:data:`SAME`, :data:`CHANGED`, :data:`FIRST` for an item put only in the later round,
     :data:`DROPPED` for one put only in the earlier). The later round's items come first, in its
@@ -284,7 +284,7 @@ def compare(country: str, round_from: int = 0, round_to: int = 0) -> dict:
     val = [ranking.latest_validation(place.iso3, round_no=r) for r in (start, to)]
     own = all(v is not None and len(v.used) >= v.k for v in val) and val[0].files != val[1].files
     out["judgements"] = (
-        judgement_changes(*(validation.judgement_table(v) for v in val)) if own else None
+        judgement_changes(*(validation.verdicts(v) for v in val)) if own else None
     )
     out["judgements_sentence"] = judgements_sentence(out["judgements"], start, to)
     before, _, _ = conclusions.load(place.iso3, start)

@@ -150,5 +150,5 @@ def judgements(val: validation.Validation, groups: pd.DataFrame) -> pd.DataFrame
 
 def disputed(val: validation.Validation) -> list[str]:
     """Return the item codes the people asked judged disputed."""
-    table = validation.judgement_table(val)
+    table = validation.verdicts(val)
     return list(table.loc[table["verdict"] == validation.DISPUTED, "item"])

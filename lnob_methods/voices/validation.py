@@ -468,6 +468,24 @@ def verdict(agree: int, partly: int, disagree: int, k: int) -> str:
     return MIXED
 
 
+def verdicts(val: Validation) -> pd.DataFrame:
+    """Return per item its code and how the people asked judged it: ``item`` and ``verdict``.
+
+    The verdicts of :func:`judgement_table`, from the exact answers, without suppressing the
+    counts (for the disputed findings and for comparing rounds, which show no count).
+    """
+    exact = judgement_counts(val)
+    return pd.DataFrame(
+        {"item": list(exact.index), "verdict": _verdicts(exact, val.k)}, columns=["item", "verdict"]
+    )
+
+
+def _verdicts(exact: pd.DataFrame, k: int) -> list[str]:
+    """Return the verdict of each row of exact answers (:func:`judgement_counts`)."""
+    answers = zip(exact["agree"], exact["partly"], exact["disagree"], strict=True)
+    return [verdict(int(a), int(p), int(d), k) for a, p, d in answers]
+
+
 def priority_votes(val: Validation) -> pd.Series:
     """Return how many counted people chose each item among the three that matter most (exact)."""
     votes = pd.Series(0, index=pd.Index(val.items, name="item"), dtype=int)
@@ -514,8 +532,6 @@ def judgement_table(val: Validation) -> pd.DataFrame:
     votes = disclosure.suppress(priority_votes(val), val.k)
     out = shown.rename(columns={"Total": "people asked"})
     out.insert(0, "item", exact.index)
-    out["verdict"] = [
-        verdict(r["agree"], r["partly"], r["disagree"], val.k) for _, r in exact.iterrows()
-    ]
+    out["verdict"] = _verdicts(exact, val.k)
     out["chose it among three"] = votes.reindex(exact.index).array
     return out.reset_index(drop=True)[columns]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from lnob_methods.analysis import validation_items
 from lnob_methods.voices import validation
 
 A = "gap__youth__10_2"
@@ -121,6 +122,27 @@ def test_disputed_finding_and_suppression_by_hand(tmp_path):
     # Chosen among three: A by r1, r2, r4 (3, shown); B by r1, r3 (2, hidden).
     assert a["chose it among three"] == 3
     assert pd.isna(b["chose it among three"])
+
+
+def test_verdicts_are_those_of_the_published_table_without_its_counts(tmp_path):
+    # A: disagree 3 of 5 judged (disputed); B: agree 3 of 4 judged (confirmed): worked above.
+    table = validation.verdicts(_val(tmp_path))
+    assert list(table.columns) == ["item", "verdict"]
+    assert dict(zip(table["item"], table["verdict"], strict=True)) == {
+        A: "disputed",
+        B: "confirmed",
+    }
+    # With k = 5, B's 4 judged answers are too few to say; A's 5 are enough.
+    wider = validation.verdicts(_val(tmp_path, k=5)).set_index("item")["verdict"]
+    assert (wider[A], wider[B]) == ("disputed", "too few answers to say")
+    assert validation_items.disputed(_val(tmp_path)) == [A]
+    assert validation_items.disputed(_val(tmp_path, rows=ROWS[3:5])) == []
+
+
+def test_no_round_has_no_verdicts(tmp_path):
+    val = validation.prepare("KEN", k=5, files=[])
+    assert validation.verdicts(val).empty
+    assert validation_items.disputed(val) == []
 
 
 def test_one_hidden_count_in_a_row_hides_a_second(tmp_path):
