@@ -283,9 +283,7 @@ def compare(country: str, round_from: int = 0, round_to: int = 0) -> dict:
     )
     val = [ranking.latest_validation(place.iso3, round_no=r) for r in (start, to)]
     own = all(v is not None and len(v.used) >= v.k for v in val) and val[0].files != val[1].files
-    out["judgements"] = (
-        judgement_changes(*(validation.verdicts(v) for v in val)) if own else None
-    )
+    out["judgements"] = judgement_changes(*(validation.verdicts(v) for v in val)) if own else None
     out["judgements_sentence"] = judgements_sentence(out["judgements"], start, to)
     before, _, _ = conclusions.load(place.iso3, start)
     after, _, _ = conclusions.load(place.iso3, to)
