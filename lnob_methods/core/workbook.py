@@ -6,6 +6,7 @@ import datetime as dt
 import io
 import re
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 from lnob_methods.core.files import write_atomic
@@ -31,12 +32,19 @@ def save_reproducible(wb, path: Path) -> Path:
     return path
 
 
-def write_reproducible_zip(data: bytes, path: Path, modified: str = "2000-01-01T00:00:00Z") -> None:
+def write_reproducible_zip(
+    data: bytes,
+    path: Path,
+    modified: str = "2000-01-01T00:00:00Z",
+    edit: Callable[[str, bytes], bytes] | None = None,
+) -> None:
     """Write the bytes of a saved workbook to ``path`` with fixed member times and dates.
 
     openpyxl stamps each zip member, and the document's "modified" date, with the current time;
     both are rewritten with a constant (``modified``, for example a run date, for the document).
     The file is written atomically. Word documents (python-docx) are zip files of the same kind.
+    ``edit``, if given, is called with each member's name and bytes and returns the bytes to
+    write (the exports put their sheets' rows in this way).
     """
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w") as dst:
@@ -48,5 +56,7 @@ def write_reproducible_zip(data: bytes, path: Path, modified: str = "2000-01-01T
             if info.filename == "docProps/core.xml":
                 # openpyxl stamps "modified" with the save time whatever the workbook says.
                 data = _MODIFIED.sub(rb"\g<1>" + modified.encode() + rb"\2", data)
+            if edit is not None:
+                data = edit(info.filename, data)
             dst.writestr(fixed, data)
     write_atomic(path, out.getvalue())
