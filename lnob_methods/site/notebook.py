@@ -132,7 +132,7 @@ def site_url() -> str:
     return str((config.get("html") or {}).get("baseurl") or "")
 
 
-def write_briefs(ce, kind: str, folder: str = "exports") -> None:
+def write_briefs(ce, kind: str, folder: str = "exports", brief=None) -> None:
     """Write the brief of this page as PDF and Word into ``folder`` (published with the page).
 
     Parameters
@@ -143,6 +143,9 @@ def write_briefs(ce, kind: str, folder: str = "exports") -> None:
         ``"programme"`` or ``"advocacy"``.
     folder
         Where to write, relative to the run's working directory.
+    brief
+        The brief's content if the page has built it already
+        (:func:`lnob_methods.analysis.brief_content.build` of ``ce`` and ``kind``), else built here.
     """
     results = os.path.relpath(paths.results_dir(), paths.ROOT).replace(os.sep, "/")
     base = site_url()
@@ -152,5 +155,6 @@ def write_briefs(ce, kind: str, folder: str = "exports") -> None:
         if base
         else f"the page {title} of {ce.place.name} on the project's website (Country results)"
     )
-    brief = brief_content.build(ce, kind)
+    if brief is None:
+        brief = brief_content.build(ce, kind)
     brief_documents.write_brief(brief, runcard.read(), folder, run_card_url=where)
