@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import re
 import shutil
+from pathlib import Path
 
 import pytest
 import yaml
 
 from lnob_methods.cli.main import build_book
+from lnob_methods.core import paths
 from tests.helpers import ROOT
 
 pytestmark = pytest.mark.slow
@@ -89,3 +91,46 @@ def test_the_global_index_still_leads_to_every_country(site):
     # Pruning touches the sidebar only: next/previous links still walk through every country.
     html = (site / "results" / "X05" / "index.html").read_text(encoding="utf-8")
     assert 'href="../X04/official.html"' in html and 'href="official.html"' in html
+
+
+def _uncached_config(root, work):
+    # The book's configuration with the navigation cache off; paths made absolute, since the
+    # copy is read from another folder.
+    config = yaml.safe_load((root / "_config.yml").read_text(encoding="utf-8"))
+    sphinx = config.setdefault("sphinx", {})
+    sphinx.setdefault("config", {})["lnob_cached_navigation"] = False
+    sphinx["local_extensions"] = {
+        name: str((root / where).resolve())
+        for name, where in (sphinx.get("local_extensions") or {}).items()
+    }
+    config["bibtex_bibfiles"] = [str(root / f) for f in config.get("bibtex_bibfiles", [])]
+    path = work / "_config.yml"
+    path.write_text(yaml.safe_dump(config, sort_keys=True), encoding="utf-8")
+    return path
+
+
+def _same_files(cached, uncached):
+    # Every file the same, byte for byte; only Sphinx's record of the configuration differs.
+    files = sorted(p.relative_to(uncached) for p in uncached.rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(cached) for p in cached.rglob("*") if p.is_file())
+    differ = [f for f in files if (cached / f).read_bytes() != (uncached / f).read_bytes()]
+    assert differ == [Path(".buildinfo")]
+
+
+def test_the_navigation_resolved_once_gives_the_same_site(site, tmp_path):
+    # This book prunes "All countries" per page: the cache must follow the swapped contents.
+    root = site.parent.parent.parent
+    config = _uncached_config(root, tmp_path)
+    assert build_book(root, quiet=True, output=tmp_path / "off", config=config) == 0
+    _same_files(site.parent, tmp_path / "off" / "_build" / "html")
+
+
+def test_the_book_s_own_site_is_the_same_without_the_cached_navigation(tmp_path):
+    # The project's book as `lnob build` builds it, with and without the cache, side by side.
+    toc = paths.built_toc_file()
+    if not toc.exists():
+        pytest.fail("the site is not built: run `make book` (make test does it first)")
+    config = _uncached_config(ROOT, tmp_path)
+    assert build_book(ROOT, quiet=True, toc=toc, output=tmp_path / "on") == 0
+    assert build_book(ROOT, quiet=True, toc=toc, output=tmp_path / "off", config=config) == 0
+    _same_files(tmp_path / "on" / "_build" / "html", tmp_path / "off" / "_build" / "html")
