@@ -13,6 +13,7 @@ import hashlib
 import json
 import os
 import platform
+from functools import lru_cache
 from pathlib import Path
 
 from lnob_methods.core import paths
@@ -56,7 +57,27 @@ def source_files() -> list[Path]:
 
 def relative(path: Path) -> str:
     """Return ``path`` relative to the repository root, with forward slashes."""
-    return os.path.relpath(Path(path).resolve(), paths.ROOT).replace(os.sep, "/")
+    return _relative(str(path), str(paths.ROOT))
+
+
+@lru_cache(maxsize=8192)
+def _relative(path: str, root: str) -> str:
+    # Resolving a path asks the file system for each of its parts: done once per path.
+    return os.path.relpath(Path(path).resolve(), root).replace(os.sep, "/")
+
+
+def warm() -> None:
+    """Hash the inputs every run shares (and read the package versions) into this process's memos.
+
+    The kernels' fork server calls it once: each kernel forked from it then computes its cache
+    keys without hashing the library's code and the shared data again. The memos are keyed on
+    each file's modification time and size, so a file changed since is hashed again.
+    """
+    shared = [f for name in SHARED_DATA for f in _files(paths.DATA / name)]
+    for path in [*shared, *source_files()]:
+        relative(path)
+        sha256(path)
+    package_versions()
 
 
 def input_hashes(country: str, template: Path | None = None) -> dict[str, str]:

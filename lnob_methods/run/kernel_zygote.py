@@ -87,6 +87,17 @@ def preload(modules: list[str]) -> list[str]:
     return done
 
 
+def _warm_cache_keys() -> None:
+    # The runs' cache keys hash the library's code and the shared data: hashed here once, each
+    # kernel forked from this server finds them in its memo (lnob_methods.core.cachekey.warm).
+    try:
+        from lnob_methods.core import cachekey
+
+        cachekey.warm()
+    except Exception:  # noqa: BLE001 - the kernels hash what they need themselves
+        pass
+
+
 def _read_request(conn: socket.socket) -> tuple[dict, list[int]]:
     conn.settimeout(10)
     head, fds, _flags, _addr = socket.recv_fds(conn, len(HEADER) + 4, 3)
@@ -321,6 +332,7 @@ def main(argv: list[str]) -> int:
     listener.bind(sock_path)
     listener.listen(64)
     preload(KERNEL_MODULES + template_imports(Path(notebooks)))
+    _warm_cache_keys()
     # The imported libraries' objects stay out of the kernels' garbage collections: a kernel's
     # full collection walked all of them (0.15 s), writing to pages it shares with this server.
     gc.collect()

@@ -116,3 +116,35 @@ def test_the_script_and_style_of_the_gap_map_are_part_of_the_code():
         "lnob_methods/plots/gapmap.css",
         "lnob_methods/plots/gapmap.py",
     } <= names
+
+
+def test_relative_follows_the_root_it_is_asked_from(monkeypatch, tmp_path):
+    path = tmp_path / "project" / "data" / "a.csv"
+    monkeypatch.setattr(paths, "ROOT", tmp_path / "project")
+    assert cachekey.relative(path) == "data/a.csv"
+    monkeypatch.setattr(paths, "ROOT", tmp_path)
+    assert cachekey.relative(path) == "project/data/a.csv", "not the answer kept for another root"
+
+
+def test_warm_hashes_the_shared_inputs_once_and_a_changed_file_again(monkeypatch, tmp_path):
+    from lnob_methods.core import files
+
+    data = tmp_path / "data"
+    (data / "taxonomy").mkdir(parents=True)
+    shared = data / "taxonomy" / "t.yaml"
+    shared.write_bytes(b"abc")
+    monkeypatch.setattr(paths, "DATA", data)
+    read = []
+    real_open = open
+
+    def counting_open(path, *args, **kwargs):
+        read.append(str(path))
+        return real_open(path, *args, **kwargs)
+
+    cachekey.warm()
+    monkeypatch.setattr("builtins.open", counting_open)
+    assert files.sha256(shared) == SHA256_ABC
+    assert str(shared) not in read, "hashed by warm(), not read again"
+    shared.write_bytes(b"abcd")  # another size: hashed again
+    assert files.sha256(shared) != SHA256_ABC
+    assert str(shared) in read

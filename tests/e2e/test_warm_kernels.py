@@ -62,6 +62,9 @@ def test_runs_use_the_fork_server_unless_it_is_switched_off(sandbox):
     # The server's libraries are frozen out of a warm kernel's garbage collections (a cold kernel
     # has nothing to freeze).
     assert "frozen objects: True" in warm and "frozen objects: False" in cold
+    # The server hashed the library's code and the shared data: a warm kernel's cache keys do
+    # not hash them again.
+    assert "hashes ready: True" in warm and "hashes ready: False" in cold
 
 
 async def _start(server):
