@@ -12,6 +12,7 @@ import base64
 import io
 
 PNG = "image/png"
+PNG_LEVEL = 8
 
 
 def palette_png(data: bytes) -> bytes | None:
@@ -29,7 +30,9 @@ def palette_png(data: bytes) -> bytes | None:
             colors=256, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE
         )
     buf = io.BytesIO()
-    small.save(buf, "PNG", optimize=True)
+    # zlib level 8, not 9: the pilots' 26 figures are 0.9 % larger (13 kB in all) and written
+    # in 0.6 s instead of 1.7.
+    small.save(buf, "PNG", compress_level=PNG_LEVEL)
     return buf.getvalue() if buf.tell() < len(data) else None
 
 
