@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import zipfile
 from pathlib import Path
 
 import pandas as pd
@@ -83,7 +84,9 @@ def _with_rows_written_here(sheets: dict[str, pd.DataFrame]) -> tuple[bytes, dic
     """Return a workbook saved with empty sheets, and each sheet's rows to put in it.
 
     The rows are the XML openpyxl would write (:mod:`lnob_methods.formats.xlsx_rows`), made
-    about ten times faster; the workbook around them is openpyxl's own.
+    several times faster; the workbook around them is openpyxl's own. Raises
+    :class:`~lnob_methods.formats.xlsx_rows.Unsupported` for values left to openpyxl, and when
+    openpyxl's empty sheet is not the one expected (another openpyxl version).
     """
     rows = [xlsx_rows.sheet_data([str(c) for c in df.columns], df, _cell) for df in sheets.values()]
     wb = Workbook(write_only=True)
@@ -91,7 +94,11 @@ def _with_rows_written_here(sheets: dict[str, pd.DataFrame]) -> tuple[bytes, dic
     fix_workbook_times(wb)
     buf = io.BytesIO()
     wb.save(buf)
-    return buf.getvalue(), {ws.path.lstrip("/"): r for ws, r in zip(made, rows, strict=True)}
+    members = {ws.path.lstrip("/"): r for ws, r in zip(made, rows, strict=True)}
+    with zipfile.ZipFile(buf) as saved:
+        if any(saved.read(m).count(xlsx_rows.EMPTY_SHEET_DATA) != 1 for m in members):
+            raise xlsx_rows.Unsupported("sheet")
+    return buf.getvalue(), members
 
 
 def _written_by_openpyxl(sheets: dict[str, pd.DataFrame]) -> bytes:

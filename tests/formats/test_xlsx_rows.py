@@ -141,3 +141,11 @@ def test_random_texts_and_numbers_give_openpyxl_s_bytes(tmp_path, texts, numbers
             exports.write_xlsx({"r": frame}, tmp_path / "fast.xlsx")
         return
     assert exports.write_xlsx({"r": frame}, tmp_path / "fast.xlsx").read_bytes() == expected
+
+
+def test_an_empty_sheet_other_than_expected_leaves_the_writing_to_openpyxl(tmp_path, monkeypatch):
+    # Another openpyxl could write an empty sheet differently: the rows would have nowhere to go.
+    monkeypatch.setattr(xlsx_rows, "EMPTY_SHEET_DATA", b"<sheetData/>")
+    frame = pd.DataFrame({"a": [1, 2], "b": ["x", "y"]})
+    expected = _by_openpyxl({"s": frame}, tmp_path / "openpyxl.xlsx")
+    assert exports.write_xlsx({"s": frame}, tmp_path / "fast.xlsx").read_bytes() == expected
