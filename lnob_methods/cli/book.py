@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import yaml
+
 from lnob_methods.core import paths
 
 
@@ -37,3 +39,27 @@ def build_book(
     env = {**os.environ, "LNOB_RELEASE": "", "PYDEVD_DISABLE_FILE_VALIDATION": "1", **(env or {})}
     out = subprocess.DEVNULL if quiet else None
     return subprocess.run(cmd, cwd=root, env=env, stdout=out, check=False).returncode
+
+
+def config_copy(
+    root: Path, work: Path, *, sphinx_config: dict | None = None, exclude: tuple[str, ...] = ()
+) -> Path:
+    """Write a copy of the book's ``_config.yml`` into ``work``, to build ``root`` with; return it.
+
+    The paths in the configuration are relative to the book: the copy, read from ``work``, has
+    them absolute. ``sphinx_config`` is added to its Sphinx settings and ``exclude`` to its
+    excluded patterns.
+    """
+    config = yaml.safe_load((root / "_config.yml").read_text(encoding="utf-8"))
+    if exclude:
+        config["exclude_patterns"] = [*(config.get("exclude_patterns") or []), *exclude]
+    sphinx = config.setdefault("sphinx", {})
+    sphinx.setdefault("config", {}).update(sphinx_config or {})
+    sphinx["local_extensions"] = {
+        name: str((root / where).resolve())
+        for name, where in (sphinx.get("local_extensions") or {}).items()
+    }
+    config["bibtex_bibfiles"] = [str(root / f) for f in config.get("bibtex_bibfiles", [])]
+    path = work / "_config.yml"
+    path.write_text(yaml.safe_dump(config, sort_keys=True), encoding="utf-8")
+    return path

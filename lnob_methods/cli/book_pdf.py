@@ -24,6 +24,7 @@ from pathlib import Path
 
 import yaml
 
+from lnob_methods.cli.book import config_copy
 from lnob_methods.core import paths
 from lnob_methods.core.errors import LnobError
 from lnob_methods.formats import book_pdf
@@ -39,19 +40,7 @@ _NOT_IN_PDF = ["book/results/**"]
 
 
 def _config(root: Path, work: Path) -> Path:
-    config = yaml.safe_load((root / "_config.yml").read_text(encoding="utf-8"))
-    config["exclude_patterns"] = [*(config.get("exclude_patterns") or []), *_NOT_IN_PDF]
-    sphinx = config.setdefault("sphinx", {})
-    sphinx.setdefault("config", {}).update(_PDF_SPHINX)
-    # Paths in the configuration are relative to the book; the copy lives elsewhere.
-    sphinx["local_extensions"] = {
-        name: str((root / where).resolve())
-        for name, where in (sphinx.get("local_extensions") or {}).items()
-    }
-    config["bibtex_bibfiles"] = [str(root / f) for f in config.get("bibtex_bibfiles", [])]
-    path = work / "_config.yml"
-    path.write_text(yaml.safe_dump(config, sort_keys=True), encoding="utf-8")
-    return path
+    return config_copy(root, work, sphinx_config=_PDF_SPHINX, exclude=tuple(_NOT_IN_PDF))
 
 
 def _declared_version(root: Path) -> str:

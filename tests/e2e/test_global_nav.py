@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from lnob_methods.cli.book import config_copy
 from lnob_methods.cli.main import build_book
 from lnob_methods.core import paths
 from tests.helpers import ROOT
@@ -94,19 +95,8 @@ def test_the_global_index_still_leads_to_every_country(site):
 
 
 def _uncached_config(root, work):
-    # The book's configuration with the navigation cache off; paths made absolute, since the
-    # copy is read from another folder.
-    config = yaml.safe_load((root / "_config.yml").read_text(encoding="utf-8"))
-    sphinx = config.setdefault("sphinx", {})
-    sphinx.setdefault("config", {})["lnob_cached_navigation"] = False
-    sphinx["local_extensions"] = {
-        name: str((root / where).resolve())
-        for name, where in (sphinx.get("local_extensions") or {}).items()
-    }
-    config["bibtex_bibfiles"] = [str(root / f) for f in config.get("bibtex_bibfiles", [])]
-    path = work / "_config.yml"
-    path.write_text(yaml.safe_dump(config, sort_keys=True), encoding="utf-8")
-    return path
+    # The book's configuration with the navigation cache off, read from another folder.
+    return config_copy(root, work, sphinx_config={"lnob_cached_navigation": False})
 
 
 def _same_files(cached, uncached):
