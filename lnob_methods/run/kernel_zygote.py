@@ -208,6 +208,17 @@ def serve(listener: socket.socket, parent: int | None = None) -> None:
     finally:
         for pid in kernels:
             _kill(pid)
+        _stop_waking(wake)
+
+
+def _stop_waking(wake: tuple[socket.socket, ...]) -> None:
+    # Unset the wake-up descriptor before its socket closes: a kernel's exit after that would
+    # make Python write to a closed descriptor ("Exception ignored ... Bad file descriptor" on
+    # the runner's terminal), or to whatever file took its number.
+    if wake:
+        signal.set_wakeup_fd(-1)
+        for conn in wake:
+            conn.close()
 
 
 def _wake_on_exits(sel) -> tuple[socket.socket, ...]:

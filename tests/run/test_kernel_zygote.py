@@ -72,6 +72,36 @@ def test_a_server_whose_runner_died_while_it_imported_stops_serving(tmp_path):
     assert done.returncode == 0, "the server stopped: its runner is gone"
 
 
+def test_a_server_that_stopped_writes_no_wake_up_byte_to_a_closed_socket(tmp_path):
+    # Serving, a kernel's exit (SIGCHLD) writes a byte to a socket that wakes the server. Once
+    # serving ends that socket is closed: a child's exit after that must not make Python write
+    # to the closed descriptor (it printed "Exception ignored ... Bad file descriptor").
+    code = (
+        "import os, signal, socket, sys, time\n"
+        "from lnob_methods.run import kernel_zygote\n"
+        "s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)\n"
+        "s.bind(sys.argv[1]); s.listen(1)\n"
+        "kernel_zygote.serve(s, os.getppid() + 1_000_000)\n"
+        "pid = os.fork()\n"
+        "if pid == 0:\n"
+        "    os._exit(0)\n"
+        "os.waitpid(pid, 0)\n"
+        "time.sleep(0.1)\n"
+        "print(signal.set_wakeup_fd(-1))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(tmp_path / "s")],
+        cwd=ROOT,
+        timeout=60,
+        check=False,
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "-1", "no wake-up descriptor is left set"
+    assert done.stderr == "", "nothing written to a closed descriptor"
+
+
 def test_a_server_started_after_its_runner_died_exits_at_once(tmp_path):
     # The runner names itself on the command line; a server whose parent is already another
     # process (the runner was killed as it started the server) exits before serving anyone.
